@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Local, test and AWS differ only in these values.
+ * Parsed once, on first use; `resetConfig` exists for tests that start engines on fresh ports.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  APP_VERSION: z.string().min(1).default('0.1.0'),
+  TABLE_NAME: z.string().min(3).default('dangjian'),
+  UPLOADS_BUCKET: z.string().min(3).default('dangjian-uploads'),
+  AWS_REGION: z.string().min(1).default('cn-northwest-1'),
+  /** Set locally and in tests: where dynalite listens. Unset on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Set locally and in tests: where s3rver listens. Unset on AWS. */
+  S3_ENDPOINT: z.url().optional(),
+  /** The S3 address a browser can reach for presigned URLs (defaults to S3_ENDPOINT). */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  /** Largest request body the API accepts, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Run scheduled jobs in-process every this many seconds (local only; 0 turns it off). */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  version: string;
+  region: string;
+  tableName: string;
+  uploadsBucket: string;
+  dynamoEndpoint: string | undefined;
+  s3Endpoint: string | undefined;
+  s3PublicEndpoint: string | undefined;
+  bodyLimitBytes: number;
+  jobsIntervalSeconds: number;
+  /** True when talking to the local engines rather than AWS. */
+  local: boolean;
+};
+
+let cached: Config | undefined;
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    version: e.APP_VERSION,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME,
+    uploadsBucket: e.UPLOADS_BUCKET,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    s3Endpoint: e.S3_ENDPOINT,
+    s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
+    local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
+  };
+}
+
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Forget the parsed configuration (tests and the local starter call this after changing the environment). */
+export function resetConfig(): void {
+  cached = undefined;
+}
