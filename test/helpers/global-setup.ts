@@ -4,6 +4,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startEngines, type Engines } from '../../dev/engines.js';
+import { ensureWebBuild } from '../../dev/build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,8 @@ let engines: Engines | undefined;
 
 export async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // Page tests render the real web build: make sure it reflects the sources.
+  ensureWebBuild();
   engines = await startEngines({ tableName: 'bootstrap', buckets: ['bootstrap'] });
   project.provide('engines', { dynamoEndpoint: engines.dynamoEndpoint, s3Endpoint: engines.s3Endpoint });
 }

@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.js';
+import { AppError } from '../../platform/errors.js';
+import { config } from '../../platform/config.js';
+import { formatBytes } from '../errors.js';
+import { docsRoutes } from './docs.js';
+import { healthRoutes } from './health.js';
+import { preferenceRoutes } from './preferences.js';
+
+/** Turns zod's issues into details a client can show beside each field. */
+function validationDetails(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]) {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, message: issue.message }));
+}
+
+/**
+ * The JSON API, mounted at /api. Every route declares its schemas and an operationId; the document is served at
+ * /api/openapi.json and a browsable reference at /api/docs. Each area adds its routes here with one `.route` line.
+ */
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('VALIDATION', { details: validationDetails(result.error.issues) });
+      }
+    },
+  });
+
+  const limit = config().bodyLimitBytes;
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(limit) } });
+      },
+    }),
+  );
+
+  api.route('/', healthRoutes);
+  api.route('/', preferenceRoutes);
+  api.route('/', docsRoutes);
+
+  api.doc31('/openapi.json', () => ({
+    openapi: '3.1.0',
+    info: {
+      title: '党建学习 API',
+      version: config().version,
+      description:
+        'The JSON API of the 党建学习 platform. Errors share one shape: `{"error": {"code", "message", "details"}}`; ' +
+        'messages follow the `lang` cookie or Accept-Language (zh-CN by default, en).',
+    },
+    servers: [{ url: '/api' }],
+  }));
+
+  // Anything else under /api is an unknown route: answer it here, before the web's catch-all sees it.
+  api.all('*', (c) => {
+    throw new AppError('NOT_FOUND', { params: { path: c.req.path } });
+  });
+  return api;
+}

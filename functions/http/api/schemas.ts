@@ -1,0 +1,26 @@
+import { z } from '@hono/zod-openapi';
+import { errorCodes } from '../../platform/errors.js';
+
+/** The one error shape every API answer uses for a failure. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes),
+      message: z.string().openapi({ description: "A sentence a person can act on, in the requester's language." }),
+      details: z.unknown().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
+
+/** Responses every route may give besides its own. */
+export const commonErrors = {
+  400: errorResponse('The input is not valid; `details` lists each problem.'),
+  413: errorResponse('The request body is larger than the limit.'),
+  500: errorResponse('A fault on the server (always a bug).'),
+} as const;

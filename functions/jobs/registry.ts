@@ -1,0 +1,40 @@
+import { clock } from '../platform/clock.js';
+
+/**
+ * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
+ * function; locally `npm start` runs the same registry on an interval. Each job must be idempotent: it may run
+ * twice, or late, and must leave the same result.
+ */
+export interface Job {
+  name: string;
+  description: string;
+  run(context: { now: Date }): Promise<Record<string, number> | void>;
+}
+
+export interface JobResult {
+  name: string;
+  ok: boolean;
+  ms: number;
+  figures?: Record<string, number>;
+  error?: string;
+}
+
+/** Areas register their jobs here, one line each. */
+export const jobs: Job[] = [];
+
+/** Runs every job (one failing does not stop the others) and reports each. */
+export async function runJobs(list: readonly Job[] = jobs): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const job of list) {
+    const started = performance.now();
+    try {
+      const figures = await job.run({ now: clock.now() });
+      results.push({ name: job.name, ok: true, ms: Math.round(performance.now() - started), ...(figures ? { figures } : {}) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(JSON.stringify({ level: 'error', job: job.name, error: message }));
+      results.push({ name: job.name, ok: false, ms: Math.round(performance.now() - started), error: message });
+    }
+  }
+  return results;
+}

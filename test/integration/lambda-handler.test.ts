@@ -1,0 +1,76 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareStorage } from '../helpers/storage.js';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; cookies?: string[]; body: string; isBase64Encoded: boolean }>;
+let handler: Handler;
+
+/** An API Gateway HTTP API (payload format 2.0) event, as AWS sends it. */
+function event(method: string, path: string, options: { query?: string; headers?: Record<string, string>; body?: string; cookies?: string[] } = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: options.query ?? '',
+    cookies: options.cookies,
+    headers: { host: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn', 'user-agent': 'vitest', ...options.headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '27/Nov/2026:10:00:00 +0000',
+      timeEpoch: 1795773600000,
+    },
+    body: options.body,
+    isBase64Encoded: false,
+  };
+}
+
+const context = { functionName: 'http', awsRequestId: 'req-1' } as Context;
+
+beforeAll(async () => {
+  await prepareStorage();
+  ({ handler } = (await import('../../functions/handlers/http.js')) as unknown as { handler: Handler });
+});
+
+describe('the http Lambda handler', () => {
+  it('answers GET /api/health', async () => {
+    const res = await handler(event('GET', '/api/health'), context);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok' });
+    expect(res.headers?.['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('renders a page', async () => {
+    const res = await handler(event('GET', '/status', { cookies: ['lang=en'] }), context);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers?.['content-type']).toMatch(/text\/html/);
+    const html = res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString('utf8') : res.body;
+    expect(html).toContain('System status');
+    expect(html).toContain('Data table (DynamoDB)');
+  });
+
+  it('takes a form POST and returns the cookie the API set', async () => {
+    const res = await handler(
+      event('POST', '/language', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'lang=en&redirectTo=%2Fstatus',
+      }),
+      context,
+    );
+    expect(res.statusCode).toBe(302);
+    expect(res.headers?.location).toBe('/status');
+    expect((res.cookies ?? []).join(';')).toMatch(/lang=en/);
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    const res = await handler(event('GET', '/api/nope'), context);
+    expect(res.statusCode).toBe(404);
+    expect(JSON.parse(res.body).error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,19 @@
+import type { Lang } from '../../../functions/platform/i18n';
+
+const timeZone = 'Asia/Shanghai';
+
+/** 2026年11月27日 in Chinese, 27 Nov 2026 in English, always in Shanghai time. */
+export function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  return lang === 'zh-CN'
+    ? new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(date)
+    : new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+}
+
+/** The date as above, with the time of day (24-hour clock). */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+  return `${formatDate(iso, lang)} ${time}`;
+}
