@@ -13,7 +13,10 @@ function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  for (const entry of readdirSync(path)) {
+    if (/\.test\.tsx?$/.test(entry)) continue; // tests are not part of the build
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
   return newest;
 }
 
