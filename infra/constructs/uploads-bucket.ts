@@ -1,0 +1,48 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface UploadsBucketProps {
+  /** Browser origins that upload and download with presigned URLs. */
+  readonly allowedOrigins: string[];
+  /** How long an overwritten or deleted file can still be restored. */
+  readonly keepOldVersionsFor?: Duration;
+}
+
+/** Materials, photos, evidence and exports. Private; browsers reach it only through presigned URLs. */
+export class UploadsBucket extends Construct {
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: UploadsBucketProps) {
+    super(scope, id);
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // Evidence and materials are records: an overwrite or a deletion must be recoverable for a while.
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      cors: [
+        {
+          allowedOrigins: props.allowedOrigins,
+          allowedMethods: [HttpMethods.GET, HttpMethods.PUT, HttpMethods.HEAD],
+          // Presigned PUTs carry Content-Type and, from current SDKs, checksum headers.
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'tidy-up',
+          // A browser that gives up mid-upload leaves parts that are billed but invisible.
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+          noncurrentVersionExpiration: props.keepOldVersionsFor ?? Duration.days(90),
+          // Once its old versions are gone, a delete marker is clutter.
+          expiredObjectDeleteMarker: true,
+        },
+      ],
+    });
+  }
+}

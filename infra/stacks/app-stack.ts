@@ -1,0 +1,83 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { BUCKET_READ_WRITE_LIST, TABLE_READ_WRITE } from '../constructs/access.js';
+import { ServiceAlarms } from '../constructs/alarms.js';
+import { AppFunction } from '../constructs/app-function.js';
+import { AppHttpApi } from '../constructs/http-api.js';
+import { SiteDistribution } from '../constructs/site-distribution.js';
+import { paths } from '../paths.js';
+
+export interface AppStackProps extends StackProps {
+  readonly table: ITable;
+  readonly uploadsBucket: IBucket;
+  /** The Remix client build to publish (build/client; tests pass a temporary folder). */
+  readonly clientAssetsPath: string;
+  readonly appVersion: string;
+  readonly alarmEmail?: string;
+  /** Handler modules; default to functions/handlers/{http,jobs}.ts. */
+  readonly httpEntry?: string;
+  readonly jobsEntry?: string;
+}
+
+/** The running service: the http and jobs functions, the API, the CDN, the schedule and the alarms. */
+export class AppStack extends Stack {
+  readonly http: AppFunction;
+  readonly jobs: AppFunction;
+  readonly api: AppHttpApi;
+  readonly site: SiteDistribution;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const environment = { APP_VERSION: props.appVersion };
+
+    this.http = new AppFunction(this, 'Http', {
+      entry: props.httpEntry ?? paths.httpHandler,
+      description: 'Hono app: JSON API and Remix pages',
+      memorySize: 1024,
+      // Just under the HTTP API's 30 s integration limit, so the function, not the gateway, decides the answer.
+      timeout: Duration.seconds(29),
+      environment,
+    })
+      .bindTable(props.table, TABLE_READ_WRITE)
+      .bindBucket(props.uploadsBucket, BUCKET_READ_WRITE_LIST);
+
+    this.jobs = new AppFunction(this, 'Jobs', {
+      entry: props.jobsEntry ?? paths.jobsHandler,
+      description: 'Scheduled jobs: statistics rollups, reminders, overdue marking',
+      memorySize: 1024,
+      // Well inside the 15-minute schedule, so runs do not pile up.
+      timeout: Duration.minutes(5),
+      environment,
+    }).bindTable(props.table, TABLE_READ_WRITE);
+
+    new Rule(this, 'JobsSchedule', {
+      description: 'Run the scheduled jobs',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      // Jobs are idempotent, so a retry is safe; a run older than the next one is pointless.
+      targets: [
+        new LambdaFunction(this.jobs.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(15) }),
+      ],
+    });
+
+    this.api = new AppHttpApi(this, 'Api', { handler: this.http.fn });
+
+    this.site = new SiteDistribution(this, 'Site', {
+      apiEndpoint: this.api.url,
+      clientAssetsPath: props.clientAssetsPath,
+    });
+    // New pages name new asset files: publish the files before the code that links to them goes live.
+    this.http.fn.node.addDependency(...this.site.assetsDeployments);
+
+    new ServiceAlarms(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {})
+      .watchHttpApi('Api', this.api.api)
+      .watchFunction('Http', this.http.fn)
+      .watchFunction('Jobs', this.jobs.fn);
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'Open this in a browser' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API, bypassing CloudFront' });
+  }
+}
