@@ -203,3 +203,19 @@ describe('the web', () => {
     expect(await res.text()).toContain('<svg');
   });
 });
+
+describe('validation messages', () => {
+  it('are in Chinese by default and in English on request, naming the offending value', async () => {
+    const send = (headers: Record<string, string>) =>
+      app.request('/api/preferences/language', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ lang: 42 }),
+      });
+    const zh = await (await send({})).json();
+    expect(zh.error.details[0]).toMatchObject({ path: 'lang' });
+    expect(zh.error.details[0].message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await (await send({ cookie: 'lang=en' })).json();
+    expect(en.error.details[0].message).toMatch(/^Invalid option/);
+  });
+});

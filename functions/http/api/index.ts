@@ -4,6 +4,7 @@ import type { AppEnv } from '../context.js';
 import { AppError } from '../../platform/errors.js';
 import { config } from '../../platform/config.js';
 import { formatBytes } from '../errors.js';
+import { useRequestLanguageForValidation } from '../../platform/validation-messages.js';
 import { docsRoutes } from './docs.js';
 import { healthRoutes } from './health.js';
 import { preferenceRoutes } from './preferences.js';
@@ -18,6 +19,7 @@ function validationDetails(issues: readonly { path: readonly PropertyKey[]; mess
  * /api/openapi.json and a browsable reference at /api/docs. Each area adds its routes here with one `.route` line.
  */
 export function createApi() {
+  useRequestLanguageForValidation();
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {

@@ -3,6 +3,7 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { config } from '../../platform/config.js';
 import { langCookie, languages } from '../../platform/i18n.js';
+import { setCurrentLang } from '../../platform/request-scope.js';
 import { commonErrors } from './schemas.js';
 
 const LanguageChoice = z
@@ -33,5 +34,6 @@ export const preferenceRoutes = new OpenAPIHono<AppEnv>().openapi(setLanguage, (
     secure: !config().local,
   });
   c.set('lang', lang);
+  setCurrentLang(lang);
   return c.json({ lang }, 200);
 });

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/server-runtime';
+import { redirect } from '@remix-run/server-runtime';
 import { isLang } from '../../../functions/platform/i18n';
 import { safeRedirectPath } from '../lib/redirect';
 

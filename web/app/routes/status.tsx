@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { MetaFunction } from '@remix-run/react';
 import { Form, useLoaderData } from '@remix-run/react';
 import { translate, useLang, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
