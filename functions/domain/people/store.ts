@@ -1,0 +1,272 @@
+/**
+ * Persistence for units, people and login claims: reads parsed by zod, writes guarded by conditions, failed
+ * conditions translated to ConflictError. No permission checks here: this is the layer under the use cases (a
+ * service.ts whose functions take the acting person and check what they may do) and under system jobs such as the
+ * demo seed.
+ */
+import type { z } from 'zod';
+import { AppError, ConflictError, isConditionalCheckFailure } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { nowIso } from '../../platform/clock.js';
+import { peopleEntities, rootParentKey } from './entities.js';
+import {
+  Id,
+  LoginClaim,
+  NewPerson,
+  NewUnit,
+  Person,
+  PublicPerson,
+  Unit,
+  normaliseLogin,
+  toPublicPerson,
+} from './schema.js';
+
+// ─── Errors at the store boundary ─────────────────────────────────────────────────────────────────────────────────────
+
+/** True when the error (or anything it wraps, e.g. an ElectroError around the SDK's) is a failed condition. */
+export function isConditionFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (isConditionalCheckFailure(current)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
+/** Runs a conditional write; a failed condition becomes a ConflictError carrying `details`. */
+export async function guardedWrite<T>(write: () => Promise<T>, details: unknown): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(details, error);
+    throw error;
+  }
+}
+
+function invalid(field: string, problem: string): AppError {
+  return new AppError('VALIDATION', { details: { field, problem } });
+}
+
+/** Parses caller input; what does not fit is a VALIDATION error (400) listing the problems, never a 500. */
+function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError('VALIDATION', {
+    details: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message })),
+    cause: parsed.error,
+  });
+}
+
+const isId = (value: string): boolean => Id.safeParse(value).success;
+
+// ─── Item mapping (domain shape ⇄ entity attributes) ─────────────────────────────────────────────────────────────────
+
+/** The attributes a Unit is stored with (absent parent for the root). */
+export function unitItem(unit: Unit) {
+  const { parentId, ...rest } = unit;
+  return { ...rest, ...(parentId === null ? {} : { parentId }) };
+}
+
+/** The attributes a Person is stored with (absent branch for non-members, absent scope for unscoped roles). */
+export function personItem(person: Person) {
+  const { branchId, roles, ...rest } = person;
+  return {
+    ...rest,
+    roles: roles.map((grant) => (grant.unitId === undefined ? { role: grant.role } : { role: grant.role, unitId: grant.unitId })),
+    ...(branchId === null ? {} : { branchId }),
+  };
+}
+
+function unitFromRecord(record: object & { parentId?: string | undefined }): Unit {
+  return Unit.parse({ ...record, parentId: record.parentId ?? null });
+}
+
+function personFromRecord(record: object & { branchId?: string | undefined }): Person {
+  return Person.parse({ ...record, branchId: record.branchId ?? null });
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Null at the end. */
+  cursor: string | null;
+}
+
+export interface PageRequest {
+  cursor?: string | null;
+  limit?: number;
+}
+
+const pageLimit = (limit: number | undefined) => Math.min(Math.max(Math.trunc(limit ?? 100), 1), 500);
+
+// ─── Units ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function getUnit(unitId: string): Promise<Unit | undefined> {
+  if (!isId(unitId)) return undefined;
+  const { data } = await peopleEntities().unit.get({ unitId }).go();
+  return data ? unitFromRecord(data) : undefined;
+}
+
+/** Creates a unit under an existing, unretired parent (or a root when parentId is null). */
+export async function createUnit(input: NewUnit): Promise<Unit> {
+  const data = parseInput(NewUnit, input);
+  const unitId = data.unitId ?? newId();
+  let path: string[] = [unitId];
+  if (data.parentId !== null) {
+    const parent = await getUnit(data.parentId);
+    if (!parent) throw invalid('parentId', 'no such unit');
+    if (parent.retired) throw invalid('parentId', 'the unit is retired');
+    path = [...parent.path, unitId];
+  }
+  const now = nowIso();
+  const unit = parseInput(Unit, { ...data, unitId, path, retired: false, createdAt: now, updatedAt: now, version: 1 });
+  await guardedWrite(() => peopleEntities().unit.create(unitItem(unit)).go(), { unitId });
+  return unit;
+}
+
+/** The children of a unit in display order; `null` lists the roots. */
+export async function listChildUnits(parentId: string | null): Promise<Unit[]> {
+  if (parentId !== null && !isId(parentId)) return [];
+  const { data } = await peopleEntities()
+    .unit.query.childrenOf({ parentKey: parentId ?? rootParentKey })
+    .go({ pages: 'all' });
+  return data.map(unitFromRecord);
+}
+
+/** Every unit, ordered as a tree would be drawn (depth first, siblings by sortOrder). */
+export async function listUnits(): Promise<Unit[]> {
+  const { data } = await peopleEntities().unit.query.allUnits({}).go({ pages: 'all' });
+  return sortAsTree(data.map(unitFromRecord));
+}
+
+/** Orders units depth first, siblings by sortOrder then name; units whose parent is missing come last. */
+export function sortAsTree(units: Unit[]): Unit[] {
+  const byParent = new Map<string | null, Unit[]>();
+  for (const unit of units) {
+    const siblings = byParent.get(unit.parentId) ?? [];
+    siblings.push(unit);
+    byParent.set(unit.parentId, siblings);
+  }
+  for (const siblings of byParent.values()) {
+    siblings.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN') || a.unitId.localeCompare(b.unitId));
+  }
+  const ordered: Unit[] = [];
+  const visit = (parentId: string | null) => {
+    for (const unit of byParent.get(parentId) ?? []) {
+      ordered.push(unit);
+      visit(unit.unitId);
+    }
+  };
+  visit(null);
+  const placed = new Set(ordered.map((u) => u.unitId));
+  return [...ordered, ...units.filter((u) => !placed.has(u.unitId))];
+}
+
+// ─── Login claims ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Claims a login for a person: one item `LOGIN#<login>` written only if absent, so two people can never hold the
+ * same login, even when two admins race. Throws ConflictError when the login is taken.
+ */
+export async function claimLogin(login: string, personId: string): Promise<LoginClaim> {
+  const claim = parseInput(LoginClaim, { login, personId, createdAt: nowIso() });
+  await guardedWrite(() => peopleEntities().login.create(claim).go(), { field: 'login', login: claim.login });
+  return claim;
+}
+
+/** Gives a login back, but only if `personId` still holds it (never someone else's). */
+export async function releaseLogin(login: string, personId: string): Promise<boolean> {
+  const normalised = normaliseLogin(login);
+  if (!normalised) return false;
+  try {
+    await peopleEntities()
+      .login.delete({ login: normalised })
+      .where((attr, op) => op.eq(attr.personId, personId))
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function getLoginClaim(login: string): Promise<LoginClaim | undefined> {
+  const normalised = normaliseLogin(login);
+  if (!normalised) return undefined;
+  const { data } = await peopleEntities().login.get({ login: normalised }).go();
+  return data ? LoginClaim.parse(data) : undefined;
+}
+
+// ─── People ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The full person, password hash included: for the sign-in check and the store's own use only. */
+export async function getPerson(personId: string): Promise<Person | undefined> {
+  if (!isId(personId)) return undefined;
+  const { data } = await peopleEntities().person.get({ personId }).go();
+  return data ? personFromRecord(data) : undefined;
+}
+
+/**
+ * The person holding a login (normalised first), password hash included, for the sign-in check. A claim whose person
+ * is missing or has moved to another login (a crash between the two writes, a rename) resolves to nobody.
+ */
+export async function findPersonByLogin(login: string): Promise<Person | undefined> {
+  const claim = await getLoginClaim(login);
+  if (!claim) return undefined;
+  const person = await getPerson(claim.personId);
+  return person && person.login === claim.login ? person : undefined;
+}
+
+/**
+ * Creates a person: claims the login first (the uniqueness guard), then writes the person only if absent. If the
+ * second write fails the claim is given back. Unit, branch and role scopes must name existing units.
+ */
+export async function createPerson(input: NewPerson): Promise<PublicPerson> {
+  const data = parseInput(NewPerson, input);
+  const referenced = new Set<string>([data.unitId]);
+  if (data.branchId) referenced.add(data.branchId);
+  for (const grant of data.roles) if (grant.unitId) referenced.add(grant.unitId);
+  const units = new Map<string, Unit>();
+  await Promise.all(
+    [...referenced].map(async (unitId) => {
+      const unit = await getUnit(unitId);
+      if (unit) units.set(unitId, unit);
+    }),
+  );
+  const home = units.get(data.unitId);
+  if (!home) throw invalid('unitId', 'no such unit');
+  if (home.retired) throw invalid('unitId', 'the unit is retired');
+  if (data.branchId !== null && units.get(data.branchId)?.kind !== 'branch') throw invalid('branchId', 'not a Party branch');
+  for (const grant of data.roles) {
+    if (grant.unitId && !units.has(grant.unitId)) throw invalid('roles', 'a role names a unit that does not exist');
+  }
+
+  const now = nowIso();
+  const person = parseInput(Person, { ...data, personId: data.personId ?? newId(), createdAt: now, updatedAt: now, version: 1 });
+  await claimLogin(person.login, person.personId);
+  try {
+    await guardedWrite(() => peopleEntities().person.create(personItem(person)).go(), { personId: person.personId });
+  } catch (error) {
+    await releaseLogin(person.login, person.personId).catch(() => false);
+    throw error;
+  }
+  return toPublicPerson(person);
+}
+
+/** The people of one unit (not its subtree), by login. */
+export async function listPeopleOfUnit(unitId: string, page: PageRequest = {}): Promise<Page<PublicPerson>> {
+  if (!isId(unitId)) return { items: [], cursor: null };
+  const { data, cursor } = await peopleEntities()
+    .person.query.byUnit({ unitId })
+    .go({ cursor: page.cursor ?? null, limit: pageLimit(page.limit) });
+  return { items: data.map((record) => toPublicPerson(personFromRecord(record))), cursor };
+}
+
+/** The members (正式 and 预备) of one Party branch, by login. */
+export async function listBranchMembers(branchId: string, page: PageRequest = {}): Promise<Page<PublicPerson>> {
+  if (!isId(branchId)) return { items: [], cursor: null };
+  const { data, cursor } = await peopleEntities()
+    .person.query.byBranch({ branchKey: branchId })
+    .go({ cursor: page.cursor ?? null, limit: pageLimit(page.limit) });
+  return { items: data.map((record) => toPublicPerson(personFromRecord(record))), cursor };
+}
+
