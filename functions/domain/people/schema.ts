@@ -27,10 +27,8 @@ const UnitFields = z.object({
   unitId: Id,
   name: UnitName,
   kind: UnitKind,
-  /** The parent unit; null only for the root (the bureau). */
+  /** The parent unit; null only for the root (the bureau). Paths and subtrees are derived from it (tree.ts). */
   parentId: Id.nullable(),
-  /** Ancestor ids from the root down, ending with this unit's own id: `path.includes(x)` ⇔ this unit is in x's subtree. */
-  path: z.array(Id).min(1).max(maxUnitDepth),
   /** Position among siblings (ascending). */
   sortOrder: z.number().int().min(0).max(9999),
   /** A retired unit keeps its history but takes no new people or children. */
@@ -41,20 +39,7 @@ const UnitFields = z.object({
   version: z.number().int().min(1),
 });
 
-export const Unit = UnitFields.superRefine((unit, ctx) => {
-  const last = unit.path[unit.path.length - 1];
-  if (last !== unit.unitId) {
-    ctx.addIssue({ code: 'custom', path: ['path'], message: 'path must end with the unit itself' });
-  }
-  if (unit.parentId === null) {
-    if (unit.path.length !== 1) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a root unit has a path of itself only' });
-  } else if (unit.path[unit.path.length - 2] !== unit.parentId) {
-    ctx.addIssue({ code: 'custom', path: ['path'], message: 'path must pass through the parent just before the unit' });
-  }
-  if (new Set(unit.path).size !== unit.path.length) {
-    ctx.addIssue({ code: 'custom', path: ['path'], message: 'path must not repeat a unit' });
-  }
-});
+export const Unit = UnitFields;
 export type Unit = z.infer<typeof Unit>;
 
 /** What a caller supplies to create a unit; the store fills in id, path and bookkeeping. */
@@ -66,11 +51,6 @@ export const NewUnit = z.object({
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
 export type NewUnit = z.input<typeof NewUnit>;
-
-/** True when `unit` is `ancestorId` itself or lies anywhere below it. */
-export function isWithin(unit: Pick<Unit, 'path'>, ancestorId: string): boolean {
-  return unit.path.includes(ancestorId);
-}
 
 // ─── People ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -141,6 +121,8 @@ const PersonFields = z.object({
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   passwordHash: z.string().min(1),
+  /** Sessions carry the epoch they were opened in; bumping it (disable, password change or reset) ends them all. */
+  sessionEpoch: z.number().int().min(0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: z.number().int().min(1),
@@ -183,6 +165,7 @@ export const NewPerson = z.object({
   active: z.boolean().default(true),
   mustChangePassword: z.boolean().default(true),
   passwordHash: z.string().min(1),
+  sessionEpoch: z.number().int().min(0).default(0),
 });
 export type NewPerson = z.input<typeof NewPerson>;
 

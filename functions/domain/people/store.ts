@@ -110,15 +110,13 @@ export async function getUnit(unitId: string): Promise<Unit | undefined> {
 export async function createUnit(input: NewUnit): Promise<Unit> {
   const data = parseInput(NewUnit, input);
   const unitId = data.unitId ?? newId();
-  let path: string[] = [unitId];
   if (data.parentId !== null) {
     const parent = await getUnit(data.parentId);
     if (!parent) throw invalid('parentId', 'no such unit');
     if (parent.retired) throw invalid('parentId', 'the unit is retired');
-    path = [...parent.path, unitId];
   }
   const now = nowIso();
-  const unit = parseInput(Unit, { ...data, unitId, path, retired: false, createdAt: now, updatedAt: now, version: 1 });
+  const unit = parseInput(Unit, { ...data, unitId, retired: false, createdAt: now, updatedAt: now, version: 1 });
   await guardedWrite(() => peopleEntities().unit.create(unitItem(unit)).go(), { unitId });
   return unit;
 }
