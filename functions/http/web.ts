@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
 import type { AppEnv } from './context.js';
+import { clientAddress } from './client-address.js';
 import { createApiClient } from '../../web/app/lib/api.server.js';
 
 export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
@@ -12,7 +13,7 @@ export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
 export function webHandler(options: { build: ServerBuildSource; mode: 'development' | 'production'; apiFetch: (request: Request) => Promise<Response> }) {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (c: Context<AppEnv>) => {
-    const { client, setCookies } = createApiClient({ request: c.req.raw, fetch: options.apiFetch });
+    const { client, setCookies } = createApiClient({ request: c.req.raw, fetch: options.apiFetch, address: clientAddress(c) });
     const response = await handleRequest(c.req.raw, {
       api: client,
       lang: c.get('lang'),

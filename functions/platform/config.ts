@@ -20,6 +20,10 @@ const Env = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Run scheduled jobs in-process every this many seconds (local only; 0 turns it off). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** A session ends after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** A session ends this long after sign-in, however busy. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 
 export type Config = {
@@ -33,6 +37,8 @@ export type Config = {
   s3PublicEndpoint: string | undefined;
   bodyLimitBytes: number;
   jobsIntervalSeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -57,6 +63,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

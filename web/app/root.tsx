@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
 import { useLang, useT } from './i18n';
 import { useNonce } from './lib/nonce';
+import { getOptionalMe } from './lib/session.server';
 import styles from './styles/app.css?url';
 
 export const links: LinksFunction = () => [
@@ -14,8 +15,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ name: 'theme-color', content: '#C8161D' }];
 
-export function loader({ context }: LoaderFunctionArgs) {
-  return { lang: context.lang };
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { lang: context.lang, me: await getOptionalMe(context) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

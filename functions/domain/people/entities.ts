@@ -5,8 +5,7 @@
  */
 import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { aws } from '../../platform/aws.js';
-import { config } from '../../platform/config.js';
+import { boundToTable } from '../../platform/bound-to-table.js';
 import { languages } from '../../platform/i18n.js';
 import { partyStatuses, roleNames, unitKinds } from './schema.js';
 
@@ -122,6 +121,12 @@ export function createPersonEntity(client: DynamoDBDocumentClient, table: string
           pk: { field: 'gsi2pk', composite: ['branchKey'], template: 'BRANCH#${branchKey}', casing: 'none' },
           sk: { field: 'gsi2sk', composite: ['login'], template: 'PERSON#${login}', casing: 'none' },
         },
+        /** Everyone, by login: the admin's people list and searches (one partition; read in bounded pages). */
+        allPeople: {
+          index: 'gsi3',
+          pk: { field: 'gsi3pk', composite: [], template: 'PEOPLE', casing: 'none' },
+          sk: { field: 'gsi3sk', composite: ['login'], template: 'PERSON#${login}', casing: 'none' },
+        },
       },
     },
     { client, table },
@@ -162,24 +167,5 @@ export type UnitEntity = PeopleEntities['unit'];
 export type PersonEntity = PeopleEntities['person'];
 export type LoginEntity = PeopleEntities['login'];
 
-const cache = new WeakMap<DynamoDBDocumentClient, Map<string, PeopleEntities>>();
-
-/**
- * The entities bound to the configured table and the process-wide client, built on first use. Keyed by client and
- * table name, so tests that point TABLE_NAME elsewhere (and reset the clients) get fresh entities.
- */
-export function peopleEntities(): PeopleEntities {
-  const client = aws().doc;
-  const table = config().tableName;
-  let byTable = cache.get(client);
-  if (!byTable) {
-    byTable = new Map();
-    cache.set(client, byTable);
-  }
-  let entities = byTable.get(table);
-  if (!entities) {
-    entities = createPeopleEntities(client, table);
-    byTable.set(table, entities);
-  }
-  return entities;
-}
+/** The entities bound to the configured table and the process-wide client, built on first use. */
+export const peopleEntities: () => PeopleEntities = boundToTable(createPeopleEntities);

@@ -143,12 +143,12 @@ function checkPerson(person: { partyStatus: PartyStatus; branchId: string | null
 export const Person = PersonFields.superRefine(checkPerson);
 export type Person = z.infer<typeof Person>;
 
-/** A person as anyone but the password check may see them: never the hash. */
-export const PublicPerson = PersonFields.omit({ passwordHash: true }).superRefine(checkPerson);
+/** A person as anyone but the password check may see them: never the hash, nor the session epoch. */
+export const PublicPerson = PersonFields.omit({ passwordHash: true, sessionEpoch: true }).superRefine(checkPerson);
 export type PublicPerson = z.infer<typeof PublicPerson>;
 
 export function toPublicPerson(person: Person): PublicPerson {
-  const { passwordHash: _hidden, ...rest } = person;
+  const { passwordHash: _hash, sessionEpoch: _epoch, ...rest } = person;
   return rest;
 }
 

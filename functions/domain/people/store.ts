@@ -268,3 +268,99 @@ export async function listBranchMembers(branchId: string, page: PageRequest = {}
   return { items: data.map((record) => toPublicPerson(personFromRecord(record))), cursor };
 }
 
+
+// ─── Edits (whole-item puts guarded by the version read) ─────────────────────────────────────────────────────────────
+
+/** The current version of an item that was not at the expected one (for a 409 that says what happened). */
+async function versionConflict(expected: number, current: () => Promise<{ version: number } | undefined>): Promise<AppError> {
+  const now = await current();
+  return new AppError('CONFLICT', {
+    messageKey: 'versionConflict',
+    params: { expected, actual: now?.version ?? '—' },
+    details: { expectedVersion: expected, currentVersion: now?.version ?? null },
+  });
+}
+
+/**
+ * Replaces a person if it is still at `expectedVersion`; the stored version becomes expectedVersion + 1.
+ * Whole-item put, so the branch index (conditional on branchId) is rewritten consistently.
+ */
+export async function savePerson(next: Person, expectedVersion: number): Promise<Person> {
+  const person = Person.parse({ ...next, version: expectedVersion + 1, updatedAt: nowIso() });
+  try {
+    await peopleEntities()
+      .person.put(personItem(person))
+      .where((attr, op) => op.eq(attr.version, expectedVersion))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw await versionConflict(expectedVersion, () => getPerson(person.personId));
+    throw error;
+  }
+  return person;
+}
+
+/** Replaces a unit if it is still at `expectedVersion`. */
+export async function saveUnit(next: Unit, expectedVersion: number): Promise<Unit> {
+  const unit = Unit.parse({ ...next, version: expectedVersion + 1, updatedAt: nowIso() });
+  try {
+    await peopleEntities()
+      .unit.put(unitItem(unit))
+      .where((attr, op) => op.eq(attr.version, expectedVersion))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) throw await versionConflict(expectedVersion, () => getUnit(unit.unitId));
+    throw error;
+  }
+  return unit;
+}
+
+/** Whether any active person sits directly in the unit, and how many (reads the unit's people, a small partition). */
+export async function countActivePeopleOfUnit(unitId: string): Promise<number> {
+  const { data } = await peopleEntities().person.query.byUnit({ unitId }).go({ pages: 'all' });
+  return data.filter((record) => record.active).length;
+}
+
+// ─── Filtered listing ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The opaque cursor of a filtered listing: the last login passed over. */
+function encodeCursor(login: string): string {
+  return Buffer.from(JSON.stringify({ after: login })).toString('base64url');
+}
+
+function decodeCursor(cursor: string | null | undefined): string | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof parsed.after === 'string' && parsed.after.length <= 40) return parsed.after;
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION', { details: [{ path: 'cursor', message: 'not a cursor this listing gave out' }] });
+}
+
+/** How many people one listing call reads at most before it answers (with a cursor to go on). */
+const maxScanned = 2000;
+
+/**
+ * People by login, keeping those `keep` accepts, until `limit` are found or `maxScanned` were read. The cursor marks
+ * the last person read, so the next call resumes exactly there whatever the filter.
+ */
+export async function scanPeoplePages(keep: (person: PublicPerson) => boolean, page: PageRequest): Promise<Page<PublicPerson>> {
+  const limit = pageLimit(page.limit);
+  let after = decodeCursor(page.cursor);
+  const items: PublicPerson[] = [];
+  let scanned = 0;
+  for (;;) {
+    const query = peopleEntities().person.query.allPeople({});
+    const { data, cursor } = await (after === undefined ? query : query.gt({ login: after })).go({ limit: 200 });
+    for (const record of data) {
+      const person = toPublicPerson(personFromRecord(record));
+      scanned++;
+      after = person.login;
+      if (keep(person)) items.push(person);
+      if (items.length === limit) return { items, cursor: encodeCursor(after) };
+    }
+    if (!cursor || data.length === 0) return { items, cursor: null };
+    if (scanned >= maxScanned) return { items, cursor: encodeCursor(after!) };
+  }
+}

@@ -8,6 +8,11 @@ import { useRequestLanguageForValidation } from '../../platform/validation-messa
 import { docsRoutes } from './docs.js';
 import { healthRoutes } from './health.js';
 import { preferenceRoutes } from './preferences.js';
+import { authRoutes } from './auth.js';
+import { unitRoutes } from './units.js';
+import { peopleRoutes } from './people.js';
+import { auditRoutes } from './audit.js';
+import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
 function validationDetails(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]) {
@@ -39,8 +44,15 @@ export function createApi() {
     }),
   );
 
+  api.use('*', session());
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sid' });
+
   api.route('/', healthRoutes);
   api.route('/', preferenceRoutes);
+  api.route('/', authRoutes);
+  api.route('/', unitRoutes);
+  api.route('/', peopleRoutes);
+  api.route('/', auditRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

@@ -2,8 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { config } from '../../platform/config.js';
-import { langCookie, languages } from '../../platform/i18n.js';
+import { langCookie, languages, type Lang } from '../../platform/i18n.js';
+import type { Context } from 'hono';
 import { setCurrentLang } from '../../platform/request-scope.js';
+import { setMyLanguage } from '../../domain/people/service.js';
 import { commonErrors } from './schemas.js';
 
 const LanguageChoice = z
@@ -16,7 +18,7 @@ const setLanguage = createRoute({
   path: '/preferences/language',
   operationId: 'setLanguage',
   tags: ['platform'],
-  summary: "Remember the interface language for this browser",
+  summary: "Remember the interface language for this browser (and on the signed-in person's profile)",
   request: { body: { required: true, content: { 'application/json': { schema: LanguageChoice } } } },
   responses: {
     200: { description: 'The choice is remembered in a cookie.', content: { 'application/json': { schema: LanguageChoice } } },
@@ -24,16 +26,17 @@ const setLanguage = createRoute({
   },
 });
 
-export const preferenceRoutes = new OpenAPIHono<AppEnv>().openapi(setLanguage, (c) => {
-  const { lang } = c.req.valid('json');
-  setCookie(c, langCookie, lang, {
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: 'Lax',
-    httpOnly: false,
-    secure: !config().local,
-  });
+/** Remembers the language in a cookie (readable by pages, a year long) and speaks it for the rest of this request. */
+export function rememberLanguage(c: Context<AppEnv>, lang: Lang): void {
+  setCookie(c, langCookie, lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: false, secure: !config().local });
   c.set('lang', lang);
   setCurrentLang(lang);
+}
+
+export const preferenceRoutes = new OpenAPIHono<AppEnv>().openapi(setLanguage, async (c) => {
+  const { lang } = c.req.valid('json');
+  rememberLanguage(c, lang);
+  const actor = c.get('actor');
+  if (actor) await setMyLanguage(actor, lang);
   return c.json({ lang }, 200);
 });

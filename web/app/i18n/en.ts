@@ -1,52 +1,6 @@
 import type { Messages } from './index';
+import { peopleEn } from './people.en';
+import { rosterEn } from './roster.en';
+import { shellEn } from './shell.en';
 
-export const en: Messages = {
-  'app.name': 'Party Learning',
-  'app.org': 'County Government Service Bureau',
-  'app.tagline': 'Study, branch life and public pledges in one place',
-  'app.skipToContent': 'Skip to content',
-  'nav.label': 'Main navigation',
-  'nav.home': 'Home',
-  'nav.status': 'System status',
-  'nav.apiDocs': 'API reference',
-  'lang.label': 'Language',
-  'lang.switchTo': '中文',
-  'lang.switchToHint': '切换到中文',
-  'home.title': 'Home',
-  'home.welcome': 'Welcome to Party Learning',
-  'home.lead':
-    'Staff study courses and take quizzes on a phone or a PC; branches hold their regular sessions and record attendance; members make public pledges and keep them; leaders see progress at a glance.',
-  'home.areas': 'What the platform covers',
-  'home.area.learning': 'Learning',
-  'home.area.learning.text': 'Required and elective courses, study tasks, a record of credit hours, daily practice and quizzes.',
-  'home.area.sessions': 'Branch life',
-  'home.area.sessions.text': 'Regular branch meetings, theme days and lectures: QR check-in, leave, make-up study and minutes.',
-  'home.area.pledges': 'Pledges',
-  'home.area.pledges.text': 'Make pledges public, record what was done with evidence, and rate them at year end.',
-  'home.area.stats': 'Statistics',
-  'home.area.stats.text': 'Completion, credit hours, attendance and pledges, drillable to each person and exportable.',
-  'home.status': 'Platform status',
-  'home.statusOk': 'All systems working',
-  'home.statusDown': 'Some services are unavailable',
-  'home.statusDetails': 'Details',
-  'status.title': 'System status',
-  'status.lead': 'Whether the data table and the file storage the platform relies on can be reached.',
-  'status.version': 'Version',
-  'status.checkedAt': 'Checked at',
-  'status.table': 'Data table (DynamoDB)',
-  'status.bucket': 'File storage (S3)',
-  'status.ok': 'Working',
-  'status.down': 'Unavailable',
-  'status.ms': '{ms} ms',
-  'status.refresh': 'Check again',
-  'error.title': 'Something went wrong',
-  'error.notFound.title': 'Page not found',
-  'error.notFound.text': 'The page you are looking for does not exist or has moved. Check the address, or go back to the home page.',
-  'error.generic.text':
-    'The server had a problem with this request and has logged it. Please try again later; if it keeps happening, tell the administrator this reference: {requestId}.',
-  'error.generic.textNoId':
-    'The server had a problem with this request and has logged it. Please try again later; if it keeps happening, tell the administrator.',
-  'error.status.title': 'The request could not be completed ({status})',
-  'error.backHome': 'Back to the home page',
-  'footer.text': 'Party Learning · County Government Service Bureau',
-};
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn };

@@ -1,0 +1,177 @@
+/**
+ * Signing in and out, sessions, and one's own password. Sessions are random 256-bit tokens; only their SHA-256 is
+ * stored, with an absolute end (the TTL attribute) and an idle limit. A person's sessionEpoch ends all their sessions
+ * at once (disabled, password changed or reset).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../platform/errors.js';
+import { clock } from '../../platform/clock.js';
+import { config } from '../../platform/config.js';
+import { hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { recordAudit } from '../audit/service.js';
+import { authorize, type Actor } from '../people/permissions.js';
+import { findPersonByLogin, getPerson, savePerson } from '../people/store.js';
+import { normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
+import { accessEntities } from './entities.js';
+import { ChangePasswordInput, Session, SignInInput } from './schema.js';
+import { accountPolicy, addressPolicy, assertNotLocked, clearFailures, recordFailure } from './throttle.js';
+
+/** Only every few minutes is a session's last-seen time written back, so reading pages does not mean writing. */
+const touchEveryMs = 5 * 60_000;
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A hash of a password nobody has, so a sign-in for an unknown login costs the same time as a real one. */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+function actorOf(person: Person, sessionId: string): Actor {
+  return {
+    personId: person.personId,
+    name: person.name,
+    login: person.login,
+    unitId: person.unitId,
+    branchId: person.branchId,
+    roles: person.roles,
+    lang: person.lang,
+    mustChangePassword: person.mustChangePassword,
+    sessionId,
+  };
+}
+
+async function openSession(person: Person, context: { address?: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  const session = Session.parse({
+    sessionId: sessionIdOf(token),
+    personId: person.personId,
+    epoch: person.sessionEpoch,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + config().sessionMaxHours * 3600,
+    ...(context.address ? { address: context.address.slice(0, 64) } : {}),
+    ...(context.userAgent ? { userAgent: context.userAgent.slice(0, 200) } : {}),
+  });
+  await accessEntities().session.create(session).go();
+  return { token, session };
+}
+
+export interface SignInContext {
+  address?: string;
+  userAgent?: string;
+  /** The token of a session the browser already had: it is ended (a new one is issued at every sign-in). */
+  previousToken?: string;
+}
+
+/**
+ * Checks a login and password. The answer never says whether the login exists. Five failures on one account within
+ * 15 minutes lock it for 15 minutes (every attempt then gets 429, right password or not); addresses are limited too.
+ */
+export async function signIn(input: unknown, context: SignInContext = {}) {
+  const { login: rawLogin, password } = SignInInput.parse(input);
+  const login = normaliseLogin(rawLogin) ?? rawLogin.trim().toLowerCase().slice(0, 100);
+  const address = context.address ?? 'unknown';
+  await assertNotLocked(addressPolicy, address);
+  await assertNotLocked(accountPolicy, login);
+
+  const person = normaliseLogin(rawLogin) ? await findPersonByLogin(login) : undefined;
+  const passwordOk = await verifyPassword(password, person?.passwordHash ?? (await decoy()));
+  if (!person || !person.active || !passwordOk) {
+    const [locked] = await Promise.all([recordFailure(accountPolicy, login), recordFailure(addressPolicy, address)]);
+    const target = { type: 'login' as const, id: login, label: login };
+    await recordAudit({ action: 'signInFailed', actor: null, target, details: { address } });
+    if (locked) await recordAudit({ action: 'lockout', actor: null, target, details: { address } });
+    throw new AppError('UNAUTHENTICATED', { messageKey: 'badCredentials' });
+  }
+
+  await clearFailures(accountPolicy, login);
+  if (context.previousToken) await endSession(context.previousToken);
+  const { token, session } = await openSession(person, context);
+  await recordAudit({
+    action: 'signIn',
+    actor: person,
+    target: { type: 'person', id: person.personId, label: person.name },
+    details: { address },
+  });
+  return { token, session, me: toPublicPerson(person) };
+}
+
+/**
+ * The actor behind a session token, or null when the token is unknown, expired (absolute or idle), or belongs to a
+ * person who is disabled or whose sessions were ended since.
+ */
+export async function authenticate(token: string | undefined): Promise<Actor | null> {
+  if (!token || token.length > 100) return null;
+  const sessionId = sessionIdOf(token);
+  const { session: sessions } = accessEntities();
+  const { data } = await sessions.get({ sessionId }).go();
+  if (!data) return null;
+  const session = Session.parse(data);
+  const now = clock.now().getTime();
+  const idleLimitMs = config().sessionIdleMinutes * 60_000;
+  const lastSeen = Date.parse(session.lastSeenAt);
+  if (session.expiresAt * 1000 <= now || lastSeen + idleLimitMs <= now) {
+    await sessions.delete({ sessionId }).go();
+    return null;
+  }
+  const person = await getPerson(session.personId);
+  if (!person || !person.active || person.sessionEpoch !== session.epoch) {
+    await sessions.delete({ sessionId }).go();
+    return null;
+  }
+  if (now - lastSeen >= touchEveryMs) {
+    await sessions.patch({ sessionId }).set({ lastSeenAt: new Date(now).toISOString() }).go().catch(() => undefined);
+  }
+  return actorOf(person, sessionId);
+}
+
+export async function endSession(token: string): Promise<void> {
+  if (token.length > 100) return;
+  await accessEntities().session.delete({ sessionId: sessionIdOf(token) }).go();
+}
+
+/** Signs the actor out of this browser. */
+export async function signOut(actor: Actor | null, token: string | undefined): Promise<void> {
+  authorize(actor, 'logout');
+  if (token) await endSession(token);
+  await recordAudit({ action: 'signOut', actor, target: { type: 'person', id: actor!.personId, label: actor!.name } });
+}
+
+/** At least 8 characters with a letter and a digit, not the login. */
+export function isAcceptablePassword(password: string, login: string): boolean {
+  return (
+    password.length >= 8 &&
+    password.length <= 200 &&
+    /\p{L}/u.test(password) &&
+    /\p{N}/u.test(password) &&
+    password.trim().toLowerCase() !== login.toLowerCase()
+  );
+}
+
+/**
+ * Changes the actor's own password. Every other session of theirs ends; this browser gets a fresh session.
+ */
+export async function changePassword(actor: Actor | null, input: unknown, context: SignInContext = {}) {
+  authorize(actor, 'changePassword');
+  const { currentPassword, newPassword } = ChangePasswordInput.parse(input);
+  const person = await getPerson(actor!.personId);
+  if (!person) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(currentPassword, person.passwordHash))) {
+    throw new AppError('VALIDATION', { messageKey: 'currentPasswordWrong', details: [{ path: 'currentPassword' }] });
+  }
+  if (newPassword === currentPassword) throw new AppError('VALIDATION', { messageKey: 'passwordUnchanged', details: [{ path: 'newPassword' }] });
+  if (!isAcceptablePassword(newPassword, person.login)) {
+    throw new AppError('VALIDATION', { messageKey: 'passwordTooWeak', details: [{ path: 'newPassword' }] });
+  }
+  const saved = await savePerson(
+    { ...person, passwordHash: await hashPassword(newPassword), mustChangePassword: false, sessionEpoch: person.sessionEpoch + 1 },
+    person.version,
+  );
+  if (context.previousToken) await endSession(context.previousToken);
+  const { token } = await openSession(saved, context);
+  await recordAudit({ action: 'changePassword', actor, target: { type: 'person', id: person.personId, label: person.name } });
+  return { token, me: toPublicPerson(saved) };
+}
+

@@ -1,0 +1,132 @@
+/**
+ * Who may do what: the one place that decides. Every API operation (by its operationId) has a row; a route without
+ * one cannot be authorised (and the permission test fails). README.md beside this file shows the same table.
+ *
+ * Access levels, from least to most:
+ * - `self`: only the actor's own records;
+ * - `scope`: records of people and units within the subtree of each unit the actor's organizer or leader grant names;
+ * - `all`: everything.
+ * An actor with several roles gets the widest level any of their roles gives.
+ */
+import { AppError } from '../../platform/errors.js';
+import type { Lang } from '../../platform/i18n.js';
+import type { RoleGrant, RoleName } from './schema.js';
+import type { OrgTree } from './tree.js';
+
+/** The signed-in person acting on a request, as the session established them. */
+export interface Actor {
+  personId: string;
+  name: string;
+  login: string;
+  unitId: string;
+  branchId: string | null;
+  roles: RoleGrant[];
+  lang: Lang;
+  mustChangePassword: boolean;
+  /** The hashed id of the session this request came with. */
+  sessionId: string;
+}
+
+export type Access = 'self' | 'scope' | 'all';
+type RoleRow = Partial<Record<RoleName, Access>>;
+type Rule = 'public' | RoleRow;
+
+const signedIn: RoleRow = { staff: 'self', organizer: 'self', leader: 'self', admin: 'self' };
+const everyoneSignedIn: RoleRow = { staff: 'all', organizer: 'all', leader: 'all', admin: 'all' };
+const adminOnly: RoleRow = { admin: 'all' };
+const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
+
+export const permissions = {
+  // platform
+  getHealth: 'public',
+  setLanguage: 'public',
+  // signing in and one's own account
+  login: 'public',
+  logout: signedIn,
+  getMe: signedIn,
+  changePassword: signedIn,
+  // the organisation tree: everyone signed in may see it; only admins change it
+  listUnits: everyoneSignedIn,
+  createUnit: adminOnly,
+  updateUnit: adminOnly,
+  // people: organizers and leaders see their subtree, staff themselves; admins manage accounts
+  listPeople: scopedReaders,
+  getPerson: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  createPerson: adminOnly,
+  updatePerson: adminOnly,
+  resetPassword: adminOnly,
+  // roster import
+  previewImport: adminOnly,
+  confirmImport: adminOnly,
+  // audit log
+  listAudit: adminOnly,
+} as const satisfies Record<string, Rule>;
+
+export type Operation = keyof typeof permissions;
+
+/** Operations a person who must change their password may still use. */
+const allowedBeforePasswordChange = new Set<Operation>(['getMe', 'changePassword', 'logout']);
+
+const rank: Record<Access, number> = { self: 1, scope: 2, all: 3 };
+
+/** What an authorised actor may reach for one operation. */
+export type Grant = { access: 'all' } | { access: 'scope'; unitIds: string[] } | { access: 'self' };
+
+export function isOperation(name: string): name is Operation {
+  return Object.hasOwn(permissions, name);
+}
+
+export function isPublic(operation: Operation): boolean {
+  return permissions[operation] === 'public';
+}
+
+/**
+ * Decides whether the actor may perform the operation at all, and how far it reaches. Throws 401 for nobody
+ * signed in, 403 for a role that may not, 403 (asking for a new password) for a person who must change theirs.
+ */
+export function authorize(actor: Actor | null, operation: Operation): Grant {
+  const rule: Rule = permissions[operation];
+  if (rule === 'public') return { access: 'all' };
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.mustChangePassword && !allowedBeforePasswordChange.has(operation)) {
+    throw new AppError('FORBIDDEN', { messageKey: 'passwordChangeRequired' });
+  }
+  let best: Access | undefined;
+  const unitIds: string[] = [];
+  for (const grant of actor.roles) {
+    const access = rule[grant.role];
+    if (!access) continue;
+    if (access === 'scope' && grant.unitId) unitIds.push(grant.unitId);
+    if (!best || rank[access] > rank[best]) best = access;
+  }
+  if (!best) throw new AppError('FORBIDDEN');
+  if (best === 'scope') return { access: 'scope', unitIds };
+  return { access: best };
+}
+
+/** Whether a grant reaches a person (by where they sit in the tree, their branch, or being the actor). */
+export function reachesPerson(grant: Grant, actor: Actor, person: { personId: string; unitId: string; branchId: string | null }, tree: OrgTree): boolean {
+  switch (grant.access) {
+    case 'all':
+      return true;
+    case 'self':
+      return person.personId === actor.personId;
+    case 'scope':
+      return (
+        person.personId === actor.personId ||
+        grant.unitIds.some((scope) => tree.isWithin(person.unitId, scope) || (person.branchId !== null && tree.isWithin(person.branchId, scope)))
+      );
+  }
+}
+
+/** Whether a grant reaches a unit (its subtree counts). */
+export function reachesUnit(grant: Grant, actor: Actor, unitId: string, tree: OrgTree): boolean {
+  switch (grant.access) {
+    case 'all':
+      return true;
+    case 'self':
+      return unitId === actor.unitId;
+    case 'scope':
+      return grant.unitIds.some((scope) => tree.isWithin(unitId, scope));
+  }
+}

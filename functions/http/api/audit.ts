@@ -1,0 +1,48 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import { listAudit } from '../../domain/audit/service.js';
+import { auditActions, targetTypes } from '../../domain/audit/schema.js';
+import { commonErrors, errorResponse } from './schemas.js';
+import { Cursor } from './people-schemas.js';
+
+const AuditEntryView = z
+  .object({
+    auditId: z.string(),
+    at: z.string(),
+    action: z.enum(auditActions),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    target: z.object({ type: z.enum(targetTypes), id: z.string(), label: z.string() }),
+    changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).optional(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .openapi('AuditEntry');
+
+const Query = z.object({
+  actorId: z.string().max(40).optional().openapi({ description: 'Only what this person did.' }),
+  targetId: z.string().max(80).optional().openapi({ description: 'Only what happened to this person, unit, login or import.' }),
+  from: z.string().max(40).optional().openapi({ description: 'From this date (YYYY-MM-DD, Shanghai) or instant.' }),
+  to: z.string().max(40).optional().openapi({ description: 'Up to this date (inclusive) or instant.' }),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/audit',
+  operationId: 'listAudit',
+  tags: ['audit'],
+  summary: 'The audit log, newest first',
+  request: { query: Query },
+  responses: {
+    200: { description: 'A page of entries.', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntryView), cursor: Cursor }) } } },
+    401: errorResponse('Not signed in.'),
+    403: errorResponse('Admins only.'),
+    ...commonErrors,
+  },
+});
+
+export const auditRoutes = new OpenAPIHono<AppEnv>().openapi(list, async (c) => {
+  const { cursor, limit, ...filter } = c.req.valid('query');
+  return c.json(await listAudit(c.get('actor'), filter, { cursor: cursor ?? null, ...(limit ? { limit } : {}) }), 200);
+});

@@ -1,0 +1,88 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import { changePassword, signIn, signOut } from '../../domain/access/service.js';
+import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
+import { getMe } from '../../domain/people/service.js';
+import { clientAddress } from '../client-address.js';
+import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
+import { rememberLanguage } from './preferences.js';
+import { commonErrors, errorResponse } from './schemas.js';
+import { PersonView } from './people-schemas.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const signedInErrors = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  operationId: 'login',
+  tags: ['access'],
+  summary: 'Sign in with a login (employee number or mobile) and password',
+  description: 'Sets an HttpOnly session cookie. Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).',
+  request: { body: { required: true, content: { 'application/json': { schema: SignInInput } } } },
+  responses: {
+    200: json(z.object({ me: PersonView }), 'Signed in; the session cookie is set.'),
+    401: errorResponse('The login or password is not correct (the answer never says which).'),
+    429: errorResponse('Too many failed attempts; see Retry-After.'),
+    ...commonErrors,
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  operationId: 'logout',
+  tags: ['access'],
+  summary: 'Sign out of this browser',
+  responses: { 204: { description: 'Signed out; the session is ended and the cookie cleared.' }, ...signedInErrors, ...commonErrors },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  operationId: 'getMe',
+  tags: ['access'],
+  summary: 'The signed-in person',
+  responses: { 200: json(PersonView, 'The signed-in person, with unit and role names.'), ...signedInErrors, ...commonErrors },
+});
+
+const password = createRoute({
+  method: 'post',
+  path: '/me/password',
+  operationId: 'changePassword',
+  tags: ['access'],
+  summary: 'Change one’s own password',
+  description: 'Ends every other session of the person; this browser gets a new session cookie.',
+  request: { body: { required: true, content: { 'application/json': { schema: ChangePasswordInput } } } },
+  responses: { 200: json(z.object({ me: PersonView }), 'Changed.'), ...signedInErrors, ...commonErrors },
+});
+
+export const authRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(login, async (c) => {
+    const result = await signIn(c.req.valid('json'), {
+      address: clientAddress(c),
+      userAgent: c.req.header('user-agent'),
+      previousToken: c.get('sessionToken'),
+    });
+    writeSessionCookie(c, result.token);
+    // The person's own language choice follows them to this browser.
+    rememberLanguage(c, result.me.lang);
+    const described = await getMe({ ...result.me, sessionId: result.session.sessionId });
+    return c.json({ me: described }, 200);
+  })
+  .openapi(logout, async (c) => {
+    await signOut(c.get('actor'), c.get('sessionToken'));
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(me, async (c) => c.json(await getMe(c.get('actor')), 200))
+  .openapi(password, async (c) => {
+    const result = await changePassword(c.get('actor'), c.req.valid('json'), {
+      address: clientAddress(c),
+      userAgent: c.req.header('user-agent'),
+      previousToken: c.get('sessionToken'),
+    });
+    writeSessionCookie(c, result.token);
+    const described = await getMe({ ...result.me, sessionId: '' });
+    return c.json({ me: described }, 200);
+  });

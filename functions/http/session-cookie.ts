@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { config } from '../platform/config.js';
+
+/**
+ * The session cookie: HttpOnly, SameSite=Lax, and outside localhost Secure with the __Host- prefix (which the
+ * browser only accepts from this exact host, over HTTPS, for the whole site).
+ */
+export function sessionCookieName(): string {
+  return config().local ? 'sid' : '__Host-sid';
+}
+
+export function readSessionToken(c: Context): string | undefined {
+  return getCookie(c, sessionCookieName());
+}
+
+export function writeSessionCookie(c: Context, token: string): void {
+  const cfg = config();
+  setCookie(c, sessionCookieName(), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: !cfg.local,
+    maxAge: cfg.sessionMaxHours * 3600,
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, sessionCookieName(), { path: '/', secure: !config().local });
+}

@@ -1,0 +1,4 @@
+import type { PeopleMessages } from './people.zh-CN';
+
+export const peopleEn: PeopleMessages = {
+};

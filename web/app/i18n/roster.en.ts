@@ -1,0 +1,4 @@
+import type { RosterMessages } from './roster.zh-CN';
+
+export const rosterEn: RosterMessages = {
+};
