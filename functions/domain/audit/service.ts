@@ -96,6 +96,12 @@ export async function listAudit(actor: Actor | null, filterInput: AuditFilter, p
       ? entity.query.byTarget({ targetId: filter.targetId }).between(range.gte, range.lte)
       : entity.query.byTime({}).between(range.gte, range.lte);
   const narrowed = filter.actorId && filter.targetId ? query.where((attr, op) => op.eq(attr.targetId, filter.targetId!)) : query;
-  const { data, cursor } = await narrowed.go({ order: 'desc', limit, cursor: page.cursor ?? null });
+  const { data, cursor } = await narrowed.go({ order: 'desc', limit, cursor: page.cursor ?? null }).catch((error: unknown) => {
+    // A cursor this listing never gave out (edited, truncated, from another listing) is the caller's mistake.
+    if (error instanceof Error && /cursor/i.test(error.message)) {
+      throw new AppError('VALIDATION', { details: [{ path: 'cursor', message: 'not a cursor this listing gave out' }], cause: error });
+    }
+    throw error;
+  });
   return { items: data.map((record) => fromRecord(record as Record<string, unknown>)), cursor: cursor ?? null };
 }
