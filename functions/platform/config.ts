@@ -24,6 +24,10 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   /** A session ends this long after sign-in, however busy. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** 学时 each person should earn in a year. */
+  YEARLY_CREDIT_TARGET: z.coerce.number().min(0).max(1000).default(50),
+  /** Caps every lesson's minimum study time (seconds): browser tests and demos shorten it; unset in production. */
+  STUDY_MIN_SECONDS_CAP: z.coerce.number().int().min(0).optional(),
 });
 
 export type Config = {
@@ -39,6 +43,8 @@ export type Config = {
   jobsIntervalSeconds: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  yearlyCreditTarget: number;
+  studyMinSecondsCap: number | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -65,6 +71,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobsIntervalSeconds: e.JOBS_INTERVAL_SECONDS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    yearlyCreditTarget: e.YEARLY_CREDIT_TARGET,
+    studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

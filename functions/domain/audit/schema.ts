@@ -13,11 +13,15 @@ export const auditActions = [
   'updatePerson',
   'resetPassword',
   'confirmImport',
+  'createCourse',
+  'updateCourse',
+  'publishCourse',
+  'assignCourse',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

@@ -35,6 +35,7 @@ const signedIn: RoleRow = { staff: 'self', organizer: 'self', leader: 'self', ad
 const everyoneSignedIn: RoleRow = { staff: 'all', organizer: 'all', leader: 'all', admin: 'all' };
 const adminOnly: RoleRow = { admin: 'all' };
 const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
+const courseEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 
 export const permissions = {
   // platform
@@ -60,6 +61,18 @@ export const permissions = {
   confirmImport: adminOnly,
   // audit log
   listAudit: adminOnly,
+  // courses: everyone signed in studies; organizers edit and assign within their subtree, admins everywhere
+  listCourses: everyoneSignedIn,
+  getCourse: everyoneSignedIn,
+  createCourse: courseEditors,
+  updateCourse: courseEditors,
+  publishCourse: courseEditors,
+  createLesson: courseEditors,
+  updateLesson: courseEditors,
+  assignCourse: courseEditors,
+  listMyTasks: signedIn,
+  recordStudy: signedIn,
+  getMyRecord: signedIn,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -12,6 +12,7 @@ import { authRoutes } from './auth.js';
 import { unitRoutes } from './units.js';
 import { peopleRoutes } from './people.js';
 import { auditRoutes } from './audit.js';
+import { courseRoutes } from './courses.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -53,6 +54,7 @@ export function createApi() {
   api.route('/', unitRoutes);
   api.route('/', peopleRoutes);
   api.route('/', auditRoutes);
+  api.route('/', courseRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

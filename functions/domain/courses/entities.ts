@@ -1,0 +1,120 @@
+/**
+ * How courses, assignments and progress sit in the single table (see README.md beside this file for the chart).
+ */
+import { Entity } from 'electrodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boundToTable } from '../../platform/bound-to-table.js';
+import { courseCategories, courseStatuses } from './schema.js';
+
+const service = 'dangjian';
+
+export function createCourseEntities(client: DynamoDBDocumentClient, table: string) {
+  const course = new Entity(
+    {
+      model: { entity: 'course', version: '1', service },
+      attributes: {
+        courseId: { type: 'string', required: true, readOnly: true },
+        title: { type: 'string', required: true },
+        summary: { type: 'string', required: true },
+        category: { type: courseCategories, required: true },
+        coverKey: { type: 'string' },
+        credit: { type: 'number', required: true },
+        status: { type: courseStatuses, required: true },
+        ownerUnitId: { type: 'string', required: true },
+        /** The ordered lessons live inside the course: one item, one version, so ordering and edits are atomic. */
+        lessons: { type: 'any', required: true },
+        createdBy: { type: 'string', required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        updatedAt: { type: 'string', required: true },
+        publishedAt: { type: 'string' },
+        version: { type: 'number', required: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['courseId'], template: 'COURSE#${courseId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'COURSE', casing: 'none' },
+        },
+        /** The catalogue: every course by status, newest change first. */
+        byStatus: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['status'], template: 'COURSES#${status}', casing: 'none' },
+          sk: { field: 'gsi1sk', composite: ['updatedAt', 'courseId'], template: '${updatedAt}#${courseId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  const assignment = new Entity(
+    {
+      model: { entity: 'assignment', version: '1', service },
+      attributes: {
+        assignmentId: { type: 'string', required: true, readOnly: true },
+        courseId: { type: 'string', required: true, readOnly: true },
+        courseTitle: { type: 'string', required: true },
+        audience: { type: 'any', required: true },
+        required: { type: 'boolean', required: true },
+        dueAt: { type: 'string', required: true },
+        ownerUnitId: { type: 'string', required: true },
+        createdBy: { type: 'string', required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'ASSIGNMENT', casing: 'none' },
+        },
+        /** Every assignment by due date (a bureau has a few hundred a year: one partition). */
+        byDue: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: [], template: 'ASSIGNMENTS', casing: 'none' },
+          sk: { field: 'gsi1sk', composite: ['dueAt', 'assignmentId'], template: '${dueAt}#${assignmentId}', casing: 'none' },
+        },
+        /** The assignments of one course. */
+        byCourse: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['courseId'], template: 'COURSE#${courseId}', casing: 'none' },
+          sk: { field: 'gsi2sk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  const progress = new Entity(
+    {
+      model: { entity: 'progress', version: '1', service },
+      attributes: {
+        personId: { type: 'string', required: true, readOnly: true },
+        courseId: { type: 'string', required: true, readOnly: true },
+        /** Snapshots for the record page, so it needs no other read. */
+        courseTitle: { type: 'string', required: true },
+        credit: { type: 'number', required: true },
+        /** lessonId → LessonProgress (study.ts). */
+        lessons: { type: 'any', required: true },
+        startedAt: { type: 'string', required: true, readOnly: true },
+        lastStudiedAt: { type: 'string', required: true },
+        completedAt: { type: 'string' },
+        version: { type: 'number', required: true },
+      },
+      indexes: {
+        /** One person's progress in every course: the record page is this one query. */
+        byPerson: {
+          pk: { field: 'pk', composite: ['personId'], template: 'PROGRESS#${personId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['courseId'], template: 'COURSE#${courseId}', casing: 'none' },
+        },
+        /** Everyone's progress in one course: the source the completion rollup counts. */
+        byCourse: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['courseId'], template: 'PROGRESS#COURSE#${courseId}', casing: 'none' },
+          sk: { field: 'gsi1sk', composite: ['personId'], template: 'PERSON#${personId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  return { course, assignment, progress };
+}
+
+export const courseEntities = boundToTable(createCourseEntities);

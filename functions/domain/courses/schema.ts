@@ -1,0 +1,88 @@
+/**
+ * Courses (课程) with ordered lessons (课时), assignments (学习任务) and each person's progress.
+ * Storage shapes live in entities.ts; these are the shapes the domain and the API speak.
+ */
+import { z } from 'zod';
+
+export const Id = z.ulid();
+const Timestamp = z.iso.datetime();
+
+export const courseCategories = ['thematic', 'elective', 'required', 'service', 'party'] as const;
+export const CourseCategory = z.enum(courseCategories);
+
+export const courseStatuses = ['draft', 'published', 'archived'] as const;
+export const CourseStatus = z.enum(courseStatuses);
+
+export const lessonKinds = ['text', 'video', 'pdf', 'link'] as const;
+export const LessonKind = z.enum(lessonKinds);
+
+/** 学时 in quarters: micro-course 0.25, 15–30 min 0.5, 30 min and more 1, and so on. */
+export const Credit = z
+  .number()
+  .min(0.25)
+  .max(50)
+  .refine((value) => Number.isInteger(value * 4), { message: 'in steps of 0.25' });
+
+const Title = z.string().trim().min(1).max(80);
+
+export const Lesson = z.object({
+  lessonId: Id,
+  title: Title,
+  kind: LessonKind,
+  /** Markdown for a text lesson (rendered sanitised). */
+  body: z.string().max(50_000).optional(),
+  /** The S3 key of a video or PDF, after the upload was checked. */
+  materialKey: z.string().max(300).optional(),
+  /** An outside page, for a link lesson. */
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  /** Seconds of study needed to complete the lesson. */
+  minSeconds: z.number().int().min(0).max(4 * 3600),
+  /** A video's length in seconds (0 when unknown). */
+  durationSeconds: z.number().int().min(0).max(12 * 3600),
+});
+export type Lesson = z.infer<typeof Lesson>;
+
+export const Course = z.object({
+  courseId: Id,
+  title: Title,
+  summary: z.string().trim().max(2000),
+  category: CourseCategory,
+  coverKey: z.string().max(300).nullable(),
+  credit: Credit,
+  status: CourseStatus,
+  /** The unit whose organizers may edit it (an admin's courses belong to the root). */
+  ownerUnitId: Id,
+  lessons: z.array(Lesson).max(100),
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  publishedAt: Timestamp.nullable(),
+  version: z.number().int().min(1),
+});
+export type Course = z.infer<typeof Course>;
+
+export const audienceKinds = ['units', 'members', 'everyone', 'people'] as const;
+
+export const Audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('everyone') }),
+  /** People in these units and their subtrees. */
+  z.object({ kind: z.literal('units'), unitIds: z.array(Id).min(1).max(100) }),
+  /** Party members (正式 and 预备) in these units and their subtrees. */
+  z.object({ kind: z.literal('members'), unitIds: z.array(Id).min(1).max(100) }),
+  z.object({ kind: z.literal('people'), personIds: z.array(Id).min(1).max(500) }),
+]);
+export type Audience = z.infer<typeof Audience>;
+
+export const Assignment = z.object({
+  assignmentId: Id,
+  courseId: Id,
+  courseTitle: z.string(),
+  audience: Audience,
+  required: z.boolean(),
+  dueAt: Timestamp,
+  /** The unit in whose name it was assigned (its organizers may see its completion). */
+  ownerUnitId: Id,
+  createdBy: Id,
+  createdAt: Timestamp,
+});
+export type Assignment = z.infer<typeof Assignment>;

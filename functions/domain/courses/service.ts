@@ -1,0 +1,497 @@
+/**
+ * Use cases for courses, lessons, assignments and study. Each takes the acting person and checks permission itself.
+ */
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { clock, nowIso } from '../../platform/clock.js';
+import { config } from '../../platform/config.js';
+import { recordAudit, diff } from '../audit/service.js';
+import { authorize, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
+import { loadTree } from '../people/service.js';
+import * as peopleStore from '../people/store.js';
+import type { OrgTree } from '../people/tree.js';
+import { isConditionFailure } from '../people/store.js';
+import { courseEntities } from './entities.js';
+import { Assignment, Audience, Course, CourseCategory, Credit, Id, Lesson, LessonKind, type Audience as AudienceT } from './schema.js';
+import { applyBeat, emptyProgress, type Beat, type LessonProgress } from './study.js';
+
+// ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const Title = z.string().trim().min(1).max(80);
+
+export const CreateCourseInput = z
+  .object({
+    title: Title,
+    summary: z.string().trim().max(2000).default(''),
+    category: CourseCategory,
+    credit: Credit,
+    /** The unit whose organizers may edit it; defaults to the creator's organizing unit (or the root for admins). */
+    ownerUnitId: Id.optional(),
+  })
+  .strict();
+
+export const UpdateCourseInput = z
+  .object({
+    version: z.number().int().min(1),
+    title: Title.optional(),
+    summary: z.string().trim().max(2000).optional(),
+    category: CourseCategory.optional(),
+    credit: Credit.optional(),
+    status: z.enum(['draft', 'archived']).optional(),
+  })
+  .strict();
+
+const LessonFields = {
+  title: Title,
+  kind: LessonKind,
+  body: z.string().max(50_000).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  minSeconds: z.number().int().min(0).max(4 * 3600),
+  durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
+};
+
+export const CreateLessonInput = z.object({ version: z.number().int().min(1), ...LessonFields }).strict();
+
+export const UpdateLessonInput = z
+  .object({
+    version: z.number().int().min(1),
+    title: LessonFields.title.optional(),
+    body: LessonFields.body,
+    url: LessonFields.url,
+    minSeconds: LessonFields.minSeconds.optional(),
+    durationSeconds: LessonFields.durationSeconds,
+    /** Move the lesson to this position (0-based). */
+    position: z.number().int().min(0).max(99).optional(),
+  })
+  .strict();
+
+export const AssignCourseInput = z
+  .object({
+    audience: Audience,
+    required: z.boolean(),
+    /** The due date: a day (YYYY-MM-DD, due at its end in Shanghai) or an instant. */
+    dueAt: z.string().min(10).max(40),
+  })
+  .strict();
+
+export const StudyBeatInput = z
+  .object({
+    lessonId: Id,
+    state: z.enum(['visible', 'hidden']),
+    positionSeconds: z.number().min(0).max(12 * 3600).optional(),
+  })
+  .strict();
+
+// ─── Reading and guarding ──────────────────────────────────────────────────────────────────────────────────────────
+
+function fromCourseRecord(record: Record<string, unknown>): Course {
+  return Course.parse({ ...record, coverKey: record.coverKey ?? null, publishedAt: record.publishedAt ?? null });
+}
+
+async function readCourse(courseId: string): Promise<Course | undefined> {
+  if (!Id.safeParse(courseId).success) return undefined;
+  const { data } = await courseEntities().course.get({ courseId }).go();
+  return data ? fromCourseRecord(data as Record<string, unknown>) : undefined;
+}
+
+/** Whether the actor may edit courses owned by this unit (admins everywhere, organizers in their subtree). */
+function mayEdit(grant: Grant | null, actor: Actor, ownerUnitId: string, tree: OrgTree): boolean {
+  return grant !== null && reachesUnit(grant, actor, ownerUnitId, tree);
+}
+
+function editGrant(actor: Actor | null): Grant | null {
+  try {
+    return authorize(actor, 'updateCourse');
+  } catch {
+    return null;
+  }
+}
+
+const notFound = () => new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+
+/** A course the actor may see: published ones for everyone signed in; drafts and archived ones for their editors. */
+async function visibleCourse(actor: Actor, courseId: string, tree: OrgTree): Promise<Course> {
+  const course = await readCourse(courseId);
+  if (!course) throw notFound();
+  if (course.status !== 'published' && !mayEdit(editGrant(actor), actor, course.ownerUnitId, tree)) throw notFound();
+  return course;
+}
+
+async function saveCourse(next: Course, expectedVersion: number): Promise<Course> {
+  const course = Course.parse({ ...next, version: expectedVersion + 1, updatedAt: nowIso() });
+  const { coverKey, publishedAt, ...rest } = course;
+  try {
+    await courseEntities()
+      .course.put({ ...rest, ...(coverKey ? { coverKey } : {}), ...(publishedAt ? { publishedAt } : {}) })
+      .where((attr, op) => op.eq(attr.version, expectedVersion))
+      .go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const current = await readCourse(course.courseId);
+    throw new AppError('CONFLICT', {
+      messageKey: 'versionConflict',
+      params: { expected: expectedVersion, actual: current?.version ?? '—' },
+      details: { expectedVersion, currentVersion: current?.version ?? null },
+    });
+  }
+  return course;
+}
+
+function courseLabel(course: Pick<Course, 'courseId' | 'title'>) {
+  return { type: 'course' as const, id: course.courseId, label: course.title };
+}
+
+// ─── Courses ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function createCourse(actor: Actor | null, input: unknown): Promise<Course> {
+  const grant = authorize(actor, 'createCourse');
+  const data = CreateCourseInput.parse(input);
+  const tree = await loadTree();
+  const defaultOwner =
+    grant.access === 'scope' ? grant.unitIds[0] : tree.roots()[0]?.unitId;
+  const ownerUnitId = data.ownerUnitId ?? defaultOwner;
+  if (!ownerUnitId || !tree.get(ownerUnitId)) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'ownerUnitId' }] });
+  if (!mayEdit(grant, actor!, ownerUnitId, tree)) throw new AppError('FORBIDDEN');
+  const now = nowIso();
+  const course = Course.parse({
+    courseId: newId(),
+    title: data.title,
+    summary: data.summary,
+    category: data.category,
+    coverKey: null,
+    credit: data.credit,
+    status: 'draft',
+    ownerUnitId,
+    lessons: [],
+    createdBy: actor!.personId,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+    version: 1,
+  });
+  const { coverKey: _c, publishedAt: _p, ...item } = course;
+  await courseEntities().course.create(item).go();
+  await recordAudit({ action: 'createCourse', actor, target: courseLabel(course), changes: diff({}, course, ['courseId', 'lessons', 'createdBy']) });
+  return course;
+}
+
+async function editableCourse(actor: Actor | null, operation: 'updateCourse' | 'publishCourse' | 'createLesson' | 'updateLesson', courseId: string) {
+  const grant = authorize(actor, operation);
+  const tree = await loadTree();
+  const course = await readCourse(courseId);
+  if (!course || !mayEdit(grant, actor!, course.ownerUnitId, tree)) throw notFound();
+  return course;
+}
+
+export async function updateCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
+  const data = UpdateCourseInput.parse(input);
+  const course = await editableCourse(actor, 'updateCourse', courseId);
+  const { version, ...changes } = data;
+  const saved = await saveCourse({ ...course, ...changes }, version);
+  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: diff(course, saved, ['lessons']) });
+  return saved;
+}
+
+/** Publishes a draft: it needs at least one lesson, and every video or PDF lesson its material. */
+export async function publishCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
+  const { version } = z.object({ version: z.number().int().min(1) }).strict().parse(input);
+  const course = await editableCourse(actor, 'publishCourse', courseId);
+  if (course.lessons.length === 0) throw new AppError('VALIDATION', { messageKey: 'courseHasNoLessons' });
+  const missing = course.lessons.find((lesson) => (lesson.kind === 'video' || lesson.kind === 'pdf') && !lesson.materialKey);
+  if (missing) throw new AppError('VALIDATION', { messageKey: 'lessonMaterialMissing', params: { title: missing.title } });
+  const saved = await saveCourse({ ...course, status: 'published', publishedAt: course.publishedAt ?? nowIso() }, version);
+  await recordAudit({ action: 'publishCourse', actor, target: courseLabel(saved) });
+  return saved;
+}
+
+function checkLesson(lesson: Lesson): Lesson {
+  if (lesson.kind === 'link' && !lesson.url) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsUrl', details: [{ path: 'url' }] });
+  if (lesson.kind === 'text' && !lesson.body?.trim()) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsBody', details: [{ path: 'body' }] });
+  return Lesson.parse(lesson);
+}
+
+export async function createLesson(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
+  const { version, ...data } = CreateLessonInput.parse(input);
+  const course = await editableCourse(actor, 'createLesson', courseId);
+  const lesson = checkLesson({ lessonId: newId(), durationSeconds: 0, ...data });
+  const saved = await saveCourse({ ...course, lessons: [...course.lessons, lesson] }, version);
+  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: { lessons: { before: course.lessons.length, after: saved.lessons.length } } });
+  return saved;
+}
+
+export async function updateLesson(actor: Actor | null, courseId: string, lessonId: string, input: unknown): Promise<Course> {
+  const { version, position, ...changes } = UpdateLessonInput.parse(input);
+  const course = await editableCourse(actor, 'updateLesson', courseId);
+  const index = course.lessons.findIndex((lesson) => lesson.lessonId === lessonId);
+  if (index < 0) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  const updated = checkLesson({ ...course.lessons[index]!, ...changes });
+  const lessons = course.lessons.filter((_, i) => i !== index);
+  lessons.splice(Math.min(position ?? index, lessons.length), 0, updated);
+  const saved = await saveCourse({ ...course, lessons }, version);
+  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: diff(course.lessons[index]!, updated, ['lessonId']) });
+  return saved;
+}
+
+/** The catalogue: published courses for everyone; editors also see their drafts and archived courses. */
+export async function listCourses(actor: Actor | null, query: { status?: 'draft' | 'published' | 'archived' } = {}) {
+  authorize(actor, 'listCourses');
+  const status = query.status ?? 'published';
+  const { data } = await courseEntities().course.query.byStatus({ status }).go({ order: 'desc', pages: 'all' });
+  const courses = data.map((record) => fromCourseRecord(record as Record<string, unknown>));
+  if (status === 'published') return courses;
+  const tree = await loadTree();
+  const grant = editGrant(actor);
+  return courses.filter((course) => mayEdit(grant, actor!, course.ownerUnitId, tree));
+}
+
+export async function getCourse(actor: Actor | null, courseId: string) {
+  authorize(actor, 'getCourse');
+  const tree = await loadTree();
+  const course = await visibleCourse(actor!, courseId, tree);
+  const progress = await readProgress(actor!.personId, courseId);
+  return { course, progress: progress ? summarise(progress, course) : null, editable: mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree) };
+}
+
+// ─── Assignments ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The instant a due date means: a day is due at its end in Shanghai. */
+export function dueInstant(value: string): string {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999+08:00`) : new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new AppError('VALIDATION', { details: [{ path: 'dueAt', message: value }] });
+  return instant.toISOString();
+}
+
+export async function assignCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Assignment> {
+  const grant = authorize(actor, 'assignCourse');
+  const data = AssignCourseInput.parse(input);
+  const dueAt = dueInstant(data.dueAt);
+  if (dueAt <= clock.now().toISOString()) throw new AppError('VALIDATION', { messageKey: 'dueInPast', details: [{ path: 'dueAt' }] });
+  const tree = await loadTree();
+  const course = await visibleCourse(actor!, courseId, tree);
+  if (course.status !== 'published') throw new AppError('VALIDATION', { messageKey: 'courseNotPublished' });
+  const ownerUnitId = await checkAudience(grant, actor!, data.audience, tree);
+  const assignment = Assignment.parse({
+    assignmentId: newId(),
+    courseId,
+    courseTitle: course.title,
+    audience: data.audience,
+    required: data.required,
+    dueAt,
+    ownerUnitId,
+    createdBy: actor!.personId,
+    createdAt: nowIso(),
+  });
+  await courseEntities().assignment.create(assignment).go();
+  await recordAudit({ action: 'assignCourse', actor, target: courseLabel(course), details: { assignmentId: assignment.assignmentId, dueAt, required: data.required } });
+  return assignment;
+}
+
+/** Organizers assign within their subtree only; returns the unit the assignment belongs to. */
+async function checkAudience(grant: Grant, actor: Actor, audience: AudienceT, tree: OrgTree): Promise<string> {
+  const root = tree.roots()[0]?.unitId ?? actor.unitId;
+  if (audience.kind === 'everyone') {
+    if (grant.access !== 'all') throw new AppError('FORBIDDEN');
+    return root;
+  }
+  if (audience.kind === 'people') {
+    const people = await Promise.all(audience.personIds.map((id) => peopleStore.getPerson(id)));
+    for (const person of people) {
+      if (!person) throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
+      if (grant.access === 'scope' && !grant.unitIds.some((scope) => tree.isWithin(person.unitId, scope))) throw new AppError('FORBIDDEN');
+    }
+    return grant.access === 'scope' ? grant.unitIds[0]! : root;
+  }
+  for (const unitId of audience.unitIds) {
+    if (!tree.get(unitId)) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'audience.unitIds' }] });
+    if (!reachesUnit(grant, actor, unitId, tree)) throw new AppError('FORBIDDEN');
+  }
+  return audience.unitIds.length === 1 ? audience.unitIds[0]! : grant.access === 'scope' ? grant.unitIds[0]! : root;
+}
+
+/** Whether an assignment's audience includes a person. */
+export function inAudience(audience: AudienceT, person: { personId: string; unitId: string; branchId: string | null; partyStatus: string }, tree: OrgTree): boolean {
+  switch (audience.kind) {
+    case 'everyone':
+      return true;
+    case 'people':
+      return audience.personIds.includes(person.personId);
+    case 'units':
+      return audience.unitIds.some((unitId) => tree.isWithin(person.unitId, unitId));
+    case 'members':
+      return (
+        person.partyStatus !== 'none' &&
+        audience.unitIds.some((unitId) => tree.isWithin(person.unitId, unitId) || (person.branchId !== null && tree.isWithin(person.branchId, unitId)))
+      );
+  }
+}
+
+// ─── Progress ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const ProgressRecord = z.object({
+  personId: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  credit: z.number(),
+  lessons: z.record(z.string(), z.object({
+    studiedMs: z.number(),
+    furthestSeconds: z.number(),
+    positionSeconds: z.number(),
+    lastBeatAt: z.number().nullable(),
+    completedAt: z.string().nullable(),
+  })),
+  startedAt: z.string(),
+  lastStudiedAt: z.string(),
+  completedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+type ProgressRecord = z.infer<typeof ProgressRecord>;
+
+async function readProgress(personId: string, courseId: string): Promise<ProgressRecord | undefined> {
+  const { data } = await courseEntities().progress.get({ personId, courseId }).go();
+  return data ? ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null }) : undefined;
+}
+
+function summarise(progress: ProgressRecord, course: Course) {
+  return {
+    completedAt: progress.completedAt,
+    lessons: course.lessons.map((lesson) => {
+      const state = progress.lessons[lesson.lessonId];
+      return {
+        lessonId: lesson.lessonId,
+        studiedSeconds: Math.floor((state?.studiedMs ?? 0) / 1000),
+        furthestSeconds: state?.furthestSeconds ?? 0,
+        positionSeconds: state?.positionSeconds ?? 0,
+        completedAt: state?.completedAt ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * One heartbeat from a lesson page. Credits only real elapsed time (study.ts); a lesson the person may not see is a
+ * 404. When the last lesson completes, the course completes once, and its 学时 count from then on (the record derives
+ * credit from completed progress items, so it can never be counted twice).
+ */
+export async function recordStudy(actor: Actor | null, courseId: string, input: unknown) {
+  authorize(actor, 'recordStudy');
+  const beat = StudyBeatInput.parse(input);
+  const tree = await loadTree();
+  const course = await visibleCourse(actor!, courseId, tree).catch(() => {
+    throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  });
+  if (course.status !== 'published') throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  const lesson = course.lessons.find((l) => l.lessonId === beat.lessonId);
+  if (!lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  const minSeconds = Math.min(lesson.minSeconds, config().studyMinSecondsCap ?? lesson.minSeconds);
+  const rules = { kind: lesson.kind, minSeconds, durationSeconds: lesson.durationSeconds };
+  for (let attempt = 0; ; attempt++) {
+    const now = clock.now();
+    const previous = await readProgress(actor!.personId, courseId);
+    const lessonState: LessonProgress = previous?.lessons[lesson.lessonId] ?? emptyProgress();
+    const { next, creditedMs } = applyBeat(lessonState, beat as Beat, rules, now.getTime(), now.toISOString());
+    const lessons = { ...(previous?.lessons ?? {}), [lesson.lessonId]: next };
+    const courseDone = course.lessons.every((l) => lessons[l.lessonId]?.completedAt);
+    const record: ProgressRecord = {
+      personId: actor!.personId,
+      courseId,
+      courseTitle: course.title,
+      credit: course.credit,
+      lessons,
+      startedAt: previous?.startedAt ?? now.toISOString(),
+      lastStudiedAt: now.toISOString(),
+      completedAt: previous?.completedAt ?? (courseDone ? now.toISOString() : null),
+      version: (previous?.version ?? 0) + 1,
+    };
+    try {
+      const { completedAt, ...item } = record;
+      const write = courseEntities().progress.put({ ...item, ...(completedAt ? { completedAt } : {}) });
+      await (previous
+        ? write.where((attr, op) => op.eq(attr.version, previous.version))
+        : write.where((attr, op) => op.notExists(attr.version))
+      ).go();
+      return {
+        creditedSeconds: Math.round(creditedMs) / 1000,
+        lesson: { lessonId: lesson.lessonId, studiedSeconds: Math.floor(next.studiedMs / 1000), furthestSeconds: next.furthestSeconds, completedAt: next.completedAt },
+        courseCompletedAt: record.completedAt,
+      };
+    } catch (error) {
+      // Another tab's heartbeat got there first: read again and apply this one on top (it credits from that one).
+      if (isConditionFailure(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** The year in Shanghai that an instant falls in. */
+export function shanghaiYear(iso: string): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(iso)));
+}
+
+/**
+ * The person's record (学习档案): courses done and in progress, 学时 this year against the target, a timeline.
+ * One query: every progress item of the person carries what the page shows.
+ */
+export async function getMyRecord(actor: Actor | null, query: { year?: number } = {}) {
+  authorize(actor, 'getMyRecord');
+  const year = query.year ?? shanghaiYear(nowIso());
+  const { data } = await courseEntities().progress.query.byPerson({ personId: actor!.personId }).go({ pages: 'all' });
+  const items = data.map((record) => ProgressRecord.parse({ ...record, completedAt: record.completedAt ?? null }));
+  const done = items.filter((p) => p.completedAt !== null).sort((a, b) => b.completedAt!.localeCompare(a.completedAt!));
+  const inProgress = items.filter((p) => p.completedAt === null).sort((a, b) => b.lastStudiedAt.localeCompare(a.lastStudiedAt));
+  const creditThisYear = done.filter((p) => shanghaiYear(p.completedAt!) === year).reduce((sum, p) => sum + p.credit, 0);
+  return {
+    year,
+    target: config().yearlyCreditTarget,
+    creditThisYear,
+    completed: done.map((p) => ({ courseId: p.courseId, title: p.courseTitle, credit: p.credit, completedAt: p.completedAt! })),
+    inProgress: inProgress.map((p) => ({
+      courseId: p.courseId,
+      title: p.courseTitle,
+      credit: p.credit,
+      lastStudiedAt: p.lastStudiedAt,
+      lessonsDone: Object.values(p.lessons).filter((l) => l.completedAt).length,
+    })),
+  };
+}
+
+// ─── My tasks ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const dueSoonMs = 7 * 24 * 3600 * 1000;
+
+/**
+ * What is assigned to the actor, each with its state: done, overdue, due soon (within a week) or assigned.
+ * Reads every assignment (one partition, a few hundred a year) and the person's progress (one query).
+ */
+export async function listMyTasks(actor: Actor | null) {
+  authorize(actor, 'listMyTasks');
+  const [person, tree, assignments, progress] = await Promise.all([
+    peopleStore.getPerson(actor!.personId),
+    loadTree(),
+    courseEntities().assignment.query.byDue({}).go({ pages: 'all' }),
+    courseEntities().progress.query.byPerson({ personId: actor!.personId }).go({ pages: 'all' }),
+  ]);
+  if (!person) throw new AppError('UNAUTHENTICATED');
+  const completedAt = new Map(progress.data.map((p) => [p.courseId, p.completedAt ?? null]));
+  const now = clock.now().getTime();
+  const tasks = assignments.data
+    .map((record) => Assignment.parse(record))
+    .filter((assignment) => inAudience(assignment.audience, person, tree))
+    .map((assignment) => {
+      const done = completedAt.get(assignment.courseId) ?? null;
+      const due = Date.parse(assignment.dueAt);
+      const state = done ? 'done' : due < now ? 'overdue' : due - now <= dueSoonMs ? 'dueSoon' : 'assigned';
+      return {
+        assignmentId: assignment.assignmentId,
+        courseId: assignment.courseId,
+        courseTitle: assignment.courseTitle,
+        required: assignment.required,
+        dueAt: assignment.dueAt,
+        state: state as 'done' | 'overdue' | 'dueSoon' | 'assigned',
+        started: completedAt.has(assignment.courseId),
+        completedAt: done,
+      };
+    });
+  const order = { overdue: 0, dueSoon: 1, assigned: 2, done: 3 } as const;
+  return tasks.sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt));
+}

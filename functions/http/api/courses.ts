@@ -1,0 +1,246 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import {
+  AssignCourseInput,
+  CreateCourseInput,
+  CreateLessonInput,
+  StudyBeatInput,
+  UpdateCourseInput,
+  UpdateLessonInput,
+  assignCourse,
+  createCourse,
+  createLesson,
+  getCourse,
+  getMyRecord,
+  listCourses,
+  listMyTasks,
+  publishCourse,
+  recordStudy,
+  updateCourse,
+  updateLesson,
+} from '../../domain/courses/service.js';
+import { courseCategories, courseStatuses, lessonKinds } from '../../domain/courses/schema.js';
+import { commonErrors, errorResponse } from './schemas.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
+const missing = { 404: errorResponse('No such course or lesson within the caller’s reach.') };
+const conflict = { 409: errorResponse('Changed by someone else meanwhile: reload and try again.') };
+
+const LessonView = z
+  .object({
+    lessonId: z.string(),
+    title: z.string(),
+    kind: z.enum(lessonKinds),
+    body: z.string().optional(),
+    materialKey: z.string().optional(),
+    url: z.string().optional(),
+    minSeconds: z.number().int(),
+    durationSeconds: z.number().int(),
+  })
+  .openapi('Lesson');
+
+const CourseView = z
+  .object({
+    courseId: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    category: z.enum(courseCategories),
+    coverKey: z.string().nullable(),
+    credit: z.number(),
+    status: z.enum(courseStatuses),
+    ownerUnitId: z.string(),
+    lessons: z.array(LessonView),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    publishedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .openapi('Course');
+
+const LessonProgressView = z.object({
+  lessonId: z.string(),
+  studiedSeconds: z.number(),
+  furthestSeconds: z.number(),
+  positionSeconds: z.number(),
+  completedAt: z.string().nullable(),
+});
+
+const CourseParam = z.object({ courseId: z.string().max(40).openapi({ param: { name: 'courseId', in: 'path' } }) });
+const LessonParam = CourseParam.extend({ lessonId: z.string().max(40).openapi({ param: { name: 'lessonId', in: 'path' } }) });
+const Version = z.object({ version: z.number().int().min(1) }).strict();
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/courses',
+    operationId: 'listCourses',
+    tags: ['courses'],
+    summary: 'The catalogue (published courses; editors may ask for their drafts or archived ones)',
+    request: { query: z.object({ status: z.enum(courseStatuses).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(CourseView) }), 'Courses, newest change first.'), ...denied, ...commonErrors },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/courses/{courseId}',
+    operationId: 'getCourse',
+    tags: ['courses'],
+    summary: 'A course with its lessons and the caller’s progress',
+    request: { params: CourseParam },
+    responses: {
+      200: json(z.object({ course: CourseView, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
+      ...missing,
+      ...denied,
+      ...commonErrors,
+    },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/courses',
+    operationId: 'createCourse',
+    tags: ['courses'],
+    summary: 'Create a course (a draft)',
+    request: body(CreateCourseInput),
+    responses: { 201: json(CourseView, 'Created.'), ...denied, ...commonErrors },
+  }),
+  update: createRoute({
+    method: 'patch',
+    path: '/courses/{courseId}',
+    operationId: 'updateCourse',
+    tags: ['courses'],
+    summary: 'Edit a course, or set it back to draft or archive it',
+    description: 'Send the `version` you read; a 409 means someone else saved in between and nothing was overwritten.',
+    request: { params: CourseParam, ...body(UpdateCourseInput) },
+    responses: { 200: json(CourseView, 'Saved.'), ...missing, ...conflict, ...denied, ...commonErrors },
+  }),
+  publish: createRoute({
+    method: 'post',
+    path: '/courses/{courseId}/publish',
+    operationId: 'publishCourse',
+    tags: ['courses'],
+    summary: 'Publish a course',
+    request: { params: CourseParam, ...body(Version) },
+    responses: { 200: json(CourseView, 'Published.'), ...missing, ...conflict, ...denied, ...commonErrors },
+  }),
+  createLesson: createRoute({
+    method: 'post',
+    path: '/courses/{courseId}/lessons',
+    operationId: 'createLesson',
+    tags: ['courses'],
+    summary: 'Add a lesson at the end of a course',
+    request: { params: CourseParam, ...body(CreateLessonInput) },
+    responses: { 201: json(CourseView, 'The course with the new lesson.'), ...missing, ...conflict, ...denied, ...commonErrors },
+  }),
+  updateLesson: createRoute({
+    method: 'patch',
+    path: '/courses/{courseId}/lessons/{lessonId}',
+    operationId: 'updateLesson',
+    tags: ['courses'],
+    summary: 'Edit or move a lesson',
+    request: { params: LessonParam, ...body(UpdateLessonInput) },
+    responses: { 200: json(CourseView, 'The course.'), ...missing, ...conflict, ...denied, ...commonErrors },
+  }),
+  assign: createRoute({
+    method: 'post',
+    path: '/courses/{courseId}/assignments',
+    operationId: 'assignCourse',
+    tags: ['courses'],
+    summary: 'Assign a published course to an audience with a due date',
+    request: { params: CourseParam, ...body(AssignCourseInput) },
+    responses: {
+      201: json(z.object({ assignmentId: z.string(), courseId: z.string(), dueAt: z.string(), required: z.boolean() }), 'Assigned.'),
+      ...missing,
+      ...denied,
+      ...commonErrors,
+    },
+  }),
+  study: createRoute({
+    method: 'post',
+    path: '/courses/{courseId}/study',
+    operationId: 'recordStudy',
+    tags: ['study'],
+    summary: 'A heartbeat from a lesson page while it is visible and in focus',
+    description: 'Credits only the real time since the previous heartbeat (at most 45 s); `hidden` stops the clock.',
+    request: { params: CourseParam, ...body(StudyBeatInput) },
+    responses: {
+      200: json(
+        z.object({ creditedSeconds: z.number(), lesson: LessonProgressView.omit({ positionSeconds: true }), courseCompletedAt: z.string().nullable() }),
+        'What was credited, and where the lesson and course stand.',
+      ),
+      ...missing,
+      ...denied,
+      ...commonErrors,
+    },
+  }),
+  tasks: createRoute({
+    method: 'get',
+    path: '/me/tasks',
+    operationId: 'listMyTasks',
+    tags: ['study'],
+    summary: 'What is assigned to me: overdue, due soon, assigned, done',
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({
+              assignmentId: z.string(),
+              courseId: z.string(),
+              courseTitle: z.string(),
+              required: z.boolean(),
+              dueAt: z.string(),
+              state: z.enum(['done', 'overdue', 'dueSoon', 'assigned']),
+              started: z.boolean(),
+              completedAt: z.string().nullable(),
+            }),
+          ),
+        }),
+        'My tasks, most urgent first.',
+      ),
+      ...denied,
+      ...commonErrors,
+    },
+  }),
+  record: createRoute({
+    method: 'get',
+    path: '/me/record',
+    operationId: 'getMyRecord',
+    tags: ['study'],
+    summary: 'My record (学习档案): courses done and in progress, 学时 this year against the target',
+    request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+    responses: {
+      200: json(
+        z.object({
+          year: z.number().int(),
+          target: z.number(),
+          creditThisYear: z.number(),
+          completed: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), completedAt: z.string() })),
+          inProgress: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), lastStudiedAt: z.string(), lessonsDone: z.number().int() })),
+        }),
+        'My record.',
+      ),
+      ...denied,
+      ...commonErrors,
+    },
+  }),
+};
+
+export const courseRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(routes.list, async (c) => c.json({ items: await listCourses(c.get('actor'), c.req.valid('query')) }, 200))
+  .openapi(routes.get, async (c) => c.json(await getCourse(c.get('actor'), c.req.valid('param').courseId), 200))
+  .openapi(routes.create, async (c) => c.json(await createCourse(c.get('actor'), c.req.valid('json')), 201))
+  .openapi(routes.update, async (c) => c.json(await updateCourse(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 200))
+  .openapi(routes.publish, async (c) => c.json(await publishCourse(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 200))
+  .openapi(routes.createLesson, async (c) => c.json(await createLesson(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 201))
+  .openapi(routes.updateLesson, async (c) => {
+    const { courseId, lessonId } = c.req.valid('param');
+    return c.json(await updateLesson(c.get('actor'), courseId, lessonId, c.req.valid('json')), 200);
+  })
+  .openapi(routes.assign, async (c) => {
+    const assignment = await assignCourse(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json'));
+    return c.json({ assignmentId: assignment.assignmentId, courseId: assignment.courseId, dueAt: assignment.dueAt, required: assignment.required }, 201);
+  })
+  .openapi(routes.study, async (c) => c.json(await recordStudy(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 200))
+  .openapi(routes.tasks, async (c) => c.json({ items: await listMyTasks(c.get('actor')) }, 200))
+  .openapi(routes.record, async (c) => c.json(await getMyRecord(c.get('actor'), c.req.valid('query')), 200));

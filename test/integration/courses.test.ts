@@ -1,0 +1,167 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStorage } from '../helpers/storage.js';
+import { createTestApp } from '../helpers/app.js';
+import { seedDemo } from '../../dev/seed.js';
+import { clock } from '../../functions/platform/clock.js';
+
+type App = Awaited<ReturnType<typeof createTestApp>>;
+let app: App;
+const realNow = clock.now;
+afterEach(() => {
+  clock.now = realNow;
+});
+/** Freezes the platform's clock at `base` + ms. */
+const at = (base: number, ms: number) => {
+  clock.now = () => new Date(base + ms);
+};
+
+async function call(method: string, path: string, cookie: string | null, body?: unknown) {
+  const res = await app.request(`http://localhost/api${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+async function signIn(login: string) {
+  const res = await app.request('http://localhost/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: 'demo1234' }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
+}
+
+let admin: string, staff1: string, staff3: string, organizer1: string, organizer2: string;
+let units: Record<string, string>;
+
+beforeAll(async () => {
+  await prepareStorage();
+  await seedDemo();
+  app = await createTestApp();
+  [admin, staff1, staff3, organizer1, organizer2] = await Promise.all(['admin', 'staff1', 'staff3', 'organizer1', 'organizer2'].map(signIn));
+  const list = await call('GET', '/units', admin);
+  units = Object.fromEntries((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
+});
+
+const tomorrow = () => new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+async function publishedCourse(cookie = admin, lessons: { title: string; kind: 'text'; body: string; minSeconds: number }[] = [{ title: '第一课', kind: 'text', body: '# 五心服务\n\n热心、耐心、细心、诚心、暖心。', minSeconds: 2 }]) {
+  let course = (await call('POST', '/courses', cookie, { title: `窗口服务礼仪 ${Date.now()}`, category: 'service', credit: 1 })).json;
+  for (const lesson of lessons) course = (await call('POST', `/courses/${course.courseId}/lessons`, cookie, { version: course.version, ...lesson })).json;
+  const published = await call('POST', `/courses/${course.courseId}/publish`, cookie, { version: course.version });
+  expect(published.status).toBe(200);
+  return published.json as { courseId: string; version: number; lessons: { lessonId: string }[]; title: string };
+}
+
+describe('courses', () => {
+  it('refuses the second of two saves from the same version, keeping the first', async () => {
+    const course = (await call('POST', '/courses', admin, { title: '放管服改革', category: 'thematic', credit: 0.5 })).json;
+    const first = await call('PATCH', `/courses/${course.courseId}`, admin, { version: course.version, title: '放管服改革（一）' });
+    const second = await call('PATCH', `/courses/${course.courseId}`, admin, { version: course.version, title: '放管服改革（二）' });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect(second.json.error.message).toContain('已被他人修改');
+    expect((await call('GET', `/courses/${course.courseId}`, admin)).json.course.title).toBe('放管服改革（一）');
+  });
+
+  it('keeps drafts from learners and refuses to publish an empty course', async () => {
+    const course = (await call('POST', '/courses', admin, { title: '党史学习', category: 'party', credit: 1 })).json;
+    expect((await call('GET', `/courses/${course.courseId}`, staff1)).status).toBe(404);
+    const empty = await call('POST', `/courses/${course.courseId}/publish`, admin, { version: course.version });
+    expect(empty.status).toBe(400);
+    expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId: '01J0000000000000000000000A', state: 'visible' })).status).toBe(404);
+  });
+
+  it('refuses credit in other steps than a quarter, and a link lesson without an address', async () => {
+    expect((await call('POST', '/courses', admin, { title: 'x', category: 'service', credit: 0.3 })).status).toBe(400);
+    const course = (await call('POST', '/courses', admin, { title: '链接课', category: 'service', credit: 0.25 })).json;
+    expect((await call('POST', `/courses/${course.courseId}/lessons`, admin, { version: course.version, title: '外链', kind: 'link', minSeconds: 10 })).status).toBe(400);
+  });
+
+  it('lets organizers edit and assign only within their branch', async () => {
+    const mine = await call('POST', '/courses', organizer1, { title: '支部学习', category: 'party', credit: 0.5 });
+    expect(mine.status).toBe(201);
+    expect(mine.json.ownerUnitId).toBe(units['机关第一党支部']);
+    expect((await call('PATCH', `/courses/${mine.json.courseId}`, organizer2, { version: 1, title: '不是我的' })).status).toBe(404);
+    const course = await publishedCourse();
+    const elsewhere = await call('POST', `/courses/${course.courseId}/assignments`, organizer2, {
+      audience: { kind: 'units', unitIds: [units['机关第一党支部']] },
+      required: true,
+      dueAt: tomorrow(),
+    });
+    expect(elsewhere.status).toBe(403);
+    expect((await call('POST', '/courses', staff1, { title: '职工不能建课', category: 'service', credit: 1 })).status).toBe(403);
+  });
+
+  it('refuses a due date in the past with a message', async () => {
+    const course = await publishedCourse();
+    const res = await call('POST', `/courses/${course.courseId}/assignments`, admin, { audience: { kind: 'everyone' }, required: true, dueAt: '2020-01-01' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain('截止日期');
+  });
+});
+
+describe('study', () => {
+  it('shows a branch assignment to its people only, and completes it by honest study, crediting 学时 once', async () => {
+    const course = await publishedCourse();
+    const assigned = await call('POST', `/courses/${course.courseId}/assignments`, organizer1, {
+      audience: { kind: 'units', unitIds: [units['机关第一党支部']] },
+      required: true,
+      dueAt: tomorrow(),
+    });
+    expect(assigned.status).toBe(201);
+    const tasks = (await call('GET', '/me/tasks', staff1)).json.items as { courseId: string; state: string }[];
+    expect(tasks.find((t) => t.courseId === course.courseId)).toMatchObject({ state: 'dueSoon' });
+    expect(((await call('GET', '/me/tasks', staff3)).json.items as { courseId: string }[]).some((t) => t.courseId === course.courseId)).toBe(false);
+
+    const lessonId = course.lessons[0]!.lessonId;
+    const base = Date.now();
+    const before = (await call('GET', '/me/record', staff1)).json.creditThisYear;
+    let last;
+    for (let s = 0; s <= 3; s++) {
+      at(base, s * 1000);
+      last = await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible' });
+      expect(last.status).toBe(200);
+    }
+    expect(last!.json.lesson.completedAt).not.toBeNull();
+    expect(last!.json.courseCompletedAt).not.toBeNull();
+    // More study after completion adds no more 学时.
+    at(base, 4000);
+    await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible' });
+    const record = (await call('GET', '/me/record', staff1)).json;
+    expect(record.creditThisYear).toBe(before + 1);
+    expect(record.completed.filter((c: { courseId: string }) => c.courseId === course.courseId)).toHaveLength(1);
+    expect(record.target).toBe(50);
+    const after = (await call('GET', '/me/tasks', staff1)).json.items as { courseId: string; state: string }[];
+    expect(after.find((t) => t.courseId === course.courseId)!.state).toBe('done');
+  });
+
+  it('credits at most about one second for 100 heartbeats sent within one second', async () => {
+    const course = await publishedCourse(admin, [{ title: '长课', kind: 'text', body: '正文', minSeconds: 600 }]);
+    const lessonId = course.lessons[0]!.lessonId;
+    const base = Date.now();
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      at(base, i * 10);
+      const res = await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible' });
+      total += res.json.creditedSeconds;
+    }
+    expect(total).toBeLessThanOrEqual(1);
+    const progress = (await call('GET', `/courses/${course.courseId}`, staff1)).json.progress;
+    expect(progress.lessons[0].studiedSeconds).toBeLessThanOrEqual(1);
+  });
+
+  it('answers a heartbeat for an unknown lesson with 404, and malformed or negative times with 400', async () => {
+    const course = await publishedCourse();
+    expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId: '01J0000000000000000000000A', state: 'visible' })).status).toBe(404);
+    const lessonId = course.lessons[0]!.lessonId;
+    expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible', positionSeconds: -5 })).status).toBe(400);
+    expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible', positionSeconds: 'soon' })).status).toBe(400);
+    expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'sleeping' })).status).toBe(400);
+    expect((await call('POST', `/courses/${course.courseId}/study`, null, { lessonId, state: 'visible' })).status).toBe(401);
+  });
+});
