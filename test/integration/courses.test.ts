@@ -42,7 +42,11 @@ beforeAll(async () => {
   await prepareStorage();
   await seedDemo();
   app = await createTestApp();
-  [admin, staff1, staff3, organizer1, organizer2] = await Promise.all(['admin', 'staff1', 'staff3', 'organizer1', 'organizer2'].map(signIn));
+  admin = await signIn('admin');
+  staff1 = await signIn('staff1');
+  staff3 = await signIn('staff3');
+  organizer1 = await signIn('organizer1');
+  organizer2 = await signIn('organizer2');
   const list = await call('GET', '/units', admin);
   units = Object.fromEntries((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
 });
@@ -163,5 +167,58 @@ describe('study', () => {
     expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible', positionSeconds: 'soon' })).status).toBe(400);
     expect((await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'sleeping' })).status).toBe(400);
     expect((await call('POST', `/courses/${course.courseId}/study`, null, { lessonId, state: 'visible' })).status).toBe(401);
+  });
+});
+
+describe('materials', () => {
+  const pdfBytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const pngBytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
+  async function upload(purpose: string, contentType: string, bytes: Uint8Array, cookie = admin) {
+    const created = await call('POST', '/uploads', cookie, { purpose, contentType, size: bytes.byteLength, fileName: 'file' });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const put = await fetch(created.json.url, { method: 'PUT', headers: created.json.headers, body: new Blob([bytes]) });
+    expect(put.status).toBe(200);
+    return created.json.uploadId as string;
+  }
+
+  it('refuses a wrong type or an oversized file before upload', async () => {
+    const wrongType = await call('POST', '/uploads', admin, { purpose: 'pdf', contentType: 'application/x-msdownload', size: 10, fileName: 'a.exe' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.error.message).toContain('application/pdf');
+    const tooBig = await call('POST', '/uploads', admin, { purpose: 'cover', contentType: 'image/png', size: 6 * 1024 * 1024, fileName: 'big.png' });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.json.error.message).toContain('5 MB');
+    expect((await call('POST', '/uploads', staff1, { purpose: 'pdf', contentType: 'application/pdf', size: 10, fileName: 'a.pdf' })).status).toBe(403);
+  });
+
+  it('checks the stored file before a lesson may use it, and hands its address only to those who may see it', async () => {
+    let course = (await call('POST', '/courses', admin, { title: `政策文件 ${Date.now()}`, category: 'required', credit: 0.5 })).json;
+    const fake = await upload('pdf', 'application/pdf', pngBytes);
+    const refused = await call('POST', `/courses/${course.courseId}/lessons`, admin, { version: course.version, title: '文件', kind: 'pdf', minSeconds: 5, uploadId: fake });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.message).toContain('不符');
+    const real = await upload('pdf', 'application/pdf', pdfBytes);
+    const added = await call('POST', `/courses/${course.courseId}/lessons`, admin, { version: course.version, title: '文件', kind: 'pdf', minSeconds: 5, uploadId: real });
+    expect(added.status).toBe(201);
+    course = added.json;
+    expect(course.lessons[0].materialKey).toMatch(/^uploads\/pdf\//);
+    // A draft's material is not handed to learners.
+    expect((await call('GET', `/courses/${course.courseId}`, staff1)).status).toBe(404);
+    await call('POST', `/courses/${course.courseId}/publish`, admin, { version: course.version });
+    const seen = await call('GET', `/courses/${course.courseId}`, staff1);
+    const url = seen.json.course.lessons[0].materialUrl as string;
+    expect(url).toContain('X-Amz-Expires=600');
+    const download = await fetch(url);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
+  });
+
+  it('will not take someone else’s upload, or one made for another purpose', async () => {
+    const mine = await upload('pdf', 'application/pdf', pdfBytes);
+    const course = (await call('POST', '/courses', organizer1, { title: '组织者的课', category: 'party', credit: 0.25 })).json;
+    const theirs = await call('POST', `/courses/${course.courseId}/lessons`, organizer1, { version: course.version, title: 'x', kind: 'pdf', minSeconds: 5, uploadId: mine });
+    expect(theirs.status).toBe(400);
+    const cover = await call('PATCH', `/courses/${course.courseId}`, organizer1, { version: course.version, coverUploadId: mine });
+    expect(cover.status).toBe(400);
   });
 });

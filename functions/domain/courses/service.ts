@@ -15,6 +15,7 @@ import { isConditionFailure } from '../people/store.js';
 import { courseEntities } from './entities.js';
 import { Assignment, Audience, Course, CourseCategory, Credit, Id, Lesson, LessonKind, type Audience as AudienceT } from './schema.js';
 import { applyBeat, emptyProgress, type Beat, type LessonProgress } from './study.js';
+import { downloadUrl, useUpload } from '../uploads/service.js';
 
 // ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -34,6 +35,8 @@ export const CreateCourseInput = z
 export const UpdateCourseInput = z
   .object({
     version: z.number().int().min(1),
+    /** A checked cover image (from createUpload with purpose `cover`). */
+    coverUploadId: z.string().max(40).optional(),
     title: Title.optional(),
     summary: z.string().trim().max(2000).optional(),
     category: CourseCategory.optional(),
@@ -51,7 +54,9 @@ const LessonFields = {
   durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
 };
 
-export const CreateLessonInput = z.object({ version: z.number().int().min(1), ...LessonFields }).strict();
+export const CreateLessonInput = z
+  .object({ version: z.number().int().min(1), ...LessonFields, /** The material of a video or PDF lesson (createUpload). */ uploadId: z.string().max(40).optional() })
+  .strict();
 
 export const UpdateLessonInput = z
   .object({
@@ -63,6 +68,8 @@ export const UpdateLessonInput = z
     durationSeconds: LessonFields.durationSeconds,
     /** Move the lesson to this position (0-based). */
     position: z.number().int().min(0).max(99).optional(),
+    /** New material for a video or PDF lesson (createUpload). */
+    uploadId: z.string().max(40).optional(),
   })
   .strict();
 
@@ -187,8 +194,9 @@ async function editableCourse(actor: Actor | null, operation: 'updateCourse' | '
 export async function updateCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
   const data = UpdateCourseInput.parse(input);
   const course = await editableCourse(actor, 'updateCourse', courseId);
-  const { version, ...changes } = data;
-  const saved = await saveCourse({ ...course, ...changes }, version);
+  const { version, coverUploadId, ...changes } = data;
+  const coverKey = coverUploadId ? await useUpload(actor!, coverUploadId, 'cover') : course.coverKey;
+  const saved = await saveCourse({ ...course, ...changes, coverKey }, version);
   await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: diff(course, saved, ['lessons']) });
   return saved;
 }
@@ -205,6 +213,13 @@ export async function publishCourse(actor: Actor | null, courseId: string, input
   return saved;
 }
 
+/** The checked S3 key of an upload for a video or PDF lesson (other kinds take none). */
+async function materialFor(actor: Actor, kind: Lesson['kind'], uploadId: string | undefined): Promise<string | undefined> {
+  if (!uploadId) return undefined;
+  if (kind !== 'video' && kind !== 'pdf') throw new AppError('VALIDATION', { details: [{ path: 'uploadId', message: kind }] });
+  return useUpload(actor, uploadId, kind);
+}
+
 function checkLesson(lesson: Lesson): Lesson {
   if (lesson.kind === 'link' && !lesson.url) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsUrl', details: [{ path: 'url' }] });
   if (lesson.kind === 'text' && !lesson.body?.trim()) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsBody', details: [{ path: 'body' }] });
@@ -212,20 +227,23 @@ function checkLesson(lesson: Lesson): Lesson {
 }
 
 export async function createLesson(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
-  const { version, ...data } = CreateLessonInput.parse(input);
+  const { version, uploadId, ...data } = CreateLessonInput.parse(input);
   const course = await editableCourse(actor, 'createLesson', courseId);
-  const lesson = checkLesson({ lessonId: newId(), durationSeconds: 0, ...data });
+  const materialKey = await materialFor(actor!, data.kind, uploadId);
+  const lesson = checkLesson({ lessonId: newId(), durationSeconds: 0, ...data, ...(materialKey ? { materialKey } : {}) });
   const saved = await saveCourse({ ...course, lessons: [...course.lessons, lesson] }, version);
   await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: { lessons: { before: course.lessons.length, after: saved.lessons.length } } });
   return saved;
 }
 
 export async function updateLesson(actor: Actor | null, courseId: string, lessonId: string, input: unknown): Promise<Course> {
-  const { version, position, ...changes } = UpdateLessonInput.parse(input);
+  const { version, position, uploadId, ...changes } = UpdateLessonInput.parse(input);
   const course = await editableCourse(actor, 'updateLesson', courseId);
   const index = course.lessons.findIndex((lesson) => lesson.lessonId === lessonId);
   if (index < 0) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
-  const updated = checkLesson({ ...course.lessons[index]!, ...changes });
+  const current = course.lessons[index]!;
+  const materialKey = (await materialFor(actor!, current.kind, uploadId)) ?? current.materialKey;
+  const updated = checkLesson({ ...current, ...changes, ...(materialKey ? { materialKey } : {}) });
   const lessons = course.lessons.filter((_, i) => i !== index);
   lessons.splice(Math.min(position ?? index, lessons.length), 0, updated);
   const saved = await saveCourse({ ...course, lessons }, version);
@@ -250,7 +268,22 @@ export async function getCourse(actor: Actor | null, courseId: string) {
   const tree = await loadTree();
   const course = await visibleCourse(actor!, courseId, tree);
   const progress = await readProgress(actor!.personId, courseId);
-  return { course, progress: progress ? summarise(progress, course) : null, editable: mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree) };
+  return {
+    course: await withDownloadUrls(course),
+    progress: progress ? summarise(progress, course) : null,
+    editable: mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree),
+  };
+}
+
+/** Short-lived addresses of the course's cover and materials, for someone allowed to see the course. */
+async function withDownloadUrls(course: Course) {
+  return {
+    ...course,
+    coverUrl: course.coverKey ? await downloadUrl(course.coverKey) : null,
+    lessons: await Promise.all(
+      course.lessons.map(async (lesson) => ({ ...lesson, ...(lesson.materialKey ? { materialUrl: await downloadUrl(lesson.materialKey) } : {}) })),
+    ),
+  };
 }
 
 // ─── Assignments ───────────────────────────────────────────────────────────────────────────────────────────────────

@@ -70,6 +70,7 @@ export const permissions = {
   createLesson: courseEditors,
   updateLesson: courseEditors,
   assignCourse: courseEditors,
+  createUpload: courseEditors,
   listMyTasks: signedIn,
   recordStudy: signedIn,
   getMyRecord: signedIn,

@@ -38,6 +38,7 @@ const LessonView = z
     url: z.string().optional(),
     minSeconds: z.number().int(),
     durationSeconds: z.number().int(),
+    materialUrl: z.string().optional().openapi({ description: 'A short-lived address of the video or PDF (on getCourse).' }),
   })
   .openapi('Lesson');
 
@@ -90,7 +91,7 @@ const routes = {
     summary: 'A course with its lessons and the caller’s progress',
     request: { params: CourseParam },
     responses: {
-      200: json(z.object({ course: CourseView, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
+      200: json(z.object({ course: CourseView.extend({ coverUrl: z.string().nullable() }), progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
       ...missing,
       ...denied,
       ...commonErrors,

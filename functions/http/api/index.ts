@@ -13,6 +13,7 @@ import { unitRoutes } from './units.js';
 import { peopleRoutes } from './people.js';
 import { auditRoutes } from './audit.js';
 import { courseRoutes } from './courses.js';
+import { uploadRoutes } from './uploads.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -55,6 +56,7 @@ export function createApi() {
   api.route('/', peopleRoutes);
   api.route('/', auditRoutes);
   api.route('/', courseRoutes);
+  api.route('/', uploadRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

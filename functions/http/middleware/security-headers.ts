@@ -22,6 +22,8 @@ export const securityHeaders = () =>
       isDocs ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
       `img-src 'self' data: blob:${storage}`,
       `media-src 'self' blob:${storage}`,
+      // PDF lessons are read in the page from their presigned address.
+      `frame-src 'self'${storage}`,
       `connect-src 'self'${storage}`,
       "font-src 'self'",
       "object-src 'none'",

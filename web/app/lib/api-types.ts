@@ -390,6 +390,26 @@ export interface paths {
         patch: operations["updateUnit"];
         trace?: never;
     };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a presigned address to upload a cover image (≤ 5 MB), a PDF (≤ 50 MB) or a video (≤ 500 MB) straight to storage
+         * @description PUT the file to `url` with the given headers. Then pass `uploadId` to the lesson or course that uses it: the platform checks the stored object (size and, for images and PDFs, the file’s own first bytes) before accepting it.
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -483,6 +503,8 @@ export interface components {
             kind: "text" | "video" | "pdf" | "link";
             lessonId: string;
             materialKey?: string;
+            /** @description A short-lived address of the video or PDF (on getCourse). */
+            materialUrl?: string;
             minSeconds: number;
             title: string;
             url?: string;
@@ -921,7 +943,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        course: components["schemas"]["Course"];
+                        course: components["schemas"]["Course"] & {
+                            coverUrl: string | null;
+                        };
                         editable: boolean;
                         progress: {
                             completedAt: string | null;
@@ -1006,6 +1030,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     category?: "thematic" | "elective" | "required" | "service" | "party";
+                    coverUploadId?: string;
                     credit?: number;
                     /** @enum {string} */
                     status?: "draft" | "archived";
@@ -1212,6 +1237,7 @@ export interface operations {
                     kind: "text" | "video" | "pdf" | "link";
                     minSeconds: number;
                     title: string;
+                    uploadId?: string;
                     /** Format: uri */
                     url?: string;
                     version: number;
@@ -1311,6 +1337,7 @@ export interface operations {
                     minSeconds?: number;
                     position?: number;
                     title?: string;
+                    uploadId?: string;
                     /** Format: uri */
                     url?: string;
                     version: number;
@@ -2627,6 +2654,90 @@ export interface operations {
             };
             /** @description Changed by someone else meanwhile, or a unit with people cannot retire. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentType: string;
+                    fileName: string;
+                    /** @enum {string} */
+                    purpose: "cover" | "video" | "pdf";
+                    size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Where and how to upload. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        method: "PUT";
+                        uploadId: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only course editors upload. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
