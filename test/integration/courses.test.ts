@@ -177,7 +177,7 @@ describe('materials', () => {
   async function upload(purpose: string, contentType: string, bytes: Uint8Array, cookie = admin) {
     const created = await call('POST', '/uploads', cookie, { purpose, contentType, size: bytes.byteLength, fileName: 'file' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
-    const put = await fetch(created.json.url, { method: 'PUT', headers: created.json.headers, body: new Blob([bytes]) });
+    const put = await fetch(created.json.url, { method: 'PUT', headers: created.json.headers, body: Buffer.from(bytes) });
     expect(put.status).toBe(200);
     return created.json.uploadId as string;
   }
