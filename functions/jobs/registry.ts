@@ -1,4 +1,5 @@
 import { clock } from '../platform/clock.js';
+import { computeAllCompletion } from '../domain/stats/service.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -20,7 +21,9 @@ export interface JobResult {
 }
 
 /** Areas register their jobs here, one line each. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [
+  { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
+];
 
 /** Runs every job (one failing does not stop the others) and reports each. */
 export async function runJobs(list: readonly Job[] = jobs): Promise<JobResult[]> {

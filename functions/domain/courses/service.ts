@@ -528,3 +528,31 @@ export async function listMyTasks(actor: Actor | null) {
   const order = { overdue: 0, dueSoon: 1, assigned: 2, done: 3 } as const;
   return tasks.sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt));
 }
+
+// ─── Reads for jobs (no actor: callers are trusted system code) ───────────────────────────────────────────────────
+
+export async function courseById(courseId: string): Promise<Course | undefined> {
+  return readCourse(courseId);
+}
+
+export async function assignmentById(assignmentId: string): Promise<Assignment | undefined> {
+  if (!Id.safeParse(assignmentId).success) return undefined;
+  const { data } = await courseEntities().assignment.get({ assignmentId }).go();
+  return data ? Assignment.parse(data) : undefined;
+}
+
+export async function assignmentsOfCourse(courseId: string): Promise<Assignment[]> {
+  const { data } = await courseEntities().assignment.query.byCourse({ courseId }).go({ pages: 'all' });
+  return data.map((record) => Assignment.parse(record));
+}
+
+export async function allAssignments(): Promise<Assignment[]> {
+  const { data } = await courseEntities().assignment.query.byDue({}).go({ pages: 'all' });
+  return data.map((record) => Assignment.parse(record));
+}
+
+/** Everyone's progress in one course: personId → when they completed it (null while in progress). */
+export async function progressOfCourse(courseId: string): Promise<Map<string, string | null>> {
+  const { data } = await courseEntities().progress.query.byCourse({ courseId }).go({ pages: 'all' });
+  return new Map(data.map((record) => [record.personId, record.completedAt ?? null]));
+}

@@ -71,6 +71,8 @@ export const permissions = {
   updateLesson: courseEditors,
   assignCourse: courseEditors,
   createUpload: courseEditors,
+  getCourseCompletion: scopedReaders,
+  refreshCourseCompletion: scopedReaders,
   listMyTasks: signedIn,
   recordStudy: signedIn,
   getMyRecord: signedIn,

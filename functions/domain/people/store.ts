@@ -364,3 +364,9 @@ export async function scanPeoplePages(keep: (person: PublicPerson) => boolean, p
     if (scanned >= maxScanned) return { items, cursor: encodeCursor(after!) };
   }
 }
+
+/** Everyone (active or not), for jobs that count whole populations; never in a request path. */
+export async function listAllPeople(): Promise<PublicPerson[]> {
+  const { data } = await peopleEntities().person.query.allPeople({}).go({ pages: 'all' });
+  return data.map((record) => toPublicPerson(personFromRecord(record)));
+}

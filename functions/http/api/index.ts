@@ -11,9 +11,11 @@ import { preferenceRoutes } from './preferences.js';
 import { authRoutes } from './auth.js';
 import { unitRoutes } from './units.js';
 import { peopleRoutes } from './people.js';
+import { importRoutes } from './imports.js';
 import { auditRoutes } from './audit.js';
 import { courseRoutes } from './courses.js';
 import { uploadRoutes } from './uploads.js';
+import { completionRoutes } from './completion.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -35,6 +37,7 @@ export function createApi() {
     },
   });
 
+  api.route('/', importRoutes);
   const limit = config().bodyLimitBytes;
   api.use(
     '*',
@@ -57,6 +60,7 @@ export function createApi() {
   api.route('/', auditRoutes);
   api.route('/', courseRoutes);
   api.route('/', uploadRoutes);
+  api.route('/', completionRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

@@ -111,6 +111,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/courses/{courseId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion of a course or one of its assignments, per unit of the caller’s part of the tree */
+        get: operations["getCourseCompletion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/courses/{courseId}/completion/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute a course’s completion figures now (the schedule does it every 15 minutes) */
+        post: operations["refreshCourseCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/courses/{courseId}/lessons": {
         parameters: {
             query?: never;
@@ -193,6 +227,46 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a previewed roster
+         * @description Re-checks every row against the current data and refuses (409) while any row has a problem. Creates and updates people; new people get one initial password (returned once) and must change it at first sign-in. Safe to retry.
+         */
+        post: operations["confirmImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a roster (CSV or .xlsx, ≤ 5 MB, ≤ 10,000 rows) and see what importing it would do
+         * @description Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), 政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and 所在党支部 branch. Nothing is written to people yet: every row is checked and the import is kept for 24 hours for `confirmImport`.
+         */
+        post: operations["previewImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -437,6 +511,37 @@ export interface components {
                 type: "person" | "unit" | "login" | "import" | "course";
             };
         };
+        Completion: {
+            /** @description When the oldest figure shown was computed; null if never. */
+            asOf: string | null;
+            assignmentId: string | null;
+            courseId: string;
+            courseTitle: string;
+            /** @description With `unitId`: that unit’s own people and their states. */
+            people: {
+                completedAt: string | null;
+                login: string;
+                name: string;
+                personId: string;
+                /** @enum {string} */
+                state: "done" | "inProgress" | "notStarted" | "overdue";
+            }[] | null;
+            units: {
+                computedAt: string | null;
+                depth: number;
+                direct: components["schemas"]["CompletionCounts"];
+                name: string;
+                subtree: components["schemas"]["CompletionCounts"];
+                unitId: string;
+            }[];
+        };
+        CompletionCounts: {
+            done: number;
+            inProgress: number;
+            notStarted: number;
+            overdue: number;
+            total: number;
+        };
         Course: {
             /** @enum {string} */
             category: "thematic" | "elective" | "required" | "service" | "party";
@@ -487,6 +592,52 @@ export interface components {
             /** Format: date-time */
             time: string;
             version: string;
+        };
+        ImportCounts: {
+            create: number;
+            /** @description Rows with at least one problem. Confirming needs 0. */
+            problems: number;
+            rows: number;
+            unchanged: number;
+            update: number;
+        };
+        ImportPreview: {
+            counts: components["schemas"]["ImportCounts"];
+            fileName: string;
+            importId: string;
+            /** @description Up to 1000 rows: those with problems first, then creates, updates and unchanged rows, each in file order. */
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportResult: {
+            created: number;
+            /** @description The one initial password of every person created, shown only here, once. Absent when nobody was created or the password was chosen at preview. */
+            initialPassword?: string;
+            unchanged: number;
+            updated: number;
+        };
+        ImportRow: {
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "problem";
+            branch: string;
+            /** @description For an update: what changes. */
+            changes: ("name" | "unit" | "branch" | "partyStatus" | "roles")[];
+            /** @description The line of the CSV file (or the row of the sheet) the row came from. */
+            line: number;
+            login: string;
+            name: string;
+            /** @description `full`, `probationary` or `none` when recognised; otherwise the text of the file. */
+            partyStatus: string;
+            problems: {
+                /** @description A stable code for the problem (the message key). */
+                code: string;
+                /** @enum {string} */
+                field: "name" | "login" | "unit" | "partyStatus" | "roles" | "branch";
+                /** @description What is wrong and how to fix it, in the requester's language. */
+                message: string;
+            }[];
+            /** @description The roles cell as written. */
+            roles: string;
+            unitPath: string;
         };
         LanguageChoice: {
             /**
@@ -1219,6 +1370,165 @@ export interface operations {
             };
         };
     };
+    getCourseCompletion: {
+        parameters: {
+            query?: {
+                assignmentId?: string;
+                /** @description Drill down to this unit’s people. */
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures, each with the time it was computed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completion"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such course, or a unit outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refreshCourseCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: number;
+                        units: number;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such course, or a unit outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createLesson: {
         parameters: {
             query?: never;
@@ -1639,6 +1949,177 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    confirmImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (admins only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such import, or it has expired (after 24 hours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rows still have problems, the roster was already imported, or it is being imported now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The roster: CSV (UTF-8, or GBK as Excel saves it) or .xlsx.
+                     */
+                    file: string;
+                    /** @description The initial password for new people; generated at confirm when absent. */
+                    initialPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The plan, row by row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (admins only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a CSV or .xlsx file. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

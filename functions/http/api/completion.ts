@@ -1,0 +1,54 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.js';
+import { getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
+import { completionStates } from '../../domain/stats/schema.js';
+import { commonErrors, errorResponse } from './schemas.js';
+
+const Counts = z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notStarted: z.number().int(), overdue: z.number().int() }).openapi('CompletionCounts');
+const Completion = z
+  .object({
+    courseId: z.string(),
+    courseTitle: z.string(),
+    assignmentId: z.string().nullable(),
+    asOf: z.string().nullable().openapi({ description: 'When the oldest figure shown was computed; null if never.' }),
+    units: z.array(z.object({ unitId: z.string(), name: z.string(), depth: z.number().int(), direct: Counts, subtree: Counts, computedAt: z.string().nullable() })),
+    people: z
+      .array(z.object({ personId: z.string(), name: z.string(), login: z.string(), state: z.enum(completionStates), completedAt: z.string().nullable() }))
+      .nullable()
+      .openapi({ description: 'With `unitId`: that unit’s own people and their states.' }),
+  })
+  .openapi('Completion');
+
+const CourseParam = z.object({ courseId: z.string().max(40).openapi({ param: { name: 'courseId', in: 'path' } }) });
+const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Organizers, leaders and admins only.'), 404: errorResponse('No such course, or a unit outside the caller’s reach.') };
+
+const get = createRoute({
+  method: 'get',
+  path: '/courses/{courseId}/completion',
+  operationId: 'getCourseCompletion',
+  tags: ['statistics'],
+  summary: 'Completion of a course or one of its assignments, per unit of the caller’s part of the tree',
+  request: {
+    params: CourseParam,
+    query: z.object({ assignmentId: z.string().max(40).optional(), unitId: z.string().max(40).optional().openapi({ description: 'Drill down to this unit’s people.' }) }),
+  },
+  responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...denied, ...commonErrors },
+});
+
+const refresh = createRoute({
+  method: 'post',
+  path: '/courses/{courseId}/completion/refresh',
+  operationId: 'refreshCourseCompletion',
+  tags: ['statistics'],
+  summary: 'Recompute a course’s completion figures now (the schedule does it every 15 minutes)',
+  request: { params: CourseParam },
+  responses: {
+    200: { description: 'Recomputed.', content: { 'application/json': { schema: z.object({ assignments: z.number().int(), units: z.number().int() }) } } },
+    ...denied,
+    ...commonErrors,
+  },
+});
+
+export const completionRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(get, async (c) => c.json(await getCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query')), 200))
+  .openapi(refresh, async (c) => c.json(await refreshCourseCompletion(c.get('actor'), c.req.valid('param').courseId), 200));

@@ -1,0 +1,135 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { prepareStorage } from '../helpers/storage.js';
+import { createTestApp } from '../helpers/app.js';
+import { seedDemo } from '../../dev/seed.js';
+import { clock } from '../../functions/platform/clock.js';
+import { recordStudy } from '../../functions/domain/courses/service.js';
+import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { listAllPeople } from '../../functions/domain/people/store.js';
+import { loadTree } from '../../functions/domain/people/service.js';
+import type { Actor } from '../../functions/domain/people/permissions.js';
+import type { PublicPerson } from '../../functions/domain/people/schema.js';
+import { runJobs, jobs } from '../../functions/jobs/registry.js';
+import { computeAllCompletion } from '../../functions/domain/stats/service.js';
+
+type App = Awaited<ReturnType<typeof createTestApp>>;
+let app: App;
+const realNow = clock.now;
+afterEach(() => {
+  clock.now = realNow;
+});
+
+async function call(method: string, path: string, cookie: string | null, body?: unknown) {
+  const res = await app.request(`http://localhost/api${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+async function signIn(login: string) {
+  const res = await app.request('http://localhost/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: 'demo1234' }),
+  });
+  return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
+}
+
+const actorOf = (person: PublicPerson): Actor => ({ ...person, mustChangePassword: false, sessionId: 'test' });
+
+let admin: string;
+let course: { courseId: string; lessons: { lessonId: string }[] };
+let people: PublicPerson[];
+
+beforeAll(async () => {
+  await prepareStorage();
+  await seedDemo();
+  app = await createTestApp();
+  admin = await signIn('admin');
+  let draft = (await call('POST', '/courses', admin, { title: '十个一点服务规范', category: 'service', credit: 1 })).json;
+  draft = (await call('POST', `/courses/${draft.courseId}/lessons`, admin, { version: draft.version, title: '第一课', kind: 'text', body: '多一点微笑', minSeconds: 2 })).json;
+  course = (await call('POST', `/courses/${draft.courseId}/publish`, admin, { version: draft.version })).json;
+  const due = new Date(Date.now() + 2 * 86400_000).toISOString();
+  expect((await call('POST', `/courses/${course.courseId}/assignments`, admin, { audience: { kind: 'everyone' }, required: true, dueAt: due })).status).toBe(201);
+  people = (await listAllPeople()).filter((p) => p.active);
+
+  // Many people study: every third completes, every third only starts, the rest never open it.
+  const base = Date.now();
+  const lessonId = course.lessons[0]!.lessonId;
+  for (const [i, person] of people.entries()) {
+    if (i % 3 === 2) continue;
+    const beats = i % 3 === 0 ? 4 : 1;
+    for (let s = 0; s < beats; s++) {
+      clock.now = () => new Date(base + i * 100_000 + s * 1000);
+      await recordStudy(actorOf(person), course.courseId, { lessonId, state: 'visible' });
+    }
+  }
+  clock.now = realNow;
+});
+
+describe('completion rollups', () => {
+  it('agree exactly with counts made directly from the source items, for every unit', async () => {
+    expect(jobs.map((j) => j.name)).toContain('completion-rollups');
+    const results = await runJobs();
+    expect(results.every((r) => r.ok)).toBe(true);
+
+    const { data } = await courseEntities().progress.query.byCourse({ courseId: course.courseId }).go({ pages: 'all' });
+    const completed = new Set(data.filter((p) => p.completedAt).map((p) => p.personId));
+    const started = new Set(data.map((p) => p.personId));
+    const tree = await loadTree();
+    const view = await call('GET', `/courses/${course.courseId}/completion`, admin);
+    expect(view.status).toBe(200);
+    expect(view.json.asOf).toBeTruthy();
+    expect(view.json.units.length).toBe(tree.size);
+    for (const unit of view.json.units as { unitId: string; subtree: Record<string, number>; direct: Record<string, number> }[]) {
+      const inSubtree = people.filter((p) => tree.isWithin(p.unitId, unit.unitId));
+      const expected = {
+        total: inSubtree.length,
+        done: inSubtree.filter((p) => completed.has(p.personId)).length,
+        inProgress: inSubtree.filter((p) => started.has(p.personId) && !completed.has(p.personId)).length,
+        notStarted: inSubtree.filter((p) => !started.has(p.personId)).length,
+        overdue: 0,
+      };
+      expect(unit.subtree, tree.get(unit.unitId)!.name).toEqual(expected);
+      expect(unit.direct.total).toBe(people.filter((p) => p.unitId === unit.unitId).length);
+    }
+    const root = view.json.units[0];
+    expect(root.subtree.done).toBeGreaterThan(0);
+    expect(root.subtree.inProgress).toBeGreaterThan(0);
+    expect(root.subtree.notStarted).toBeGreaterThan(0);
+  });
+
+  it('counts the unfinished as overdue once the due date has passed, and names them', async () => {
+    clock.now = () => new Date(Date.now() + 3 * 86400_000);
+    await computeAllCompletion();
+    clock.now = realNow;
+    const view = await call('GET', `/courses/${course.courseId}/completion`, admin);
+    const root = view.json.units[0];
+    expect(root.subtree.overdue).toBe(root.subtree.total - root.subtree.done);
+    const unit = (view.json.units as { unitId: string; direct: { total: number } }[]).find((u) => u.direct.total > 0)!;
+    const drill = await call('GET', `/courses/${course.courseId}/completion?unitId=${unit.unitId}`, admin);
+    expect(drill.json.people.length).toBe(unit.direct.total);
+    expect(drill.json.people.every((p: { state: string }) => ['done', 'overdue'].includes(p.state))).toBe(true);
+  });
+
+  it('shows organizers only their branch, leaders the bureau, and staff nothing', async () => {
+    const organizer1 = await signIn('organizer1');
+    const mine = await call('GET', `/courses/${course.courseId}/completion`, organizer1);
+    expect(mine.status).toBe(200);
+    const names = (mine.json.units as { name: string }[]).map((u) => u.name);
+    expect(names[0]).toBe('机关第一党支部');
+    expect(names).not.toContain('县政务服务管理局');
+    const tree = await loadTree();
+    const branch2 = tree.ordered().find((u) => u.name.startsWith('机关第二党支部'))!;
+    expect((await call('GET', `/courses/${course.courseId}/completion?unitId=${branch2.unitId}`, organizer1)).status).toBe(404);
+    const leader = await signIn('leader');
+    expect((await call('GET', `/courses/${course.courseId}/completion`, leader)).json.units.length).toBe(tree.size);
+    expect((await call('GET', `/courses/${course.courseId}/completion`, await signIn('staff1'))).status).toBe(403);
+    const refreshed = await call('POST', `/courses/${course.courseId}/completion/refresh`, organizer1);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.json.assignments).toBe(1);
+  });
+});
