@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
-import { CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
 import { hasRole, useMe, type Me } from '../lib/me';
 
@@ -23,6 +23,7 @@ interface NavItem {
  */
 const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', Icon: HomeIcon },
+  { to: '/learn', label: 'nav.learn', Icon: BookIcon, show: (me) => me !== null },
   { to: '/people', label: 'nav.people', Icon: UsersIcon, show: (me) => hasRole(me, 'organizer', 'leader', 'admin') },
   { to: '/admin', label: 'nav.admin', Icon: SettingsIcon, show: (me) => hasRole(me, 'admin') },
   { to: '/me', label: 'nav.me', Icon: UserIcon, show: (me) => me !== null },

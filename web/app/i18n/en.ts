@@ -1,6 +1,7 @@
 import type { Messages } from './index';
+import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn };

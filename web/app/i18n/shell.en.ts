@@ -9,6 +9,7 @@ export const shellEn: ShellMessages = {
   'nav.home': 'Home',
   'nav.status': 'System status',
   'nav.apiDocs': 'API reference',
+  'nav.learn': 'Learn',
   'nav.people': 'People',
   'nav.admin': 'Admin',
   'nav.me': 'Me',

@@ -8,6 +8,7 @@ export const shellZhCN = {
   'nav.home': '首页',
   'nav.status': '系统状态',
   'nav.apiDocs': '接口文档',
+  'nav.learn': '学习',
   'nav.people': '人员',
   'nav.admin': '管理',
   'nav.me': '我的',

@@ -1,0 +1,4 @@
+import type { CoursesMessages } from './courses.zh-CN';
+
+export const coursesEn: CoursesMessages = {
+};
