@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { languages } from '../../platform/i18n.js';
+import { config } from '../../platform/config.js';
 import { diff, recordAudit } from '../audit/service.js';
 import { authorize, reachesPerson, type Actor } from './permissions.js';
 import {
@@ -83,8 +84,25 @@ export const ListPeopleQuery = z.object({
 
 // ─── Helpers ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The organisation tree, read once and kept for a few seconds per process (see docs/decisions/005): every permission
+ * check needs it, and it changes a few times a year. A unit written by this process drops the copy at once.
+ */
+const treeTtlMs = 15_000;
+let cachedTree: { tree: OrgTree; at: number; table: string } | undefined;
+
 export async function loadTree(): Promise<OrgTree> {
-  return new OrgTree(await store.listUnits());
+  const table = config().tableName;
+  const now = Date.now();
+  if (cachedTree && cachedTree.table === table && now - cachedTree.at < treeTtlMs) return cachedTree.tree;
+  const tree = new OrgTree(await store.listUnits());
+  cachedTree = { tree, at: now, table };
+  return tree;
+}
+
+/** Forget the cached tree (after a unit changed here, or in tests that change units behind the service's back). */
+export function forgetTree(): void {
+  cachedTree = undefined;
 }
 
 const personLabel = (person: Pick<Person, 'personId' | 'name'>) => ({ type: 'person' as const, id: person.personId, label: person.name });
@@ -185,6 +203,7 @@ export async function createUnit(actor: Actor | null, input: unknown) {
   if (parent.retired) throw new AppError('VALIDATION', { messageKey: 'unitRetired', params: { name: parent.name }, details: [{ path: 'parentId' }] });
   const sortOrder = data.sortOrder ?? (Math.max(-10, ...tree.children(parent.unitId).map((u) => u.sortOrder)) + 10);
   const unit = await store.createUnit({ name: data.name, kind: data.kind, parentId: parent.unitId, sortOrder: Math.min(sortOrder, 9999) });
+  forgetTree();
   await recordAudit({ action: 'createUnit', actor, target: unitLabel(unit), changes: diff({}, unit, ['unitId', 'retired']) });
   return unit;
 }
@@ -220,6 +239,7 @@ export async function updateUnit(actor: Actor | null, unitId: string, input: unk
     }
   }
   const saved = await store.saveUnit(next, data.version);
+  forgetTree();
   await recordAudit({ action: 'updateUnit', actor, target: unitLabel(saved), changes: diff(unit, saved) });
   return saved;
 }
