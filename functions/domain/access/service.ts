@@ -10,8 +10,10 @@ import { config } from '../../platform/config.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { recordAudit } from '../audit/service.js';
 import { authorize, type Actor } from '../people/permissions.js';
-import { findPersonByLogin, getPerson, savePerson } from '../people/store.js';
-import { normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
+import { findPersonByLogin, getPerson, personFromItem, personKey, savePerson } from '../people/store.js';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { aws } from '../../platform/aws.js';
+import { Id, normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
 import { accessEntities } from './entities.js';
 import { ChangePasswordInput, Session, SignInInput } from './schema.js';
 import { accountPolicy, addressPolicy, assertNotLocked, clearFailures, recordFailure } from './throttle.js';
@@ -42,7 +44,8 @@ function actorOf(person: Person, sessionId: string): Actor {
 }
 
 async function openSession(person: Person, context: { address?: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
-  const token = randomBytes(32).toString('base64url');
+  // The token names its person, so the session and the person can be read in one batch; only its hash is stored.
+  const token = `${person.personId}.${randomBytes(32).toString('base64url')}`;
   const now = clock.now();
   const session = Session.parse({
     sessionId: sessionIdOf(token),
@@ -104,11 +107,13 @@ export async function signIn(input: unknown, context: SignInContext = {}) {
  */
 export async function authenticate(token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
+  const personId = token.slice(0, token.indexOf('.'));
+  if (!Id.safeParse(personId).success) return null;
   const sessionId = sessionIdOf(token);
   const { session: sessions } = accessEntities();
-  const { data } = await sessions.get({ sessionId }).go();
-  if (!data) return null;
-  const session = Session.parse(data);
+  const read = await readSessionAndPerson(sessionId, personId);
+  if (!read.session) return null;
+  const session = read.session;
   const now = clock.now().getTime();
   const idleLimitMs = config().sessionIdleMinutes * 60_000;
   const lastSeen = Date.parse(session.lastSeenAt);
@@ -116,8 +121,8 @@ export async function authenticate(token: string | undefined): Promise<Actor | n
     await sessions.delete({ sessionId }).go();
     return null;
   }
-  const person = await getPerson(session.personId);
-  if (!person || !person.active || person.sessionEpoch !== session.epoch) {
+  const person = read.person;
+  if (!person || person.personId !== session.personId || !person.active || person.sessionEpoch !== session.epoch) {
     await sessions.delete({ sessionId }).go();
     return null;
   }
@@ -125,6 +130,27 @@ export async function authenticate(token: string | undefined): Promise<Actor | n
     await sessions.patch({ sessionId }).set({ lastSeenAt: new Date(now).toISOString() }).go().catch(() => undefined);
   }
   return actorOf(person, sessionId);
+}
+
+/** The session and its person in one round trip (BatchGetItem), each parsed by its entity. */
+async function readSessionAndPerson(sessionId: string, personId: string): Promise<{ session?: Session; person?: Person }> {
+  const table = config().tableName;
+  const sessionKey = accessEntities().session.get({ sessionId }).params().Key as Record<string, string>;
+  const keys = [sessionKey, personKey(personId)];
+  const result = await aws().doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
+  let items = result.Responses?.[table] ?? [];
+  if ((result.UnprocessedKeys?.[table]?.Keys?.length ?? 0) > 0) {
+    // Throttled part-way (rare): read what is missing one by one.
+    const again = await Promise.all(keys.map((Key) => aws().doc.send(new GetCommand({ TableName: table, Key }))));
+    items = again.flatMap((r) => (r.Item ? [r.Item] : []));
+  }
+  const sessionItem = items.find((item) => item.pk === sessionKey.pk);
+  const personItem = items.find((item) => item.pk !== sessionKey.pk);
+  const parsed = sessionItem ? accessEntities().session.parse({ Item: sessionItem }).data : null;
+  return {
+    ...(parsed ? { session: Session.parse(parsed) } : {}),
+    ...(personItem ? { person: personFromItem(personItem) } : {}),
+  };
 }
 
 export async function endSession(token: string): Promise<void> {

@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { clock, nowIso } from '../../platform/clock.js';
 import { config } from '../../platform/config.js';
 import { recordAudit, diff } from '../audit/service.js';
-import { authorize, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
+import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
 import { loadTree } from '../people/service.js';
 import * as peopleStore from '../people/store.js';
 import type { OrgTree } from '../people/tree.js';
@@ -330,8 +330,10 @@ async function checkAudience(grant: Grant, actor: Actor, audience: AudienceT, tr
   if (audience.kind === 'people') {
     const people = await Promise.all(audience.personIds.map((id) => peopleStore.getPerson(id)));
     for (const person of people) {
-      if (!person) throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
-      if (grant.access === 'scope' && !grant.unitIds.some((scope) => tree.isWithin(person.unitId, scope))) throw new AppError('FORBIDDEN');
+      // Someone outside the actor's reach answers exactly like someone who does not exist: ids cannot be probed.
+      if (!person || !reachesPerson(grant, actor, person, tree)) {
+        throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
+      }
     }
     return grant.access === 'scope' ? grant.unitIds[0]! : root;
   }
@@ -409,11 +411,8 @@ function summarise(progress: ProgressRecord, course: Course) {
 export async function recordStudy(actor: Actor | null, courseId: string, input: unknown) {
   authorize(actor, 'recordStudy');
   const beat = StudyBeatInput.parse(input);
-  const tree = await loadTree();
-  const course = await visibleCourse(actor!, courseId, tree).catch(() => {
-    throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
-  });
-  if (course.status !== 'published') throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  const course = await publishedCourse(courseId);
+  if (!course) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
   const lesson = course.lessons.find((l) => l.lessonId === beat.lessonId);
   if (!lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
   const minSeconds = Math.min(lesson.minSeconds, config().studyMinSecondsCap ?? lesson.minSeconds);
@@ -454,6 +453,24 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
       throw error;
     }
   }
+}
+
+/**
+ * Published courses as heartbeats see them, kept 15 s per process: a heartbeat arrives every 15 s from every learner,
+ * and a course's lessons change rarely (an edit reaches heartbeats within 15 s; drafts and archived courses, never).
+ */
+const publishedTtlMs = 15_000;
+const published = new Map<string, { course: Course | undefined; at: number; table: string }>();
+
+async function publishedCourse(courseId: string): Promise<Course | undefined> {
+  const table = config().tableName;
+  const hit = published.get(courseId);
+  if (hit && hit.table === table && Date.now() - hit.at < publishedTtlMs) return hit.course;
+  const course = await readCourse(courseId);
+  const result = course?.status === 'published' ? course : undefined;
+  if (published.size > 500) published.clear();
+  published.set(courseId, { course: result, at: Date.now(), table });
+  return result;
 }
 
 /** The year in Shanghai that an instant falls in. */
@@ -533,6 +550,11 @@ export async function listMyTasks(actor: Actor | null) {
 
 export async function courseById(courseId: string): Promise<Course | undefined> {
   return readCourse(courseId);
+}
+
+/** Whether the actor may see a course's figures: drafts only for their editors; published and archived for readers. */
+export function mayReadFigures(actor: Actor, course: Course, tree: OrgTree): boolean {
+  return course.status !== 'draft' || mayEdit(editGrant(actor), actor, course.ownerUnitId, tree);
 }
 
 export async function assignmentById(assignmentId: string): Promise<Assignment | undefined> {

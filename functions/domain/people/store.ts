@@ -370,3 +370,14 @@ export async function listAllPeople(): Promise<PublicPerson[]> {
   const { data } = await peopleEntities().person.query.allPeople({}).go({ pages: 'all' });
   return data.map((record) => toPublicPerson(personFromRecord(record)));
 }
+
+/** The table key of a person (for a batched read together with other items). */
+export function personKey(personId: string): Record<string, string> {
+  return peopleEntities().person.get({ personId }).params().Key as Record<string, string>;
+}
+
+/** A person from a raw item read some other way (a batch), parsed by the entity and the schema. */
+export function personFromItem(item: Record<string, unknown>): Person | undefined {
+  const { data } = peopleEntities().person.parse({ Item: item });
+  return data ? personFromRecord(data) : undefined;
+}

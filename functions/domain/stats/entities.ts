@@ -10,16 +10,18 @@ export function createRollupEntity(client: DynamoDBDocumentClient, table: string
         /** `assignment#<id>` or `course#<id>`. */
         subject: { type: 'string', required: true, readOnly: true },
         unitId: { type: 'string', required: true, readOnly: true },
-        direct: { type: 'any', required: true },
-        subtree: { type: 'any', required: true },
-        people: { type: 'any', required: true },
+        /** `UNIT`: the unit's figures (what views read); `PEOPLE`: its people and their states (the drill-down). */
+        part: { type: ['UNIT', 'PEOPLE'] as const, required: true, readOnly: true },
+        direct: { type: 'any' },
+        subtree: { type: 'any' },
+        people: { type: 'any' },
         computedAt: { type: 'string', required: true },
       },
       indexes: {
-        /** One item per (subject, unit): a view reads exactly the units it shows. */
+        /** Two small items per (subject, unit): a view reads exactly the figures of the units it shows. */
         bySubjectUnit: {
           pk: { field: 'pk', composite: ['subject'], template: 'ROLLUP#${subject}', casing: 'none' },
-          sk: { field: 'sk', composite: ['unitId'], template: 'UNIT#${unitId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['part', 'unitId'], template: '${part}#${unitId}', casing: 'none' },
         },
       },
     },

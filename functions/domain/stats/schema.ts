@@ -16,14 +16,13 @@ export type Counts = z.infer<typeof Counts>;
 /** What a completion rollup is about: one assignment, or a course across all its assignments. */
 export type Subject = { kind: 'assignment'; id: string } | { kind: 'course'; id: string };
 
+export const PersonState = z.object({ personId: z.string(), name: z.string(), login: z.string(), state: CompletionState, completedAt: z.string().nullable() });
+export type PersonState = z.infer<typeof PersonState>;
+
 /** One unit's figures for one subject: its own people, and its whole subtree. */
-export const UnitRollup = z.object({
-  subject: z.string(),
-  unitId: z.string(),
-  direct: Counts,
-  subtree: Counts,
-  /** The unit's own people in the audience, with their state (the drill-down to names). */
-  people: z.array(z.object({ personId: z.string(), name: z.string(), login: z.string(), state: CompletionState, completedAt: z.string().nullable() })),
-  computedAt: z.iso.datetime(),
-});
-export type UnitRollup = z.infer<typeof UnitRollup>;
+export const UnitFigures = z.object({ subject: z.string(), unitId: z.string(), part: z.literal('UNIT'), direct: Counts, subtree: Counts, computedAt: z.iso.datetime() });
+export type UnitFigures = z.infer<typeof UnitFigures>;
+
+/** The unit's own people in the audience, with their state (the drill-down to names). */
+export const UnitPeople = z.object({ subject: z.string(), unitId: z.string(), part: z.literal('PEOPLE'), people: z.array(PersonState), computedAt: z.iso.datetime() });
+export type UnitPeople = z.infer<typeof UnitPeople>;

@@ -10,10 +10,10 @@ import { loadTree } from '../people/service.js';
 import { listAllPeople } from '../people/store.js';
 import type { PublicPerson } from '../people/schema.js';
 import type { OrgTree } from '../people/tree.js';
-import { allAssignments, assignmentById, assignmentsOfCourse, courseById, inAudience, progressOfCourse } from '../courses/service.js';
+import { allAssignments, assignmentById, assignmentsOfCourse, courseById, inAudience, mayReadFigures, progressOfCourse } from '../courses/service.js';
 import type { Assignment } from '../courses/schema.js';
 import { rollupEntity } from './entities.js';
-import { UnitRollup, type CompletionState, type Counts, type Subject } from './schema.js';
+import { UnitFigures, UnitPeople, type CompletionState, type Counts, type PersonState, type Subject } from './schema.js';
 
 const subjectKey = (subject: Subject) => `${subject.kind}#${subject.id}`;
 const zero = (): Counts => ({ total: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0 });
@@ -48,7 +48,7 @@ export async function computeCompletion(subject: Subject, sources?: { tree?: Org
   ]);
   const now = clock.now().toISOString();
   const computedAt = now;
-  const byUnit = new Map<string, UnitRollup['people']>();
+  const byUnit = new Map<string, PersonState[]>();
   for (const person of people) {
     if (!person.active) continue;
     const mine = assignments.filter((assignment) => inAudience(assignment.audience, person, tree));
@@ -60,9 +60,9 @@ export async function computeCompletion(subject: Subject, sources?: { tree?: Org
     list.push({ personId: person.personId, name: person.name, login: person.login, state, completedAt: completedAt ?? null });
     byUnit.set(person.unitId, list);
   }
-  const items: UnitRollup[] = [];
+  const items: (UnitFigures | UnitPeople)[] = [];
   const subtreeCounts = new Map<string, Counts>();
-  const count = (list: UnitRollup['people']): Counts => {
+  const count = (list: PersonState[]): Counts => {
     const counts = zero();
     for (const entry of list) {
       counts.total++;
@@ -80,7 +80,8 @@ export async function computeCompletion(subject: Subject, sources?: { tree?: Org
     }
     subtreeCounts.set(unitId, subtree);
     const list = (byUnit.get(unitId) ?? []).sort((a, b) => a.login.localeCompare(b.login));
-    items.push(UnitRollup.parse({ subject: subjectKey(subject), unitId, direct, subtree, people: list, computedAt }));
+    items.push(UnitFigures.parse({ subject: subjectKey(subject), unitId, part: 'UNIT', direct, subtree, computedAt }));
+    items.push(UnitPeople.parse({ subject: subjectKey(subject), unitId, part: 'PEOPLE', people: list, computedAt }));
     return subtree;
   };
   for (const root of tree.roots()) visit(root.unitId);
@@ -104,10 +105,9 @@ export async function computeAllCompletion(): Promise<Record<string, number>> {
  */
 export async function getCourseCompletion(actor: Actor | null, courseId: string, query: { assignmentId?: string; unitId?: string } = {}) {
   const grant = authorize(actor, 'getCourseCompletion');
-  const course = await courseById(courseId);
-  if (!course) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+  const [course, tree] = await Promise.all([courseById(courseId), loadTree()]);
+  if (!course || !mayReadFigures(actor!, course, tree)) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
   const subject: Subject = query.assignmentId ? { kind: 'assignment', id: query.assignmentId } : { kind: 'course', id: courseId };
-  const tree = await loadTree();
   const tops = grant.access === 'scope' ? grant.unitIds : tree.roots().map((u) => u.unitId);
   const shown = new Map<string, number>();
   for (const top of tops) for (const unit of tree.subtree(top)) if (!shown.has(unit.unitId)) shown.set(unit.unitId, tree.path(unit.unitId).length - 1);
@@ -115,9 +115,11 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
     throw new AppError('NOT_FOUND', { messageKey: 'unitNotFound' });
   }
   const wanted = query.unitId ? [query.unitId] : [...shown.keys()];
-  const keys = wanted.map((unitId) => ({ subject: subjectKey(subject), unitId }));
+  const keys: { subject: string; unitId: string; part: 'UNIT' | 'PEOPLE' }[] = wanted.map((unitId) => ({ subject: subjectKey(subject), unitId, part: 'UNIT' }));
+  if (query.unitId) keys.push({ subject: subjectKey(subject), unitId: query.unitId, part: 'PEOPLE' });
   const { data } = keys.length ? await rollupEntity().get(keys).go() : { data: [] };
-  const byUnit = new Map(data.map((record) => [record.unitId, UnitRollup.parse(record)]));
+  const byUnit = new Map(data.filter((r) => r.part === 'UNIT').map((record) => [record.unitId, UnitFigures.parse(record)]));
+  const drill = data.find((r) => r.part === 'PEOPLE');
   const minDepth = Math.min(...wanted.map((id) => shown.get(id) ?? 0));
   const units = wanted.map((unitId) => {
     const rollup = byUnit.get(unitId);
@@ -137,7 +139,7 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
     assignmentId: query.assignmentId ?? null,
     asOf: computed[0] ?? null,
     units,
-    people: query.unitId ? (byUnit.get(query.unitId)?.people ?? []) : null,
+    people: query.unitId ? (drill ? UnitPeople.parse(drill).people : []) : null,
   };
 }
 
