@@ -330,10 +330,10 @@ async function checkAudience(grant: Grant, actor: Actor, audience: AudienceT, tr
   if (audience.kind === 'people') {
     const people = await Promise.all(audience.personIds.map((id) => peopleStore.getPerson(id)));
     for (const person of people) {
-      // Someone outside the actor's reach answers exactly like someone who does not exist: ids cannot be probed.
-      if (!person || !reachesPerson(grant, actor, person, tree)) {
-        throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
-      }
+      // For an organizer, someone outside their reach answers exactly like someone who does not exist (403): ids
+      // cannot be probed. An admin reaches everyone, so for them a missing person is plain bad input.
+      if (grant.access !== 'all' && (!person || !reachesPerson(grant, actor, person, tree))) throw new AppError('FORBIDDEN');
+      if (!person) throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
     }
     return grant.access === 'scope' ? grant.unitIds[0]! : root;
   }

@@ -1,0 +1,640 @@
+/**
+ * One sample request (or a few) for every API operation, with the outcome the rules promise for each kind of person.
+ * test/integration/permissions.test.ts makes every call as every actor and checks the outcome; it also checks that
+ * every operation in the OpenAPI document has a sample here, and that these expectations agree with permissions.ts.
+ *
+ * The expectations are written from the rules (functions/domain/people/README.md, "Permissions: operations × roles"),
+ * not from running the code:
+ * - public operations: everyone, signed in or not;
+ * - `self`: one's own records; `scope`: people and units in the subtree of the unit an organizer's or leader's grant
+ *   names (people count by the unit they sit in or the branch they belong to); `all`: everything;
+ * - a record out of reach answers 404, as if it did not exist; a role that may not answers 403; nobody signed in 401;
+ * - a person who must change their initial password may only read themselves, change the password and sign out.
+ *
+ * Calls that change state leave the seeded organisation as later calls expect it: throwaway targets, fresh sessions
+ * for calls that end sessions, versions re-read before every versioned edit, and `restore` where a call must be undone.
+ */
+import { apiMessage } from '../../functions/platform/i18n.js';
+import { newId } from '../../functions/platform/ids.js';
+import type { RoleName } from '../../functions/domain/people/schema.js';
+import { demoPassword, seedUnits } from '../../dev/seed-data.js';
+import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
+
+// ─── Who acts ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The six actors of the matrix, and a seventh: a seeded person who has not yet changed their initial password. */
+export const actors = ['anonymous', 'staff1', 'organizer1', 'organizer2', 'leader', 'admin'] as const;
+export type ActorName = (typeof actors)[number];
+export type Subject = ActorName | 'pending';
+export const subjects: readonly Subject[] = [...actors, 'pending'];
+export type SignedInSubject = Exclude<Subject, 'anonymous'>;
+
+/** The login each signed-in subject uses (password demo1234). */
+export const loginOf: Record<SignedInSubject, string> = {
+  staff1: 'staff1',
+  organizer1: 'organizer1',
+  organizer2: 'organizer2',
+  leader: 'leader',
+  admin: 'admin',
+  // 周明, 第一支部综合党小组, a member of branch 1; seeded with mustChangePassword = true.
+  pending: 'zw0003',
+};
+
+/** Seed keys of the units (dev/seed-data.ts). */
+export type UnitKey = 'bureau' | 'general' | 'branch1' | 'branch2' | 'branch3' | (string & {});
+
+/** The roles each subject holds in the seeded organisation (everybody also holds `staff`), by seed unit key. */
+export const rolesOf: Record<SignedInSubject, Array<{ role: RoleName; unit?: UnitKey }>> = {
+  staff1: [{ role: 'staff' }],
+  organizer1: [{ role: 'staff' }, { role: 'organizer', unit: 'branch1' }],
+  organizer2: [{ role: 'staff' }, { role: 'organizer', unit: 'branch2' }],
+  leader: [{ role: 'staff' }, { role: 'leader', unit: 'bureau' }],
+  admin: [{ role: 'staff' }, { role: 'admin' }],
+  pending: [{ role: 'staff' }],
+};
+
+// ─── Fixtures ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface Fixtures {
+  /** Seed key (`bureau`, `branch1`, …) → unitId. */
+  unit: Record<string, string>;
+  /** Login → personId, for everybody seeded. */
+  person: Record<string, string>;
+  /** A department made for this test: updateUnit renames it, createUnit adds units under it. */
+  scratchUnitId: string;
+}
+
+/** Throwaway targets among the seeded people (nobody signs in as them here). */
+export const updatePersonTarget = 'zw0004'; // 吴婷, 综合科, not a member
+export const resetPasswordTarget = 'zw0005'; // 徐海涛, branch 1
+
+/** Reads the seeded organisation's ids through the API (as admin) and makes the scratch unit. */
+export async function loadFixtures(app: RequestableApp, adminCookie: string): Promise<Fixtures> {
+  const units = await requestAs(app, adminCookie, 'GET', '/api/units');
+  if (units.status !== 200) throw new Error(`listing units failed: ${units.status} ${JSON.stringify(units.body)}`);
+  const idByName = new Map((units.body.items as Array<{ name: string; unitId: string }>).map((u) => [u.name, u.unitId]));
+  const unit: Record<string, string> = {};
+  for (const seed of seedUnits) {
+    const id = idByName.get(seed.name);
+    if (!id) throw new Error(`seeded unit ${seed.name} not found`);
+    unit[seed.key] = id;
+  }
+  const people = await requestAs(app, adminCookie, 'GET', '/api/people?limit=200&includeDisabled=true');
+  if (people.status !== 200) throw new Error(`listing people failed: ${people.status} ${JSON.stringify(people.body)}`);
+  const person = Object.fromEntries((people.body.items as Array<{ login: string; personId: string }>).map((p) => [p.login, p.personId]));
+  const scratch = await requestAs(app, adminCookie, 'POST', '/api/units', { name: '权限测试科', kind: 'department', parentId: unit.bureau });
+  if (scratch.status !== 201) throw new Error(`creating the scratch unit failed: ${scratch.status} ${JSON.stringify(scratch.body)}`);
+  return { unit, person, scratchUnitId: scratch.body.unitId as string };
+}
+
+// ─── Samples ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Outcome = 'allow' | 'deny';
+
+export interface SampleRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** JSON, or FormData for multipart/form-data. */
+  body?: unknown;
+}
+
+export interface SampleContext {
+  app: RequestableApp;
+  fixtures: Fixtures;
+  /** Calls the API as admin (reading versions, undoing changes). */
+  asAdmin(method: SampleRequest['method'], path: string, body?: unknown): Promise<ApiResult>;
+  /** A string no other call in this run uses (names, logins). */
+  unique(): string;
+}
+
+/**
+ * What decides, beyond the role, whether a call reaches its target (checked against permissions.ts by the test):
+ * - `person`: the person with this login, by reachesPerson with the operation's grant;
+ * - `unit`: this unit, by reachesUnit with the operation's grant (creating or assigning in a unit);
+ * - `courseEditors`: whoever may edit courses owned by this unit (reachesUnit with the updateCourse grant): drafts
+ *   are shown, and courses edited, only to them.
+ */
+export type Reach = { person: string } | { unit: UnitKey } | { courseEditors: UnitKey };
+
+export interface OperationSample {
+  operationId: string;
+  /** What the call does, e.g. `getPerson(staff3)`: names the test. */
+  label: string;
+  /** The rules' answer for each subject. */
+  expect: Record<Subject, Outcome>;
+  /** What decides reach for this call, if anything beyond the role does. */
+  reach?: Reach;
+  /** Subjects whose role allows the operation but whom `reach` keeps from the target. */
+  outOfReach?: SignedInSubject[];
+  /** How an out-of-reach call is refused: 404 (as if the record did not exist; the default) or 403. */
+  outOfReachStatus?: 403 | 404;
+  /** The call names one existing record, so a 404 means "not within reach" (a denial). */
+  addressesRecord?: boolean;
+  /** The call ends or replaces the caller's session: make it with a session of its own. */
+  freshSession?: boolean;
+  /** An allowed call ends every session of the caller: the test signs them in again afterwards. */
+  endsSessions?: boolean;
+  /** Builds the request; called just before each call (so versions are current). */
+  build(ctx: SampleContext): Promise<SampleRequest> | SampleRequest;
+  /** The operation's own refusal that is no permission denial (it ran, and said no), e.g. a wrong password. */
+  ranAnyway?(res: ApiResult): boolean;
+  /** The statuses an allowed call answers with, when not a 2xx (so a sample that rots into a 400 is noticed). */
+  allowedWith?: number[];
+  /** Undoes what an allowed call changed. */
+  restore?(ctx: SampleContext, subject: SignedInSubject, res: ApiResult): Promise<void>;
+}
+
+const Y = 'allow' as const;
+const N = 'deny' as const;
+
+/** One row of the table, in the order anonymous, staff1, organizer1, organizer2, leader, admin, pending. */
+function outcomes(
+  anonymous: Outcome,
+  staff1: Outcome,
+  organizer1: Outcome,
+  organizer2: Outcome,
+  leader: Outcome,
+  admin: Outcome,
+  pending: Outcome,
+): Record<Subject, Outcome> {
+  return { anonymous, staff1, organizer1, organizer2, leader, admin, pending };
+}
+
+//                                anon staff1 org1 org2 leader admin pending
+const everyone /*           */ = outcomes(Y, Y, Y, Y, Y, Y, Y);
+const ownAccount /*         */ = outcomes(N, Y, Y, Y, Y, Y, Y);
+const signedInOnly /*       */ = outcomes(N, Y, Y, Y, Y, Y, N);
+const scopedReaders /*      */ = outcomes(N, N, Y, Y, Y, Y, N);
+const adminOnly /*          */ = outcomes(N, N, N, N, N, Y, N);
+const courseEditors /*      */ = outcomes(N, N, Y, Y, N, Y, N);
+const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
+const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
+
+const badCredentials = new Set([apiMessage('zh-CN', 'badCredentials'), apiMessage('en', 'badCredentials')]);
+const temporaryPassword = 'perm-test-2468';
+
+async function currentVersion(ctx: SampleContext, path: string, find?: (body: any) => { version: number } | undefined): Promise<number> {
+  const res = await ctx.asAdmin('GET', path);
+  if (res.status !== 200) throw new Error(`reading ${path} as admin failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const record = find ? find(res.body) : (res.body as { version: number });
+  if (!record) throw new Error(`reading ${path}: record not found`);
+  return record.version;
+}
+
+function getPersonSample(target: string, expect: Record<Subject, Outcome>, outOfReach: SignedInSubject[], note = ''): OperationSample {
+  return {
+    operationId: 'getPerson',
+    label: `getPerson(${target})${note}`,
+    expect,
+    reach: { person: target },
+    outOfReach,
+    addressesRecord: true,
+    build: ({ fixtures }) => ({ method: 'GET', path: `/api/people/${fixtures.person[target]}` }),
+  };
+}
+
+// ─── Courses made for the test (on first use, so nothing is made when the API has no courses) ───────────────────────
+
+export interface CourseFixtures {
+  /** A draft owned by branch 1, with one lesson: the target of course and lesson edits. */
+  draftId: string;
+  draftLessonId: string;
+  /** A draft owned by branch 1, with one lesson: publishCourse publishes (and republishes) it. */
+  publishTargetId: string;
+  /** A published course owned by branch 1, with one lesson: read, studied and assigned. */
+  publishedId: string;
+  publishedLessonId: string;
+}
+
+const courseFixtureCache = new WeakMap<Fixtures, Promise<CourseFixtures>>();
+
+async function asAdminExpecting(ctx: SampleContext, status: number, method: SampleRequest['method'], path: string, body?: unknown) {
+  const res = await ctx.asAdmin(method, path, body);
+  if (res.status !== status) throw new Error(`${method} ${path} as admin: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function branchOneCourse(ctx: SampleContext, title: string, publish: boolean): Promise<{ courseId: string; lessonId: string }> {
+  const course = await asAdminExpecting(ctx, 201, 'POST', '/api/courses', {
+    title,
+    category: 'party',
+    credit: 0.5,
+    ownerUnitId: ctx.fixtures.unit.branch1,
+  });
+  const withLesson = await asAdminExpecting(ctx, 201, 'POST', `/api/courses/${course.courseId}/lessons`, {
+    version: course.version,
+    title: '第一课',
+    kind: 'text',
+    body: '学习党章，遵守党章。',
+    minSeconds: 60,
+  });
+  if (publish) await asAdminExpecting(ctx, 200, 'POST', `/api/courses/${course.courseId}/publish`, { version: withLesson.version });
+  return { courseId: course.courseId, lessonId: withLesson.lessons[0].lessonId };
+}
+
+export function courseFixtures(ctx: SampleContext): Promise<CourseFixtures> {
+  let made = courseFixtureCache.get(ctx.fixtures);
+  if (!made) {
+    made = (async () => {
+      const draft = await branchOneCourse(ctx, '权限测试草稿课程', false);
+      const publishTarget = await branchOneCourse(ctx, '权限测试待发布课程', false);
+      const published = await branchOneCourse(ctx, '权限测试已发布课程', true);
+      return {
+        draftId: draft.courseId,
+        draftLessonId: draft.lessonId,
+        publishTargetId: publishTarget.courseId,
+        publishedId: published.courseId,
+        publishedLessonId: published.lessonId,
+      };
+    })();
+    courseFixtureCache.set(ctx.fixtures, made);
+  }
+  return made;
+}
+
+const courseVersion = (ctx: SampleContext, courseId: string) =>
+  currentVersion(ctx, `/api/courses/${courseId}`, (body) => body.course as { version: number } | undefined);
+
+/** A small roster file (CSV), as an admin would upload it: one new person in 综合科. */
+function roster(unique: string): FormData {
+  const csv = ['姓名,登录名,所在单位,政治面貌', `权限测试导入,imp-${unique},县政务服务管理局/综合科,群众`].join('\r\n') + '\r\n';
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
+  return form;
+}
+
+/** An import previewed by the admin, ready to confirm. */
+async function previewedImport(ctx: SampleContext): Promise<string> {
+  const preview = await ctx.asAdmin('POST', '/api/imports/preview', roster(ctx.unique()));
+  if (preview.status !== 200 || preview.body.counts?.problems !== 0) {
+    throw new Error(`previewing a roster as admin: ${preview.status} ${JSON.stringify(preview.body)}`);
+  }
+  return preview.body.importId as string;
+}
+
+export const samples: OperationSample[] = [
+  // ── platform ──
+  { operationId: 'getHealth', label: 'getHealth', expect: everyone, build: () => ({ method: 'GET', path: '/api/health' }) },
+  {
+    operationId: 'setLanguage',
+    label: 'setLanguage',
+    expect: everyone,
+    // Everybody here already speaks zh-CN, so no profile changes.
+    build: () => ({ method: 'PUT', path: '/api/preferences/language', body: { lang: 'zh-CN' } }),
+  },
+
+  // ── signing in and one's own account ──
+  {
+    operationId: 'login',
+    label: 'login(staff2, right password)',
+    expect: everyone,
+    // Signing in ends the session the browser came with: let that be a throwaway one.
+    freshSession: true,
+    build: () => ({ method: 'POST', path: '/api/auth/login', body: { login: 'staff2', password: demoPassword } }),
+  },
+  {
+    operationId: 'login',
+    label: 'login(unknown login)',
+    expect: everyone,
+    // A login nobody has (a new one each time, so no account lock): the answer is the credential check's 401.
+    build: (ctx) => ({ method: 'POST', path: '/api/auth/login', body: { login: `nobody-${ctx.unique()}`, password: 'wrong-password-1' } }),
+    ranAnyway: (res) => res.status === 401 && badCredentials.has(res.body?.error?.message),
+    allowedWith: [401],
+  },
+  {
+    operationId: 'logout',
+    label: 'logout',
+    expect: ownAccount,
+    freshSession: true,
+    build: () => ({ method: 'POST', path: '/api/auth/logout' }),
+  },
+  { operationId: 'getMe', label: 'getMe', expect: ownAccount, build: () => ({ method: 'GET', path: '/api/me' }) },
+  {
+    operationId: 'changePassword',
+    label: 'changePassword',
+    expect: ownAccount,
+    freshSession: true,
+    endsSessions: true,
+    build: () => ({ method: 'POST', path: '/api/me/password', body: { currentPassword: demoPassword, newPassword: temporaryPassword } }),
+    async restore(ctx, subject, res) {
+      if (res.status !== 200) return;
+      if (subject === 'pending') {
+        // Back to the seeded state: the demo password, to be changed at next sign-in.
+        const reset = await ctx.asAdmin('POST', `/api/people/${ctx.fixtures.person[loginOf.pending]}/password-reset`, { newPassword: demoPassword });
+        if (reset.status !== 200) throw new Error(`restoring ${subject}'s password failed: ${reset.status} ${JSON.stringify(reset.body)}`);
+        return;
+      }
+      const cookie = sessionCookieFrom(res.headers);
+      const back = await requestAs(ctx.app, cookie, 'POST', '/api/me/password', { currentPassword: temporaryPassword, newPassword: demoPassword });
+      if (back.status !== 200) throw new Error(`restoring ${subject}'s password failed: ${back.status} ${JSON.stringify(back.body)}`);
+    },
+  },
+
+  // ── the organisation tree ──
+  { operationId: 'listUnits', label: 'listUnits', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/units' }) },
+  {
+    operationId: 'createUnit',
+    label: 'createUnit',
+    expect: adminOnly,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/units',
+      body: { name: `权限测试组${ctx.unique()}`, kind: 'group', parentId: ctx.fixtures.scratchUnitId },
+    }),
+  },
+  {
+    operationId: 'updateUnit',
+    label: 'updateUnit(scratch unit)',
+    expect: adminOnly,
+    addressesRecord: true,
+    async build(ctx) {
+      const id = ctx.fixtures.scratchUnitId;
+      const version = await currentVersion(ctx, '/api/units', (body) => body.items.find((u: { unitId: string }) => u.unitId === id));
+      return { method: 'PATCH', path: `/api/units/${id}`, body: { version, name: `权限测试科${ctx.unique()}` } };
+    },
+  },
+
+  // ── people ──
+  { operationId: 'listPeople', label: 'listPeople', expect: scopedReaders, build: () => ({ method: 'GET', path: '/api/people' }) },
+  //                                                anon staff1 org1 org2 leader admin pending
+  getPersonSample('staff1', /*       self */ outcomes(N, Y, Y, N, Y, Y, N), ['organizer2']),
+  getPersonSample('staff2', /* branch 1 */ outcomes(N, N, Y, N, Y, Y, N), ['staff1', 'organizer2']),
+  getPersonSample('staff3', /* branch 2 */ outcomes(N, N, N, Y, Y, Y, N), ['staff1', 'organizer1']),
+  getPersonSample('organizer2', /*   self */ outcomes(N, N, N, Y, Y, Y, N), ['staff1', 'organizer1']),
+  // 朱红梅 works in 政务公开科 (outside both branches' subtrees) but is a member of branch 1.
+  getPersonSample('zw0008', /* member */ outcomes(N, N, Y, N, Y, Y, N), ['staff1', 'organizer2'], ' (branch 1 member elsewhere)'),
+  // The admin sits in 综合科 and belongs to no branch: only the leader (whole bureau) and the admin reach them.
+  getPersonSample('admin', /*  non-member */ outcomes(N, N, N, N, Y, Y, N), ['staff1', 'organizer1', 'organizer2']),
+  {
+    operationId: 'createPerson',
+    label: 'createPerson',
+    expect: adminOnly,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/people',
+      body: { name: '权限测试人员', login: `perm-${ctx.unique()}`, unitId: ctx.fixtures.unit.general, partyStatus: 'none' },
+    }),
+  },
+  {
+    operationId: 'updatePerson',
+    label: `updatePerson(${updatePersonTarget})`,
+    expect: adminOnly,
+    addressesRecord: true,
+    async build(ctx) {
+      const path = `/api/people/${ctx.fixtures.person[updatePersonTarget]}`;
+      const version = await currentVersion(ctx, path);
+      return { method: 'PATCH', path, body: { version, name: `吴婷${ctx.unique()}` } };
+    },
+  },
+  {
+    operationId: 'updatePerson',
+    label: 'updatePerson(staff3)',
+    // Reach does not make an editor: organizer2 reaches staff3 but edits no accounts.
+    expect: adminOnly,
+    addressesRecord: true,
+    async build(ctx) {
+      const path = `/api/people/${ctx.fixtures.person.staff3}`;
+      const version = await currentVersion(ctx, path);
+      return { method: 'PATCH', path, body: { version, lang: 'zh-CN' } };
+    },
+  },
+  {
+    operationId: 'resetPassword',
+    label: `resetPassword(${resetPasswordTarget})`,
+    expect: adminOnly,
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'POST', path: `/api/people/${ctx.fixtures.person[resetPasswordTarget]}/password-reset`, body: {} }),
+  },
+
+  // ── roster import ──
+  {
+    operationId: 'previewImport',
+    label: 'previewImport',
+    expect: adminOnly,
+    build: (ctx) => ({ method: 'POST', path: '/api/imports/preview', body: roster(ctx.unique()) }),
+  },
+  {
+    operationId: 'confirmImport',
+    label: 'confirmImport(unknown import)',
+    // An admin passes the permission check and then learns there is no such import (404): allowed. Everybody else
+    // must be refused before any lookup, so the 404 of a missing import never answers them.
+    expect: adminOnly,
+    allowedWith: [404],
+    build: () => ({ method: 'POST', path: `/api/imports/${newId()}/confirm` }),
+  },
+  {
+    operationId: 'confirmImport',
+    label: 'confirmImport(a previewed roster)',
+    expect: adminOnly,
+    build: async (ctx) => ({ method: 'POST', path: `/api/imports/${await previewedImport(ctx)}/confirm` }),
+  },
+
+  // ── audit log ──
+  { operationId: 'listAudit', label: 'listAudit', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/audit' }) },
+  // ── courses ──
+  { operationId: 'listCourses', label: 'listCourses', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/courses' }) },
+  {
+    operationId: 'getCourse',
+    label: 'getCourse(published, branch 1)',
+    expect: signedInOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}` }),
+  },
+  {
+    operationId: 'getCourse',
+    label: 'getCourse(draft, branch 1)',
+    // A draft is shown only to those who may edit it: branch 1's organizers and admins.
+    expect: branchOneEditors,
+    reach: { courseEditors: 'branch1' },
+    outOfReach: ['staff1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/courses/${(await courseFixtures(ctx)).draftId}` }),
+  },
+  {
+    operationId: 'createCourse',
+    label: 'createCourse(own unit)',
+    expect: courseEditors,
+    build: (ctx) => ({ method: 'POST', path: '/api/courses', body: { title: `权限测试课程${ctx.unique()}`, category: 'elective', credit: 1 } }),
+  },
+  {
+    operationId: 'createCourse',
+    label: 'createCourse(for branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/courses',
+      body: { title: `权限测试课程${ctx.unique()}`, category: 'elective', credit: 1, ownerUnitId: ctx.fixtures.unit.branch1 },
+    }),
+  },
+  {
+    operationId: 'updateCourse',
+    label: 'updateCourse(draft, branch 1)',
+    expect: branchOneEditors,
+    reach: { courseEditors: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { draftId } = await courseFixtures(ctx);
+      return { method: 'PATCH', path: `/api/courses/${draftId}`, body: { version: await courseVersion(ctx, draftId), title: `权限测试草稿课程${ctx.unique()}` } };
+    },
+  },
+  {
+    operationId: 'publishCourse',
+    label: 'publishCourse(branch 1)',
+    expect: branchOneEditors,
+    reach: { courseEditors: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { publishTargetId } = await courseFixtures(ctx);
+      return { method: 'POST', path: `/api/courses/${publishTargetId}/publish`, body: { version: await courseVersion(ctx, publishTargetId) } };
+    },
+  },
+  {
+    operationId: 'createLesson',
+    label: 'createLesson(draft, branch 1)',
+    expect: branchOneEditors,
+    reach: { courseEditors: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { draftId } = await courseFixtures(ctx);
+      return {
+        method: 'POST',
+        path: `/api/courses/${draftId}/lessons`,
+        body: { version: await courseVersion(ctx, draftId), title: `补充课时${ctx.unique()}`, kind: 'text', body: '补充学习材料。', minSeconds: 30 },
+      };
+    },
+  },
+  {
+    operationId: 'updateLesson',
+    label: 'updateLesson(draft, branch 1)',
+    expect: branchOneEditors,
+    reach: { courseEditors: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { draftId, draftLessonId } = await courseFixtures(ctx);
+      return {
+        method: 'PATCH',
+        path: `/api/courses/${draftId}/lessons/${draftLessonId}`,
+        body: { version: await courseVersion(ctx, draftId), title: `第一课${ctx.unique()}` },
+      };
+    },
+  },
+  {
+    operationId: 'assignCourse',
+    label: 'assignCourse(to branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'POST',
+      path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/assignments`,
+      body: { audience: { kind: 'units', unitIds: [ctx.fixtures.unit.branch1] }, required: true, dueAt: '2099-12-31' },
+    }),
+  },
+  {
+    operationId: 'assignCourse',
+    label: "assignCourse(to branch 2's members)",
+    // A published course is in everyone's catalogue: organizer2 may assign branch 1's course to branch 2.
+    expect: branchTwoEditors,
+    reach: { unit: 'branch2' },
+    outOfReach: ['organizer1'],
+    outOfReachStatus: 403,
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'POST',
+      path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/assignments`,
+      body: { audience: { kind: 'members', unitIds: [ctx.fixtures.unit.branch2] }, required: false, dueAt: '2099-12-31' },
+    }),
+  },
+  {
+    operationId: 'assignCourse',
+    label: 'assignCourse(to zw0008, a branch 1 member elsewhere)',
+    // 朱红梅 works in 政务公开科 but belongs to branch 1, so branch 1's organizer reaches her (as getPerson does).
+    expect: branchOneEditors,
+    reach: { person: 'zw0008' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'POST',
+      path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/assignments`,
+      body: { audience: { kind: 'people', personIds: [ctx.fixtures.person.zw0008] }, required: true, dueAt: '2099-12-31' },
+    }),
+  },
+  {
+    operationId: 'recordStudy',
+    label: 'recordStudy(published, branch 1)',
+    expect: signedInOnly,
+    addressesRecord: true,
+    async build(ctx) {
+      const { publishedId, publishedLessonId } = await courseFixtures(ctx);
+      return { method: 'POST', path: `/api/courses/${publishedId}/study`, body: { lessonId: publishedLessonId, state: 'visible' } };
+    },
+  },
+  {
+    operationId: 'createUpload',
+    label: 'createUpload(a PDF)',
+    // Course editors upload material; the scope is checked where the upload is used (a lesson of their course).
+    expect: courseEditors,
+    build: () => ({ method: 'POST', path: '/api/uploads', body: { purpose: 'pdf', contentType: 'application/pdf', size: 1024, fileName: '学习讲义.pdf' } }),
+  },
+  // ── course completion (statistics) ──
+  {
+    operationId: 'getCourseCompletion',
+    label: 'getCourseCompletion(published, branch 1)',
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/completion` }),
+  },
+  {
+    operationId: 'getCourseCompletion',
+    label: "getCourseCompletion(drilled into branch 2's people)",
+    //                anon staff1 org1 org2 leader admin pending
+    expect: outcomes(N, N, N, Y, Y, Y, N),
+    reach: { unit: 'branch2' },
+    outOfReach: ['organizer1'],
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'GET',
+      path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/completion?unitId=${ctx.fixtures.unit.branch2}`,
+    }),
+  },
+  {
+    operationId: 'refreshCourseCompletion',
+    label: 'refreshCourseCompletion(published, branch 1)',
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/completion/refresh` }),
+  },
+  { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
+  { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },
+];
+
+// ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What an answer means: a denial is 401 or 403, or 404 when the call names a record (out of reach looks like absent);
+ * anything else below 500 means the permission check passed. A 5xx is an error, whatever was expected.
+ */
+export function judge(sample: OperationSample, res: ApiResult): Outcome | 'error' {
+  if (res.status >= 500) return 'error';
+  if (sample.ranAnyway?.(res)) return 'allow';
+  if (res.status === 401 || res.status === 403) return 'deny';
+  if (res.status === 404 && sample.addressesRecord) return 'deny';
+  return 'allow';
+}
+
+/** The status a denial must have: 401 for nobody signed in, 404 for a record out of reach, 403 otherwise. */
+export function denialStatus(sample: OperationSample, subject: Subject): 401 | 403 | 404 {
+  if (subject === 'anonymous') return 401;
+  if (sample.outOfReach?.includes(subject)) return sample.outOfReachStatus ?? 404;
+  return 403;
+}
