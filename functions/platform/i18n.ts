@@ -121,6 +121,8 @@ const apiMessages = {
     importRoleNeedsUnit: '角色“{value}”须指定管辖单位，如“组织者@县政务服务管理局/机关第一党支部”。',
     importRoleNoUnit: '角色“{value}”不需要指定单位。',
     importRoleTooMany: '角色太多：最多 {max} 个。',
+    importChangedSincePreview: '登录名“{login}”在预览之后已被创建或改动，请重新上传花名册，核对预览后再导入。',
+    importFileTooLarge: '花名册文件太大（上限 {limit}），请删去多余的内容或分批导入。',
   },
   en: {
     notFound: 'There is no API route at {path}.',
@@ -204,6 +206,8 @@ const apiMessages = {
     importRoleNeedsUnit: 'The role "{value}" must name the unit it reaches, e.g. "organizer@县政务服务管理局/机关第一党支部".',
     importRoleNoUnit: 'The role "{value}" takes no unit.',
     importRoleTooMany: 'Too many roles: at most {max}.',
+    importChangedSincePreview: 'The login "{login}" was created or changed after the preview. Upload the roster again and check the new preview.',
+    importFileTooLarge: 'The roster file is too large (limit {limit}). Remove what is not needed, or import it in parts.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -20,6 +20,7 @@ import { bundleHttpLambda, HTTP_ENTRY, type BundleReport } from './bundle.js';
 import { measureColdLoads, type ColdSample } from './cold-start.js';
 import { httpGet, runLoad, type LoadOptions, type LoadResult } from './load.js';
 import { bytes, mb, ms, round, summarize, table, type Summary } from './stats.js';
+import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 
 /** 1.5 MB in binary megabytes (MiB), as every "MB" figure here is. */
 const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
@@ -255,6 +256,10 @@ async function main(): Promise<number> {
   }
   reportLoad(load);
 
+  heading(`Roster import: ${IMPORT_ROWS} rows, preview + confirm through the app in-process, on a fresh table (dynalite + s3rver)`);
+  const rosterImport = await benchImport();
+  reportImport(rosterImport);
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -292,6 +297,7 @@ async function main(): Promise<number> {
       p99RatioHealth: round(load.health.latency.p99 / load.rawGetItem.latency.p99),
       p99RatioHome: round(load.home.latency.p99 / load.rawGetItem.latency.p99),
     },
+    rosterImport: importJson(rosterImport),
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);

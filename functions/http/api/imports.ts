@@ -1,0 +1,211 @@
+/**
+ * Roster import (花名册导入): upload a CSV or .xlsx roster for a preview, then confirm it.
+ *
+ * Body limits: a roster may be up to 5 MB, more than the API's default (BODY_LIMIT_BYTES, 1 MB). These routes carry
+ * their own limits as route middleware, and index.ts mounts them before its API-wide body limit and session
+ * middleware (a route that answers ends the chain, so the API-wide ones never see these requests). Hence each route
+ * here also establishes the session itself (once: skipped when the API-wide middleware already did). Every other
+ * route keeps the 1 MB limit.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.js';
+import { AppError } from '../../platform/errors.js';
+import { config } from '../../platform/config.js';
+import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
+import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/people/roster-service.js';
+import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/people/roster.js';
+import { formatBytes } from '../errors.js';
+import { session } from '../middleware/session.js';
+import { commonErrors, errorResponse } from './schemas.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed (admins only).') };
+
+/** The request's body may be at most `maxSize` bytes: a 413 in the user's language (naming `shown`) otherwise. */
+function limitBody(maxSize: () => number, shown: () => number = maxSize, messageKey?: ApiMessageKey): MiddlewareHandler<AppEnv> {
+  return (c, next) =>
+    bodyLimit({
+      maxSize: maxSize(),
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(shown()) }, ...(messageKey ? { messageKey } : {}) });
+      },
+    })(c, next);
+}
+
+/** The session middleware, unless it already ran for this request. */
+const sessionOnce = (): MiddlewareHandler<AppEnv> => {
+  const establish = session();
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.get('actor') === undefined) return establish(c, next);
+    await next();
+  });
+};
+
+/** Room for the multipart framing and a password field around a file of the largest size. */
+const previewBodyLimit = () => maxRosterFileBytes + 64 * 1024;
+
+const Problem = z.object({
+  field: z.enum(['name', 'login', 'unit', 'partyStatus', 'roles', 'branch']),
+  code: z.string().openapi({ description: 'A stable code for the problem (the message key).' }),
+  message: z.string().openapi({ description: "What is wrong and how to fix it, in the requester's language." }),
+});
+
+const PreviewRow = z
+  .object({
+    line: z.number().int().openapi({ description: 'The line of the CSV file (or the row of the sheet) the row came from.' }),
+    name: z.string(),
+    login: z.string(),
+    unitPath: z.string(),
+    partyStatus: z.string().openapi({ description: '`full`, `probationary` or `none` when recognised; otherwise the text of the file.' }),
+    roles: z.string().openapi({ description: 'The roles cell as written.' }),
+    branch: z.string(),
+    action: z.enum(['create', 'update', 'unchanged', 'problem']),
+    changes: z.array(z.enum(['name', 'unit', 'branch', 'partyStatus', 'roles'])).openapi({ description: 'For an update: what changes.' }),
+    problems: z.array(Problem),
+  })
+  .openapi('ImportRow');
+
+const Counts = z
+  .object({
+    rows: z.number().int(),
+    create: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    problems: z.number().int().openapi({ description: 'Rows with at least one problem. Confirming needs 0.' }),
+  })
+  .openapi('ImportCounts');
+
+const PreviewAnswer = z
+  .object({
+    importId: z.string(),
+    fileName: z.string(),
+    counts: Counts,
+    rows: z.array(PreviewRow).openapi({ description: `Up to ${maxPreviewRows} rows: those with problems first, then creates, updates and unchanged rows, each in file order.` }),
+  })
+  .openapi('ImportPreview');
+
+const ConfirmAnswer = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    initialPassword: z.string().optional().openapi({
+      description: 'The one initial password of every person created, shown only here, once. Absent when nobody was created or the password was chosen at preview.',
+    }),
+  })
+  .openapi('ImportResult');
+
+const ImportIdParam = z.object({ importId: z.string().max(40).openapi({ param: { name: 'importId', in: 'path' } }) });
+
+const preview = createRoute({
+  method: 'post',
+  path: '/imports/preview',
+  operationId: 'previewImport',
+  tags: ['people'],
+  summary: 'Upload a roster (CSV or .xlsx, ≤ 5 MB, ≤ 10,000 rows) and see what importing it would do',
+  description:
+    'Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), ' +
+    '政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and ' +
+    '所在党支部 branch. Nothing is written to people yet: every row is checked and the import is kept for 24 hours for `confirmImport`.',
+  middleware: [limitBody(previewBodyLimit, () => maxRosterFileBytes, 'importFileTooLarge'), sessionOnce()] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: {
+              file: { type: 'string', format: 'binary', description: 'The roster: CSV (UTF-8, or GBK as Excel saves it) or .xlsx.' },
+              initialPassword: { type: 'string', minLength: 8, description: 'The initial password for new people; generated at confirm when absent.' },
+            },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(PreviewAnswer, 'The plan, row by row.'),
+    415: errorResponse('Not a CSV or .xlsx file.'),
+    ...denied,
+    ...commonErrors,
+  },
+});
+
+const confirm = createRoute({
+  method: 'post',
+  path: '/imports/{importId}/confirm',
+  operationId: 'confirmImport',
+  tags: ['people'],
+  summary: 'Import a previewed roster',
+  description:
+    'Re-checks every row against the current data and refuses (409) while any row has a problem. Creates and updates people; ' +
+    'new people get one initial password (returned once) and must change it at first sign-in. Safe to retry.',
+  middleware: [limitBody(() => config().bodyLimitBytes), sessionOnce()] as const,
+  request: { params: ImportIdParam },
+  responses: {
+    200: json(ConfirmAnswer, 'Imported.'),
+    404: errorResponse('No such import, or it has expired (after 24 hours).'),
+    409: errorResponse('Rows still have problems, the roster was already imported, or it is being imported now.'),
+    ...denied,
+    ...commonErrors,
+  },
+});
+
+function rowView(row: PlannedRow, lang: Lang) {
+  return {
+    line: row.row.line,
+    name: row.row.name,
+    login: row.login,
+    unitPath: row.unitPath,
+    partyStatus: row.partyStatus ?? row.row.partyStatus,
+    roles: row.row.roles,
+    branch: row.row.branch,
+    action: row.action,
+    changes: row.changes,
+    problems: row.problems.map((problem) => ({
+      field: problem.field,
+      code: problem.messageKey,
+      message: apiMessage(lang, problem.messageKey, problem.params),
+    })),
+  };
+}
+
+/** The uploaded file, or undefined when the body has none (or is not a readable form at all). */
+async function uploadedFile(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+  try {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    const password = form.initialPassword;
+    return {
+      file: file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined,
+      initialPassword: typeof password === 'string' && password !== '' ? password : undefined,
+    };
+  } catch {
+    return { file: undefined, initialPassword: undefined };
+  }
+}
+
+export const importRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(preview, async (c) => {
+    const { file, initialPassword } = await uploadedFile(c);
+    const result = await previewImport(c.get('actor'), {
+      file,
+      ...(initialPassword === undefined ? {} : { initialPassword }),
+    });
+    const lang = c.get('lang');
+    return c.json(
+      {
+        importId: result.importId,
+        fileName: result.fileName,
+        counts: result.counts,
+        rows: previewOrder(result.plan.rows).map((row) => rowView(row, lang)),
+      },
+      200,
+    );
+  })
+  .openapi(confirm, async (c) => c.json(await confirmImport(c.get('actor'), c.req.valid('param').importId), 200));
