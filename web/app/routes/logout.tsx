@@ -1,0 +1,13 @@
+import type { ActionFunctionArgs } from '@remix-run/server-runtime';
+import { redirect } from '@remix-run/server-runtime';
+
+/** Sign-out buttons post here: the API ends the session and clears the cookie (carried back), then to the sign-in page. */
+export async function action({ context }: ActionFunctionArgs) {
+  // A 401 means the session had already ended: the person is signed out either way.
+  await context.api.POST('/auth/logout');
+  return redirect('/login');
+}
+
+export function loader() {
+  return redirect('/me');
+}
