@@ -31,7 +31,8 @@ export function ensureWebBuild(log: (line: string) => void = console.log): void 
   if (!webBuildIsStale()) return;
   log('Building the web (remix vite:build)…');
   const started = Date.now();
-  const result = spawnSync('npx', ['remix', 'vite:build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // Always a production build, whoever asks (vitest runs with NODE_ENV=test, which would make React's dev build).
+  const result = spawnSync('npx', ['remix', 'vite:build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('The web build failed; see the messages above.');
   log(`Built the web in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -3,7 +3,11 @@
  * Storage shapes live in entities.ts; these are the shapes the domain and the API speak.
  */
 import { z } from 'zod';
-import { languages } from '../../platform/i18n.js';
+import { apiMessage, languages, type ApiMessageKey } from '../../platform/i18n.js';
+import { currentLang } from '../../platform/request-scope.js';
+
+/** A validation message in the language of the request being served. */
+const say = (key: ApiMessageKey) => apiMessage(currentLang(), key);
 
 /** A ULID, the house id format. */
 export const Id = z.ulid();
@@ -65,7 +69,7 @@ export const Login = z
   .toLowerCase()
   .min(2)
   .max(40)
-  .regex(/^[a-z0-9._-]+$/, 'letters, digits, dot, underscore or hyphen only');
+  .regex(/^[a-z0-9._-]+$/, { error: () => say('loginCharacters') });
 export type Login = z.infer<typeof Login>;
 
 /** The canonical form of a login, or undefined when it cannot be one. */
@@ -97,10 +101,10 @@ export const RoleGrant = z
   .superRefine((grant, ctx) => {
     const scoped = scopedRoles.includes(grant.role);
     if (scoped && !grant.unitId) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: `the ${grant.role} role needs the unit it reaches` });
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleUnitMissing') });
     }
     if (!scoped && grant.unitId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: `the ${grant.role} role is not scoped to a unit` });
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleNotScoped') });
     }
   });
 export type RoleGrant = z.infer<typeof RoleGrant>;
@@ -130,12 +134,12 @@ const PersonFields = z.object({
 
 function checkPerson(person: { partyStatus: PartyStatus; branchId: string | null; roles: RoleGrant[] }, ctx: z.RefinementCtx) {
   if (person.partyStatus === 'none' && person.branchId !== null) {
-    ctx.addIssue({ code: 'custom', path: ['branchId'], message: 'only Party members belong to a branch' });
+    ctx.addIssue({ code: 'custom', path: ['branchId'], message: say('noBranchForMasses') });
   }
   const seen = new Set<string>();
   for (const [i, grant] of person.roles.entries()) {
     const key = `${grant.role}@${grant.unitId ?? ''}`;
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['roles', i], message: 'the same role is granted twice' });
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['roles', i], message: say('roleTwice') });
     seen.add(key);
   }
 }

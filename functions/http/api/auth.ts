@@ -6,6 +6,8 @@ import { getMe } from '../../domain/people/service.js';
 import { clientAddress } from '../client-address.js';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
 import { rememberLanguage } from './preferences.js';
+import { getCookie } from 'hono/cookie';
+import { langCookie } from '../../platform/i18n.js';
 import { commonErrors, errorResponse } from './schemas.js';
 import { PersonView } from './people-schemas.js';
 
@@ -65,8 +67,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
       previousToken: c.get('sessionToken'),
     });
     writeSessionCookie(c, result.token);
-    // The person's own language choice follows them to this browser.
-    rememberLanguage(c, result.me.lang);
+    // The person's own language follows them to a browser that has made no choice of its own.
+    if (!getCookie(c, langCookie)) rememberLanguage(c, result.me.lang);
     const described = await getMe({ ...result.me, sessionId: result.session.sessionId });
     return c.json({ me: described }, 200);
   })
