@@ -19,6 +19,7 @@ import { claimLogin, isConditionFailure, personItem, unitItem } from '../functio
 import { Person, Unit, type RoleGrant } from '../functions/domain/people/schema.js';
 import { ConflictError } from '../functions/platform/errors.js';
 import { demoPassword, seedPeople, seedUnits, type SeedPerson, type SeedUnit } from './seed-data.js';
+import { seedDemoCourses } from './seed-courses.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -33,6 +34,8 @@ export interface SeedResult {
   /** Units and people written by this call. */
   units: number;
   people: number;
+  /** Demo courses written by this call (dev/seed-courses.ts). */
+  courses?: number;
   /** When the table was seeded (by this call or an earlier one), if known. */
   seededAt?: string;
   /** How long this call took, in milliseconds. */
@@ -208,6 +211,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     }),
   );
   expectAllWritten(await entities.person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
+  const { courses } = await seedDemoCourses();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(
@@ -219,5 +223,5 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       ExpressionAttributeValues: { ':complete': 'complete', ':at': nowIso(), ':ms': durationMs },
     }),
   );
-  return { seeded: true, units: plan.units.length, people: plan.people.length, seededAt, durationMs };
+  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, seededAt, durationMs };
 }

@@ -28,6 +28,8 @@ const Env = z.object({
   YEARLY_CREDIT_TARGET: z.coerce.number().min(0).max(1000).default(50),
   /** Caps every lesson's minimum study time (seconds): browser tests and demos shorten it; unset in production. */
   STUDY_MIN_SECONDS_CAP: z.coerce.number().int().min(0).optional(),
+  /** How often a lesson page reports study while it is visible (seconds): browser tests shorten it; 15 in production. */
+  STUDY_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(40).default(15),
 });
 
 export type Config = {
@@ -45,6 +47,7 @@ export type Config = {
   sessionMaxHours: number;
   yearlyCreditTarget: number;
   studyMinSecondsCap: number | undefined;
+  studyHeartbeatSeconds: number;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -73,6 +76,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionMaxHours: e.SESSION_MAX_HOURS,
     yearlyCreditTarget: e.YEARLY_CREDIT_TARGET,
     studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
+    studyHeartbeatSeconds: e.STUDY_HEARTBEAT_SECONDS,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

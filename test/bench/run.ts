@@ -20,6 +20,7 @@ import { bundleHttpLambda, HTTP_ENTRY, type BundleReport } from './bundle.js';
 import { measureColdLoads, type ColdSample } from './cold-start.js';
 import { httpGet, runLoad, type LoadOptions, type LoadResult } from './load.js';
 import { bytes, mb, ms, round, summarize, table, type Summary } from './stats.js';
+import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTES } from './page-js.js';
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 
 /** 1.5 MB in binary megabytes (MiB), as every "MB" figure here is. */
@@ -232,9 +233,14 @@ function reportLoad(results: LoadResults) {
 async function main(): Promise<number> {
   console.log(`Benchmarks on node ${process.versions.node}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
   ensureWebBuild();
+  ensureProductionClient(clientBuildDir);
 
   const bundle = await bundleHttpLambda(root, resolve(root, '.bench'));
   reportBundle(bundle);
+  // The JavaScript a phone downloads for the learning pages (entry + root + route chunks, gzip -9).
+  const pageJs = measurePageJs(clientBuildDir);
+  console.log('');
+  for (const line of pageJsLines(pageJs)) console.log(line);
 
   const cold = [
     coldVariant('plain node', '', measureColdLoads(bundle.file, COLD_RUNS)),
@@ -282,6 +288,7 @@ async function main(): Promise<number> {
       verdict: verdict(bundle.minifiedBytes <= BUNDLE_BUDGET_BYTES),
       top: bundle.packages.slice(0, 10).map((p) => ({ name: p.name, bytes: p.bytes })),
     },
+    pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',

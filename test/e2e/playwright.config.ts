@@ -40,6 +40,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NODE_OPTIONS: '--openssl-legacy-provider',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Learning pages: every lesson completes after 3 s of study, reported every second.
+      STUDY_MIN_SECONDS_CAP: '3',
+      STUDY_HEARTBEAT_SECONDS: '1',
     },
   },
 });

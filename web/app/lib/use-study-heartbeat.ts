@@ -1,0 +1,171 @@
+/**
+ * The study clock of a lesson page. While the page is visible and its window has focus it reports
+ * `{ state: 'visible' }` to the API at once and then every `intervalMs`; when the page is hidden, loses focus or is
+ * left, it reports `{ state: 'hidden' }` (which stops the server's clock). The server credits only real time between
+ * reports (functions/domain/courses/study.ts), so this hook merely tells the truth about what the person sees.
+ * Reports use fetch with `keepalive` so the last one survives the page being closed (sendBeacon cannot send JSON
+ * with the headers the API's same-origin check expects).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { StudyAnswer } from './learn';
+
+export interface StudyProgress {
+  studiedSeconds: number;
+  furthestSeconds: number;
+  completedAt: string | null;
+  courseCompletedAt: string | null;
+}
+
+export interface StudyClock extends StudyProgress {
+  /** True while the clock runs (the page is visible and in focus). */
+  running: boolean;
+  /** True once the clock ran at all on this page (false before the page's script started). */
+  started: boolean;
+  /** The API's refusal or a network failure, in the user's language when the API said it; null when all is well. */
+  problem: string | null;
+}
+
+export interface StudyOptions {
+  courseId: string;
+  lessonId: string;
+  intervalMs: number;
+  initial: StudyProgress;
+  /** Whether to report at all (a draft seen by its editor is not studied). */
+  enabled: boolean;
+  /** Keep reporting after the lesson completed (a video keeps its place). */
+  keepGoing?: boolean;
+  /** The playback position to report (video). */
+  position?: () => number | undefined;
+  /** What to say when the network fails. */
+  offlineMessage: string;
+}
+
+const maxPosition = 12 * 3600;
+
+/** Whether the person can be studying this page right now. */
+function studying(): boolean {
+  return document.visibilityState === 'visible' && document.hasFocus();
+}
+
+export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportNow: () => void } {
+  const { courseId, lessonId, intervalMs, enabled, keepGoing = false } = options;
+  const [clock, setClock] = useState<StudyClock>({ ...options.initial, running: false, started: false, problem: null });
+  // Read the latest callbacks and texts without restarting the clock when they change.
+  const latest = useRef(options);
+  latest.current = options;
+  // Reports at once (a video just ended) when the clock runs; set by the effect below.
+  const immediate = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const url = `/api/courses/${encodeURIComponent(courseId)}/study`;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let running = false;
+    let finished = Boolean(latest.current.initial.completedAt) && !keepGoing;
+    let halted = false;
+    let mounted = true;
+
+    const report = async (state: 'visible' | 'hidden') => {
+      const position = latest.current.position?.();
+      const body: Record<string, unknown> = { lessonId, state };
+      if (position !== undefined && Number.isFinite(position)) body.positionSeconds = Math.min(maxPosition, Math.max(0, position));
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          credentials: 'same-origin',
+          body: JSON.stringify(body),
+          keepalive: state === 'hidden',
+        });
+        const answer = (await response.json().catch(() => null)) as (StudyAnswer & { error?: { message?: string } }) | null;
+        if (!mounted) return;
+        if (!response.ok || !answer?.lesson) {
+          const message = answer?.error?.message ?? `HTTP ${response.status}`;
+          setClock((now) => ({ ...now, problem: message }));
+          // Signed out, or the lesson is gone: reporting again cannot help.
+          if (response.status === 401 || response.status === 403 || response.status === 404) stop(true);
+          return;
+        }
+        if (answer.lesson.completedAt && !keepGoing) finished = true;
+        setClock((now) => ({
+          ...now,
+          studiedSeconds: answer.lesson.studiedSeconds,
+          furthestSeconds: answer.lesson.furthestSeconds,
+          completedAt: answer.lesson.completedAt,
+          courseCompletedAt: answer.courseCompletedAt,
+          problem: null,
+        }));
+        if (finished) stop(false);
+      } catch {
+        if (mounted && state === 'visible') setClock((now) => ({ ...now, problem: latest.current.offlineMessage }));
+      }
+    };
+
+    function start() {
+      if (running || finished || halted) return;
+      running = true;
+      setClock((now) => ({ ...now, running: true, started: true }));
+      void report('visible');
+      timer = setInterval(() => {
+        if (studying()) void report('visible');
+        else pause();
+      }, intervalMs);
+    }
+
+    function pause() {
+      if (!running) return;
+      running = false;
+      clearInterval(timer);
+      void report('hidden');
+      if (mounted) setClock((now) => ({ ...now, running: false }));
+    }
+
+    function stop(forGood: boolean) {
+      if (forGood) halted = true;
+      if (!running) return;
+      running = false;
+      clearInterval(timer);
+      if (!forGood) void report('hidden');
+      setClock((now) => ({ ...now, running: false }));
+    }
+
+    const onVisibility = () => (studying() ? start() : pause());
+    const onFocus = () => {
+      if (studying()) start();
+    };
+    // Focus moving into the PDF's frame keeps the document focused: check once the move has happened.
+    const onBlur = () => {
+      setTimeout(() => {
+        if (!studying()) pause();
+      }, 0);
+    };
+    const onPageHide = () => pause();
+    const onPageShow = () => {
+      if (studying()) start();
+    };
+
+    immediate.current = () => {
+      if (running) void report('visible');
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('focus', onFocus);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    if (studying()) start();
+
+    return () => {
+      immediate.current = () => undefined;
+      pause();
+      mounted = false;
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+    };
+  }, [courseId, lessonId, intervalMs, enabled, keepGoing]);
+
+  const reportNow = useRef(() => immediate.current()).current;
+  return { ...clock, reportNow };
+}

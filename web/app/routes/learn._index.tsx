@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { MetaFunction } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CourseError } from '../components/course-error';
+import { CatalogueCard, CreditSummary, TaskCard, type CatalogueCourse } from '../components/course-cards';
+import { PenIcon } from '../components/course-icons';
+import { useT } from '../i18n';
+import { isCourseEditor, totalMinutes } from '../lib/learn';
+import { withMe } from '../lib/learn.server';
+import { pageTitle } from '../lib/page-title';
+import { throwApiError } from '../lib/respond.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'learn.title');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // One round: who is asking, their tasks, the catalogue and their record, all at once.
+  const [me, [tasks, courses, record]] = await withMe(
+    request,
+    context,
+    Promise.all([context.api.GET('/me/tasks'), context.api.GET('/courses'), context.api.GET('/me/record')]),
+  );
+  if (!tasks.data) throwApiError(tasks.error, tasks.response.status);
+  if (!courses.data) throwApiError(courses.error, courses.response.status);
+  if (!record.data) throwApiError(record.error, record.response.status);
+  const done = new Set(record.data.completed.map((c) => c.courseId));
+  const started = new Set(record.data.inProgress.map((c) => c.courseId));
+  // Only what the cards show: a course's lessons (with their Markdown) stay on the server.
+  const catalogue: CatalogueCourse[] = courses.data.items.map((course) => ({
+    courseId: course.courseId,
+    title: course.title,
+    summary: course.summary,
+    category: course.category,
+    credit: course.credit,
+    lessons: course.lessons.length,
+    minutes: totalMinutes(course.lessons),
+    mine: done.has(course.courseId) ? 'done' : started.has(course.courseId) ? 'inProgress' : null,
+  }));
+  return {
+    lang: context.lang,
+    isEditor: isCourseEditor(me),
+    tasks: tasks.data.items,
+    catalogue,
+    credit: { year: record.data.year, target: record.data.target, value: record.data.creditThisYear },
+  };
+}
+
+export default function Learn() {
+  const { isEditor, tasks, catalogue, credit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const open = tasks.filter((task) => task.state !== 'done');
+  const finished = tasks.filter((task) => task.state === 'done');
+  return (
+    <div className="page learn-page">
+      <header className="page-header">
+        <div>
+          <h1>{t('learn.title')}</h1>
+          <p className="lead">{t('learn.lead')}</p>
+        </div>
+        {isEditor ? (
+          <Link to="/learn/manage" className="button button-quiet">
+            <PenIcon className="icon icon-small" />
+            {t('learn.manage')}
+          </Link>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="tasks-heading" className="learn-section">
+        <h2 id="tasks-heading">{t('learn.tasks.title')}</h2>
+        {open.length === 0 ? (
+          <div className="card empty-state" data-testid="tasks-empty">
+            <p>{finished.length > 0 ? t('learn.tasks.allDone') : t('learn.tasks.empty')}</p>
+            <p className="hint">{t('learn.tasks.emptyNext')}</p>
+          </div>
+        ) : (
+          <ul className="task-list" data-testid="task-list">
+            {open.map((task, i) => (
+              <TaskCard key={task.assignmentId} task={task} lead={i === 0} />
+            ))}
+          </ul>
+        )}
+        {finished.length > 0 ? (
+          <details className="done-tasks">
+            <summary>{t('learn.tasks.doneCount', { count: finished.length })}</summary>
+            <ul className="task-list">
+              {finished.map((task) => (
+                <TaskCard key={task.assignmentId} task={task} />
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <CreditSummary credit={credit.value} target={credit.target} year={credit.year} link="/learn/record" />
+
+      <section aria-labelledby="catalogue-heading" className="learn-section">
+        <h2 id="catalogue-heading">{t('learn.catalogue.title')}</h2>
+        <p className="hint">{t('learn.catalogue.lead')}</p>
+        {catalogue.length === 0 ? (
+          <div className="card empty-state" data-testid="catalogue-empty">
+            <p>{t('learn.catalogue.empty')}</p>
+            {isEditor ? (
+              <p>
+                <Link to="/learn/manage" className="button button-primary">
+                  {t('learn.catalogue.createFirst')}
+                </Link>
+              </p>
+            ) : (
+              <p className="hint">{t('learn.catalogue.emptyNext')}</p>
+            )}
+          </div>
+        ) : (
+          <ul className="catalogue-grid">
+            {catalogue.map((course) => (
+              <CatalogueCard key={course.courseId} course={course} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <CourseError />;
+}

@@ -1,0 +1,191 @@
+import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { MetaFunction } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CourseError } from '../components/course-error';
+import { ArrowLeftIcon, ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, LessonKindIcon, PenIcon } from '../components/course-icons';
+import { CourseProgressBar } from '../components/course-progress-bar';
+import { useLang, useT } from '../i18n';
+import { formatDate } from '../lib/format';
+import { categoryKey, formatCredit, formatDuration, kindKey, nextUnfinished, readsCompletion, statusKey } from '../lib/learn';
+import { effectiveMinSeconds, loadCourse, withMe } from '../lib/learn.server';
+import { pageTitle } from '../lib/page-title';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'course.title', data?.course.title);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const [me, { course, progress, editable }] = await withMe(request, context, loadCourse(context, params.courseId ?? ''));
+  const studied = new Map((progress?.lessons ?? []).map((lesson) => [lesson.lessonId, lesson]));
+  const lessons = course.lessons.map((lesson) => ({
+    lessonId: lesson.lessonId,
+    title: lesson.title,
+    kind: lesson.kind,
+    minSeconds: effectiveMinSeconds(lesson.minSeconds),
+    studiedSeconds: studied.get(lesson.lessonId)?.studiedSeconds ?? 0,
+    completedAt: studied.get(lesson.lessonId)?.completedAt ?? null,
+  }));
+  return {
+    lang: context.lang,
+    course: {
+      courseId: course.courseId,
+      title: course.title,
+      summary: course.summary,
+      category: course.category,
+      credit: course.credit,
+      status: course.status,
+      coverUrl: course.coverUrl,
+    },
+    lessons,
+    completedAt: progress?.completedAt ?? null,
+    started: progress !== null,
+    next: nextUnfinished(course.lessons, progress),
+    editable,
+    showCompletion: readsCompletion(me),
+  };
+}
+
+export default function CoursePage() {
+  const { course, lessons, completedAt, started, next, editable, showCompletion } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const doneCount = lessons.filter((lesson) => lesson.completedAt).length;
+  const minutes = Math.ceil(lessons.reduce((sum, lesson) => sum + lesson.minSeconds, 0) / 60);
+  const target = next ?? lessons[0]?.lessonId ?? null;
+  const nextLesson = lessons.find((lesson) => lesson.lessonId === next);
+  const action = completedAt ? t('course.review') : started ? t('course.continue') : t('course.start');
+  const summary = course.summary.split(/\n{2,}/).filter((part) => part.trim() !== '');
+  return (
+    <div className="page course-page">
+      <p className="back-link">
+        <Link to="/learn">
+          <ArrowLeftIcon className="icon icon-small" />
+          {t('course.backToLearn')}
+        </Link>
+      </p>
+
+      <header className={`card course-hero${course.coverUrl ? ' has-cover' : ''}`}>
+        {course.coverUrl ? <img className="course-cover" src={course.coverUrl} alt="" width="640" height="360" /> : null}
+        <div className="course-hero-text">
+          <p className="badge-row">
+            <span className="badge badge-category">{t(categoryKey(course.category))}</span>
+            {course.status !== 'published' ? <span className="badge badge-gold">{t(statusKey(course.status))}</span> : null}
+          </p>
+          <h1 data-testid="course-title">{course.title}</h1>
+          <dl className="course-facts">
+            <div>
+              <dt>{t('course.credit')}</dt>
+              <dd>
+                <AwardIcon className="icon icon-small" />
+                {t('course.creditValue', { credit: formatCredit(course.credit, lang) })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('course.lessons')}</dt>
+              <dd>{t(lessons.length === 1 ? 'course.lessonCountOne' : 'course.lessonCount', { count: lessons.length })}</dd>
+            </div>
+            <div>
+              <dt>{t('course.duration')}</dt>
+              <dd>
+                <ClockIcon className="icon icon-small" />
+                {t('learn.minutes', { n: minutes })}
+              </dd>
+            </div>
+          </dl>
+          {summary.map((part, i) => (
+            <p key={i} className="course-summary">
+              {part}
+            </p>
+          ))}
+        </div>
+      </header>
+
+      {completedAt ? (
+        <div className="alert alert-ok course-done" role="status" data-testid="course-completed">
+          <p className="alert-title">
+            <CheckIcon className="icon icon-small" />
+            {t('course.completedBanner', { date: formatDate(completedAt, lang), credit: formatCredit(course.credit, lang) })}
+          </p>
+          <p>
+            <Link to="/learn/record">{t('course.toRecord')}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      <section className="card course-progress" aria-labelledby="progress-heading">
+        <div className="course-progress-head">
+          <h2 id="progress-heading">{t('course.progress')}</h2>
+          <p className="num" data-testid="course-progress-count">
+            {t('course.progressCount', { done: doneCount, total: lessons.length })}
+          </p>
+        </div>
+        <CourseProgressBar value={doneCount} max={Math.max(1, lessons.length)} label={t('course.progressCount', { done: doneCount, total: lessons.length })} tone={completedAt ? 'green' : 'red'} />
+        {target ? (
+          <p className="course-action">
+            <Link to={`/learn/courses/${course.courseId}/lessons/${target}`} className={completedAt ? 'button button-quiet' : 'button button-primary'} data-testid="course-start">
+              <span>{action}</span>
+              <ArrowRightIcon className="icon icon-small" />
+            </Link>
+            {nextLesson && started && !completedAt ? <span className="hint">{t('course.nextIs', { title: nextLesson.title })}</span> : null}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="lessons-heading">
+        <h2 id="lessons-heading">{t('course.lessons')}</h2>
+        {lessons.length === 0 ? (
+          <p className="card empty-state">{t('course.noLessons')}</p>
+        ) : (
+          <ol className="lesson-list" data-testid="lesson-list">
+            {lessons.map((lesson, index) => (
+              <li key={lesson.lessonId} className={`lesson-item${lesson.completedAt ? ' is-done' : ''}`} data-testid="lesson-item">
+                <Link to={`/learn/courses/${course.courseId}/lessons/${lesson.lessonId}`} prefetch="intent" className="lesson-link">
+                  <span className="lesson-number" aria-hidden="true">
+                    {lesson.completedAt ? <CheckIcon className="icon" /> : index + 1}
+                  </span>
+                  <span className="lesson-text">
+                    <span className="lesson-title">{lesson.title}</span>
+                    <span className="lesson-meta">
+                      <LessonKindIcon kind={lesson.kind} className="icon icon-small" />
+                      <span>{t(kindKey(lesson.kind))}</span>
+                      <span aria-hidden="true">·</span>
+                      <span>{t('lesson.needs', { time: formatDuration(t, lesson.minSeconds, 'up') })}</span>
+                    </span>
+                  </span>
+                  <span className="lesson-state">
+                    {lesson.completedAt ? (
+                      <span className="badge badge-ok">{t('lesson.state.done')}</span>
+                    ) : lesson.studiedSeconds > 0 ? (
+                      <span className="badge badge-gold">{t('lesson.state.studied', { time: formatDuration(t, lesson.studiedSeconds) })}</span>
+                    ) : (
+                      <span className="badge badge-muted">{t('lesson.state.notStarted')}</span>
+                    )}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {editable || showCompletion ? (
+        <p className="button-row course-tools">
+          {editable ? (
+            <Link to={`/learn/manage/${course.courseId}`} className="button button-quiet">
+              <PenIcon className="icon icon-small" />
+              {t('course.edit')}
+            </Link>
+          ) : null}
+          {showCompletion ? (
+            <Link to={`/learn/manage/${course.courseId}/completion`} className="button button-quiet" data-testid="course-completion-link">
+              <ChartBarsIcon className="icon icon-small" />
+              {t('course.completion')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <CourseError />;
+}

@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { redirect } from '@remix-run/server-runtime';
+import type { MetaFunction } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { CompletionPeople, CompletionTable } from '../components/completion-table';
+import { CourseError } from '../components/course-error';
+import { ArrowLeftIcon, RefreshIcon } from '../components/course-icons';
+import { useLang, useT } from '../i18n';
+import { formatDateTime } from '../lib/format';
+import { requireCompletionReader } from '../lib/learn.server';
+import { pageTitle } from '../lib/page-title';
+import { safeRedirectPath } from '../lib/redirect';
+import { throwApiError } from '../lib/respond.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'completion.title', data ? `${data.completion.courseTitle}` : undefined);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireCompletionReader(request, context);
+  const courseId = params.courseId ?? '';
+  const search = new URL(request.url).searchParams;
+  const assignmentId = search.get('assignmentId')?.trim() || undefined;
+  const unitId = search.get('unitId')?.trim() || undefined;
+  const base = { ...(assignmentId ? { assignmentId } : {}) };
+  // The overview (every unit within reach) and, when one is chosen, that unit's people.
+  const [overview, unit] = await Promise.all([
+    context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: base } }),
+    unitId ? context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: { ...base, unitId } } }) : Promise.resolve(null),
+  ]);
+  if (!overview.data) throwApiError(overview.error, overview.response.status);
+  if (unit && !unit.data) throwApiError(unit.error, unit.response.status);
+  return {
+    lang: context.lang,
+    courseId,
+    assignmentId: assignmentId ?? null,
+    completion: overview.data,
+    unit: unit?.data ? { ...unit.data.units[0]!, people: unit.data.people ?? [] } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireCompletionReader(request, context);
+  const courseId = params.courseId ?? '';
+  const { error, response } = await context.api.POST('/courses/{courseId}/completion/refresh', { params: { path: { courseId } } });
+  if (error) throwApiError(error, response.status);
+  const url = new URL(request.url);
+  return redirect(safeRedirectPath(url.pathname + url.search, `/learn/manage/${courseId}/completion`));
+}
+
+export default function CompletionPage() {
+  const { courseId, assignmentId, completion, unit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const refreshing = navigation.state !== 'idle' && navigation.formMethod?.toUpperCase() === 'POST';
+  const here = (unitId?: string) => {
+    const params = new URLSearchParams();
+    if (assignmentId) params.set('assignmentId', assignmentId);
+    if (unitId) params.set('unitId', unitId);
+    const query = params.toString();
+    return `/learn/manage/${courseId}/completion${query ? `?${query}` : ''}`;
+  };
+  return (
+    <div className="page completion-page">
+      <p className="back-link">
+        <Link to={unit ? here() : `/learn/courses/${courseId}`}>
+          <ArrowLeftIcon className="icon icon-small" />
+          {unit ? t('completion.backToUnits') : t('completion.backToCourse')}
+        </Link>
+      </p>
+      <header className="page-header">
+        <div>
+          <h1>{t('completion.title')}</h1>
+          <p className="lead" data-testid="completion-course">
+            {completion.courseTitle}
+            {assignmentId ? ` · ${t('completion.oneAssignment')}` : ''}
+          </p>
+        </div>
+      </header>
+
+      <div className="card completion-asof">
+        <p data-testid="completion-asof">
+          {completion.asOf ? t('completion.asOf', { time: formatDateTime(completion.asOf, lang) }) : t('completion.neverComputed')}
+        </p>
+        <Form method="post" replace>
+          <button type="submit" className="button button-primary" disabled={refreshing} data-testid="completion-refresh">
+            <RefreshIcon className="icon icon-small" />
+            {refreshing ? t('completion.refreshing') : t('completion.refresh')}
+          </button>
+        </Form>
+      </div>
+
+      {unit ? (
+        <section aria-labelledby="unit-heading">
+          <h2 id="unit-heading" data-testid="completion-unit-name">
+            {unit.name}
+          </h2>
+          <CompletionTable units={[{ ...unit, depth: 0 }]} link={null} caption={t('completion.unitFigures')} single />
+          <h3 className="completion-people-heading">{t('completion.people', { count: unit.people.length })}</h3>
+          <CompletionPeople people={unit.people} />
+          {unit.people.length === 0 && unit.subtree.total > 0 ? <p className="hint">{t('completion.peopleInChildren')}</p> : null}
+        </section>
+      ) : completion.units.length === 0 ? (
+        <p className="card empty-state">{t('completion.noUnits')}</p>
+      ) : (
+        <section aria-labelledby="units-heading">
+          <h2 id="units-heading">{t('completion.units')}</h2>
+          <p className="hint">{t('completion.unitsHint')}</p>
+          <CompletionTable units={completion.units} link={(unitId) => here(unitId)} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <CourseError />;
+}
