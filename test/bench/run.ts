@@ -22,6 +22,7 @@ import { httpGet, runLoad, type LoadOptions, type LoadResult } from './load.js';
 import { bytes, mb, ms, round, summarize, table, type Summary } from './stats.js';
 import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTES } from './page-js.js';
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
+import { runLearningBench } from './learning.js';
 
 /** 1.5 MB in binary megabytes (MiB), as every "MB" figure here is. */
 const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
@@ -266,6 +267,19 @@ async function main(): Promise<number> {
   const rosterImport = await benchImport();
   reportImport(rosterImport);
 
+  const learningEngines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'] });
+  let learning: Awaited<ReturnType<typeof runLearningBench>>;
+  try {
+    Object.assign(process.env, learningEngines.env);
+    const { resetConfig } = await import('../../functions/platform/config.js');
+    const { resetAwsClients } = await import('../../functions/platform/aws.js');
+    resetConfig();
+    resetAwsClients();
+    learning = await runLearningBench();
+  } finally {
+    await learningEngines.stop();
+  }
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -305,6 +319,7 @@ async function main(): Promise<number> {
       p99RatioHome: round(load.home.latency.p99 / load.rawGetItem.latency.p99),
     },
     rosterImport: importJson(rosterImport),
+    learning,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);

@@ -107,6 +107,9 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
   const grant = authorize(actor, 'getCourseCompletion');
   const [course, tree] = await Promise.all([courseById(courseId), loadTree()]);
   if (!course || !mayReadFigures(actor!, course, tree)) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+  if (query.assignmentId && (await assignmentById(query.assignmentId))?.courseId !== courseId) {
+    throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+  }
   const subject: Subject = query.assignmentId ? { kind: 'assignment', id: query.assignmentId } : { kind: 'course', id: courseId };
   const tops = grant.access === 'scope' ? grant.unitIds : tree.roots().map((u) => u.unitId);
   const shown = new Map<string, number>();
