@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
+import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { recordStudy } from '../../functions/domain/courses/service.js';
@@ -19,24 +20,13 @@ afterEach(() => {
   clock.now = realNow;
 });
 
+/** Calls /api<path> as the holder of `cookie`. */
 async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await app.request(`http://localhost/api${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  const res = await requestAs(app, cookie, method, `/api${path}`, body);
+  return { status: res.status, json: res.body };
 }
 
-async function signIn(login: string) {
-  const res = await app.request('http://localhost/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'demo1234' }),
-  });
-  return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
-}
+const signIn = (login: string) => signInAs(app, login);
 
 const actorOf = (person: PublicPerson): Actor => ({ ...person, mustChangePassword: false, sessionId: 'test' });
 

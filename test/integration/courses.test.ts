@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
+import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 
@@ -15,25 +16,13 @@ const at = (base: number, ms: number) => {
   clock.now = () => new Date(base + ms);
 };
 
+/** Calls /api<path> as the holder of `cookie`. */
 async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await app.request(`http://localhost/api${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  const res = await requestAs(app, cookie, method, `/api${path}`, body);
+  return { status: res.status, json: res.body };
 }
 
-async function signIn(login: string) {
-  const res = await app.request('http://localhost/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'demo1234' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
-}
+const signIn = (login: string) => signInAs(app, login);
 
 let admin: string, staff1: string, staff3: string, organizer1: string, organizer2: string;
 let units: Record<string, string>;

@@ -10,7 +10,7 @@
  *   it already wrote are recognised as its own, updates already made now read as unchanged, and the people it created
  *   get the one initial password the finishing confirm hands out.
  */
-import { randomInt } from 'node:crypto';
+import { generatePassword } from './service.js';
 import { AppError, ConflictError } from '../../platform/errors.js';
 import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
@@ -64,19 +64,6 @@ function checkInitialPassword(password: string): void {
   }
 }
 
-/** A readable one-time password: no look-alike characters, letters and digits both present. */
-function generatePassword(): string {
-  const letters = 'abcdefghjkmnpqrstuvwxyz';
-  const digits = '23456789';
-  const all = letters + digits;
-  const pick = (set: string) => set[randomInt(set.length)]!;
-  const chars = [pick(letters), pick(digits), ...Array.from({ length: 8 }, () => pick(all))];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
-}
 
 /** Plans rows against the tree and the people as they are now (the tree read afresh, not from any cache). */
 async function plan(rows: readonly StoredRosterRow[], actor: Actor, flags: { hasRoles: boolean; hasBranch: boolean }): Promise<RosterPlan> {

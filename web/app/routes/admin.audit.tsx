@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
@@ -116,9 +117,7 @@ export default function Audit() {
 
   return (
     <div className="page">
-      <p className="back-link">
-        <Link to="/admin">← {t('admin.back')}</Link>
-      </p>
+      <BackLink to="/admin">{t('admin.back')}</BackLink>
       <header>
         <h1>{t('audit.title')}</h1>
         <p className="lead">{t('audit.lead')}</p>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
@@ -80,9 +81,7 @@ export default function Units() {
 
   return (
     <div className="page">
-      <p className="back-link">
-        <Link to="/admin">← {t('admin.back')}</Link>
-      </p>
+      <BackLink to="/admin">{t('admin.back')}</BackLink>
       <header>
         <h1>{t('units.title')}</h1>
         <p className="lead">{t('units.lead')}</p>

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
-import { ArrowLeftIcon, ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, LessonKindIcon, PenIcon } from '../components/course-icons';
+import { ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, LessonKindIcon, PenIcon } from '../components/course-icons';
 import { CourseProgressBar } from '../components/course-progress-bar';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
@@ -55,12 +56,7 @@ export default function CoursePage() {
   const summary = course.summary.split(/\n{2,}/).filter((part) => part.trim() !== '');
   return (
     <div className="page course-page">
-      <p className="back-link">
-        <Link to="/learn">
-          <ArrowLeftIcon className="icon icon-small" />
-          {t('course.backToLearn')}
-        </Link>
-      </p>
+      <BackLink to="/learn">{t('course.backToLearn')}</BackLink>
 
       <header className={`card course-hero${course.coverUrl ? ' has-cover' : ''}`}>
         {course.coverUrl ? <img className="course-cover" src={course.coverUrl} alt="" width="640" height="360" /> : null}

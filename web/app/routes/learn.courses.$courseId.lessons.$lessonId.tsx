@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useRef } from 'react';
@@ -83,12 +84,7 @@ function Lesson({ course, lesson, position, previous, next, progress, heartbeatM
 
   return (
     <div className="page lesson-page">
-      <p className="back-link">
-        <Link to={courseLink}>
-          <ArrowLeftIcon className="icon icon-small" />
-          {course.title}
-        </Link>
-      </p>
+      <BackLink to={courseLink}>{course.title}</BackLink>
       <header className="lesson-head">
         <p className="lesson-kicker">
           <LessonKindIcon kind={lesson.kind} className="icon icon-small" />

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { CourseError } from '../components/course-error';
-import { ArrowLeftIcon, ChartBarsIcon, CheckIcon, LessonKindIcon } from '../components/course-icons';
+import { ChartBarsIcon, CheckIcon, LessonKindIcon } from '../components/course-icons';
 import { Notice, ProblemNotice } from '../components/notice';
 import { UploadField } from '../components/upload-field';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
@@ -161,12 +162,7 @@ export default function CourseEditor() {
   const t = useT();
   return (
     <div className="page editor-page">
-      <p className="back-link">
-        <Link to="/learn/manage">
-          <ArrowLeftIcon className="icon icon-small" />
-          {t('editor.backToList')}
-        </Link>
-      </p>
+      <BackLink to="/learn/manage">{t('editor.backToList')}</BackLink>
       <header className="page-header">
         <div>
           <p className="badge-row">

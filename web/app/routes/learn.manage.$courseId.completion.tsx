@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { CompletionPeople, CompletionTable } from '../components/completion-table';
 import { CourseError } from '../components/course-error';
-import { ArrowLeftIcon, RefreshIcon } from '../components/course-icons';
+import { RefreshIcon } from '../components/course-icons';
 import { useLang, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { requireCompletionReader } from '../lib/learn.server';
@@ -61,12 +62,7 @@ export default function CompletionPage() {
   };
   return (
     <div className="page completion-page">
-      <p className="back-link">
-        <Link to={unit ? here() : `/learn/courses/${courseId}`}>
-          <ArrowLeftIcon className="icon icon-small" />
-          {unit ? t('completion.backToUnits') : t('completion.backToCourse')}
-        </Link>
-      </p>
+      <BackLink to={unit ? here() : `/learn/courses/${courseId}`}>{unit ? t('completion.backToUnits') : t('completion.backToCourse')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{t('completion.title')}</h1>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
-import { ArrowLeftIcon } from '../components/course-icons';
+
 import { ProblemNotice } from '../components/notice';
 import { translate, useLang, useT } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
@@ -73,12 +74,7 @@ export default function ManageCourses() {
   const sorted = [...courses].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || b.updatedAt.localeCompare(a.updatedAt));
   return (
     <div className="page manage-page">
-      <p className="back-link">
-        <Link to="/learn">
-          <ArrowLeftIcon className="icon icon-small" />
-          {t('course.backToLearn')}
-        </Link>
-      </p>
+      <BackLink to="/learn">{t('course.backToLearn')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{t('editor.list.title')}</h1>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CreditSummary } from '../components/course-cards';
 import { CourseError } from '../components/course-error';
-import { ArrowLeftIcon, CheckIcon } from '../components/course-icons';
+import { CheckIcon } from '../components/course-icons';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
 import { formatCredit, formatMonth, shanghaiMonth } from '../lib/learn';
@@ -39,12 +40,7 @@ export default function Record() {
   const lang = useLang();
   return (
     <div className="page record-page">
-      <p className="back-link">
-        <Link to="/learn">
-          <ArrowLeftIcon className="icon icon-small" />
-          {t('course.backToLearn')}
-        </Link>
-      </p>
+      <BackLink to="/learn">{t('course.backToLearn')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{t('record.title')}</h1>

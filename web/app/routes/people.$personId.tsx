@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
@@ -96,9 +97,7 @@ export default function PersonPage() {
 
   return (
     <div className="page">
-      <p className="back-link">
-        <Link to="/people">← {t('people.detail.back')}</Link>
-      </p>
+      <BackLink to="/people">{t('people.detail.back')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{person.name}</h1>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
@@ -76,9 +77,7 @@ export default function NewPerson() {
 
   return (
     <div className="page narrow-page">
-      <p className="back-link">
-        <Link to="/people">← {t('people.detail.back')}</Link>
-      </p>
+      <BackLink to="/people">{t('people.detail.back')}</BackLink>
       <section className="card form-card">
         <h1>{t('people.new.title')}</h1>
         <p className="hint">{t('people.new.lead')}</p>
