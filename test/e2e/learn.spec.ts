@@ -112,6 +112,15 @@ test.describe('learning: editor → study → completion', () => {
     await page.getByRole('button', { name: '下移课时：附：服务规范（PDF）' }).click();
     await expect(page.getByTestId('editor-lesson').nth(2)).toContainText('附：服务规范（PDF）');
 
+    // A lesson already added can be corrected in place.
+    const second = page.getByTestId('editor-lesson').nth(1);
+    await second.getByText('修改', { exact: true }).click();
+    await second.getByLabel('课时名称').fill('第二课：三声（修订）');
+    await second.getByLabel('正文（Markdown）').fill('来有迎声、问有答声、走有送声。三声服务，贵在坚持。');
+    await second.getByRole('button', { name: '保存课时' }).click();
+    await expect(page.getByText('课时已保存。')).toBeVisible();
+    await expect(page.getByTestId('editor-lesson').nth(1)).toContainText('第二课：三声（修订）');
+
     await page.getByTestId('publish').click();
     await expect(page.getByTestId('editor-status')).toHaveText('已发布');
 
@@ -199,7 +208,7 @@ test.describe('learning: editor → study → completion', () => {
     await page.getByTestId('next-lesson').click();
 
     // Lesson 2, then the PDF (the clock runs while the page is visible, whatever the material).
-    await expect(page.getByTestId('lesson-title')).toHaveText('第二课：三声');
+    await expect(page.getByTestId('lesson-title')).toHaveText('第二课：三声（修订）');
     await expect(page.getByTestId('study-meter')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
     await page.getByTestId('next-lesson').click();
     await expect(page.getByTestId('lesson-title')).toHaveText('附：服务规范（PDF）');

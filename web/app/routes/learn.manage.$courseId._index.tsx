@@ -52,13 +52,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         durationSeconds: lesson.durationSeconds,
         hasMaterial: Boolean(lesson.materialKey),
         url: lesson.url ?? null,
+        body: lesson.body ?? null,
       })),
     },
     units: unitChoices.map((unit) => ({ ...unit, depth: unit.depth - (Number.isFinite(minDepth) ? minDepth : 0) })),
   };
 }
 
-type Intent = 'update' | 'addLesson' | 'move' | 'publish' | 'status' | 'assign';
+type Intent = 'update' | 'addLesson' | 'editLesson' | 'move' | 'publish' | 'status' | 'assign';
 
 interface ActionResult {
   intent: Intent;
@@ -120,6 +121,24 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
         },
       });
       return error ? failed(error, response.status, values) : { intent, done: 'editor.lesson.added' };
+    }
+    case 'editLesson': {
+      const lessonId = formText(form, 'lessonId');
+      const kind = formText(form, 'kind') as LessonKind;
+      const values = { lessonId, title: formText(form, 'title'), body: String(form.get('body') ?? ''), url: formText(form, 'url'), minutes: formText(form, 'minutes') };
+      const minutes = formNumber(form, 'minutes');
+      if (minutes === undefined || minutes < 0 || minutes > 240) return local('editor.lesson.minutesInvalid', values);
+      const { error, response } = await context.api.PATCH('/courses/{courseId}/lessons/{lessonId}', {
+        params: { path: { courseId, lessonId } },
+        body: {
+          version,
+          title: values.title,
+          minSeconds: Math.round(minutes * 60),
+          ...(kind === 'text' ? { body: values.body } : {}),
+          ...(kind === 'link' ? { url: values.url } : {}),
+        },
+      });
+      return error ? failed(error, response.status, values) : { intent, done: 'editor.lesson.saved' };
     }
     case 'move': {
       const lessonId = formText(form, 'lessonId');
@@ -259,12 +278,14 @@ function StatusSection() {
 function LessonsSection() {
   const { course } = useLoaderData<typeof loader>();
   const result = useResult('move');
+  const saved = useResult('editLesson');
   const t = useT();
   const last = course.lessons.length - 1;
   return (
     <section aria-labelledby="lessons-heading" className="editor-lessons">
       <h2 id="lessons-heading">{t('editor.lessons.title', { count: course.lessons.length })}</h2>
       <ProblemNotice problem={result?.problem} />
+      {saved?.done ? <Notice kind="ok">{t(saved.done)}</Notice> : null}
       {course.lessons.length === 0 ? (
         <p className="card empty-state" data-testid="editor-no-lessons">
           {t('editor.lessons.empty')}
@@ -288,6 +309,7 @@ function LessonsSection() {
                   ) : null}
                 </span>
               </span>
+              <EditLesson lesson={lesson} version={course.version} />
               <span className="editor-lesson-moves">
                 {index > 0 ? (
                   <Form method="post">
@@ -315,6 +337,48 @@ function LessonsSection() {
         </ol>
       )}
     </section>
+  );
+}
+
+/** Edits a lesson's title, minimum time and its text or address, in place (closed until opened). */
+function EditLesson({ lesson, version }: { lesson: ReturnType<typeof useLoaderData<typeof loader>>['course']['lessons'][number]; version: number }) {
+  const t = useT();
+  const result = useResult('editLesson');
+  const mine = result?.values && (result.values as Record<string, string>).lessonId === lesson.lessonId ? (result.values as Record<string, string>) : undefined;
+  const problem = mine ? result?.problem : undefined;
+  return (
+    <details className="editor-lesson-edit" open={Boolean(problem)}>
+      <summary className="button button-quiet button-small">{t('editor.lesson.edit')}</summary>
+      <Form method="post" className="form">
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="lessonId" value={lesson.lessonId} />
+        <input type="hidden" name="kind" value={lesson.kind} />
+        {problem ? <ProblemNotice problem={problem} /> : null}
+        <label className="field">
+          <span>{t('editor.lesson.field.title')}</span>
+          <input name="title" className="input" required maxLength={80} defaultValue={mine?.title ?? lesson.title} />
+        </label>
+        {lesson.kind === 'text' ? (
+          <label className="field">
+            <span>{t('editor.lesson.field.body')}</span>
+            <textarea name="body" className="input textarea" rows={8} maxLength={50000} defaultValue={mine?.body ?? lesson.body ?? ''} />
+          </label>
+        ) : null}
+        {lesson.kind === 'link' ? (
+          <label className="field">
+            <span>{t('editor.lesson.field.url')}</span>
+            <input name="url" type="url" className="input" required defaultValue={mine?.url ?? lesson.url ?? ''} />
+          </label>
+        ) : null}
+        <label className="field">
+          <span>{t('editor.lesson.field.minutes')}</span>
+          <input name="minutes" type="number" className="input" min={0} max={240} step="0.5" required defaultValue={mine?.minutes ?? String(lesson.minSeconds / 60)} />
+        </label>
+        <button type="submit" name="intent" value="editLesson" className="button button-primary">
+          {t('editor.lesson.save')}
+        </button>
+      </Form>
+    </details>
   );
 }
 
