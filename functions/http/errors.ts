@@ -9,9 +9,6 @@ import type { AppEnv } from './context.js';
 export function toAppError(error: unknown, c: Context<AppEnv>): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
-    if (error.status === 413) {
-      return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(c.get('bodyLimit' as never) ?? 0) } });
-    }
     if (error.status === 400) {
       const malformed = /json/i.test(error.message);
       return new AppError('VALIDATION', malformed ? { messageKey: 'malformedJson' } : {});

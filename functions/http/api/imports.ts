@@ -1,51 +1,26 @@
 /**
  * Roster import (花名册导入): upload a CSV or .xlsx roster for a preview, then confirm it.
  *
- * Body limits: a roster may be up to 5 MB, more than the API's default (BODY_LIMIT_BYTES, 1 MB). These routes carry
- * their own limits as route middleware, and index.ts mounts them before its API-wide body limit and session
- * middleware (a route that answers ends the chain, so the API-wide ones never see these requests). Hence each route
- * here also establishes the session itself (once: skipped when the API-wide middleware already did). Every other
- * route keeps the 1 MB limit.
+ * A roster may be up to 5 MB, more than the API's default (BODY_LIMIT_BYTES, 1 MB): the preview route carries its own
+ * limit and is exempt from the API-wide one (`hasOwnBodyLimit`). Every other route keeps the 1 MB limit.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { AppError } from '../../platform/errors.js';
-import { config } from '../../platform/config.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
 import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/people/roster-service.js';
 import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/people/roster.js';
-import { formatBytes } from '../errors.js';
-import { session } from '../middleware/session.js';
 import { commonErrors, errorResponse } from './schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed (admins only).') };
 
-/** The request's body may be at most `maxSize` bytes: a 413 in the user's language (naming `shown`) otherwise. */
-function limitBody(maxSize: () => number, shown: () => number = maxSize, messageKey?: ApiMessageKey): MiddlewareHandler<AppEnv> {
-  return (c, next) =>
-    bodyLimit({
-      maxSize: maxSize(),
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(shown()) }, ...(messageKey ? { messageKey } : {}) });
-      },
-    })(c, next);
-}
-
-/** The session middleware, unless it already ran for this request. */
-const sessionOnce = (): MiddlewareHandler<AppEnv> => {
-  const establish = session();
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (c.get('actor') === undefined) return establish(c, next);
-    await next();
-  });
-};
-
 /** Room for the multipart framing and a password field around a file of the largest size. */
 const previewBodyLimit = () => maxRosterFileBytes + 64 * 1024;
+
+/** The one route with a body limit of its own (larger than the API's; see index.ts). */
+export const hasOwnBodyLimit = (path: string) => path === '/api/imports/preview';
 
 const Problem = z.object({
   field: z.enum(['name', 'login', 'unit', 'partyStatus', 'roles', 'branch']),
@@ -110,7 +85,7 @@ const preview = createRoute({
     'Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), ' +
     '政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and ' +
     '所在党支部 branch. Nothing is written to people yet: every row is checked and the import is kept for 24 hours for `confirmImport`.',
-  middleware: [limitBody(previewBodyLimit, () => maxRosterFileBytes, 'importFileTooLarge'), sessionOnce()] as const,
+  middleware: [limitBody(previewBodyLimit, () => maxRosterFileBytes, 'importFileTooLarge')] as const,
   request: {
     body: {
       required: true,
@@ -145,7 +120,6 @@ const confirm = createRoute({
   description:
     'Re-checks every row against the current data and refuses (409) while any row has a problem. Creates and updates people; ' +
     'new people get one initial password (returned once) and must change it at first sign-in. Safe to retry.',
-  middleware: [limitBody(() => config().bodyLimitBytes), sessionOnce()] as const,
   request: { params: ImportIdParam },
   responses: {
     200: json(ConfirmAnswer, 'Imported.'),
@@ -176,7 +150,7 @@ function rowView(row: PlannedRow, lang: Lang) {
 }
 
 /** The uploaded file, or undefined when the body has none (or is not a readable form at all). */
-async function uploadedFile(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
+async function uploadedFile(c: Context<AppEnv>) {
   try {
     const form = await c.req.parseBody();
     const file = form.file;

@@ -1,9 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.js';
 import { AppError } from '../../platform/errors.js';
 import { config } from '../../platform/config.js';
-import { formatBytes } from '../errors.js';
+import { defaultBodyLimit } from '../middleware/body-limit.js';
 import { useRequestLanguageForValidation } from '../../platform/validation-messages.js';
 import { docsRoutes } from './docs.js';
 import { healthRoutes } from './health.js';
@@ -11,7 +10,7 @@ import { preferenceRoutes } from './preferences.js';
 import { authRoutes } from './auth.js';
 import { unitRoutes } from './units.js';
 import { peopleRoutes } from './people.js';
-import { importRoutes } from './imports.js';
+import { hasOwnBodyLimit, importRoutes } from './imports.js';
 import { auditRoutes } from './audit.js';
 import { courseRoutes } from './courses.js';
 import { uploadRoutes } from './uploads.js';
@@ -37,18 +36,7 @@ export function createApi() {
     },
   });
 
-  api.route('/', importRoutes);
-  const limit = config().bodyLimitBytes;
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(limit) } });
-      },
-    }),
-  );
-
+  api.use('*', defaultBodyLimit(() => config().bodyLimitBytes, hasOwnBodyLimit));
   api.use('*', session());
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sid' });
 
@@ -57,6 +45,7 @@ export function createApi() {
   api.route('/', authRoutes);
   api.route('/', unitRoutes);
   api.route('/', peopleRoutes);
+  api.route('/', importRoutes);
   api.route('/', auditRoutes);
   api.route('/', courseRoutes);
   api.route('/', uploadRoutes);
