@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../platform/errors.js';
+import { config } from '../platform/config.js';
 import { apiMessage, defaultLang } from '../platform/i18n.js';
 import type { AppEnv } from './context.js';
 
@@ -9,6 +10,7 @@ import type { AppEnv } from './context.js';
 export function toAppError(error: unknown, c: Context<AppEnv>): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(config().bodyLimitBytes) } });
     if (error.status === 400) {
       const malformed = /json/i.test(error.message);
       return new AppError('VALIDATION', malformed ? { messageKey: 'malformedJson' } : {});
