@@ -34,7 +34,7 @@ export function createApp(options: AppOptions = {}) {
       build: options.web.build,
       mode: options.web.mode ?? 'production',
       // The web's loaders reach the API through the very same stack a browser's request takes.
-      apiFetch: (request) => Promise.resolve(app.fetch(request)),
+      apiFetch: (request, env) => Promise.resolve(app.fetch(request, env)),
     });
     app.all('*', handler);
   }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
 import type { AppEnv } from './context.js';
 import { clientAddress } from './client-address.js';
+import type { SessionMemo } from './middleware/session.js';
 import { createApiClient } from '../../web/app/lib/api.server.js';
 
 export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
@@ -10,10 +11,19 @@ export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
  * Everything outside /api goes to Remix. Each request gets its own typed API client whose fetch calls the API
  * in-process with the user's cookie; Set-Cookie headers the API answers with are carried onto the page's response.
  */
-export function webHandler(options: { build: ServerBuildSource; mode: 'development' | 'production'; apiFetch: (request: Request) => Promise<Response> }) {
+export function webHandler(options: {
+  build: ServerBuildSource;
+  mode: 'development' | 'production';
+  apiFetch: (request: Request, env: { sessionMemo: SessionMemo }) => Promise<Response>;
+}) {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (c: Context<AppEnv>) => {
-    const { client, setCookies } = createApiClient({ request: c.req.raw, fetch: options.apiFetch, address: clientAddress(c) });
+    const sessionMemo: SessionMemo = new Map();
+    const { client, setCookies } = createApiClient({
+      request: c.req.raw,
+      fetch: (request) => options.apiFetch(request, { sessionMemo }),
+      address: clientAddress(c),
+    });
     const response = await handleRequest(c.req.raw, {
       api: client,
       lang: c.get('lang'),

@@ -40,6 +40,7 @@ function actorOf(person: Person, sessionId: string): Actor {
     lang: person.lang,
     mustChangePassword: person.mustChangePassword,
     sessionId,
+    profile: toPublicPerson(person),
   };
 }
 

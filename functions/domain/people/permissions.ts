@@ -10,7 +10,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import type { RoleGrant, RoleName } from './schema.js';
+import type { PublicPerson, RoleGrant, RoleName } from './schema.js';
 import type { OrgTree } from './tree.js';
 
 /** The signed-in person acting on a request, as the session established them. */
@@ -25,6 +25,8 @@ export interface Actor {
   mustChangePassword: boolean;
   /** The hashed id of the session this request came with. */
   sessionId: string;
+  /** The person as the session check just read them (so "who am I" needs no second read). */
+  profile?: PublicPerson;
 }
 
 export type Access = 'self' | 'scope' | 'all';

@@ -163,9 +163,9 @@ export function withStaff(roles: RoleGrant[] | undefined): RoleGrant[] {
 
 export async function getMe(actor: Actor | null) {
   authorize(actor, 'getMe');
-  const [person, tree] = await Promise.all([store.getPerson(actor!.personId), loadTree()]);
+  const [person, tree] = await Promise.all([actor!.profile ?? store.getPerson(actor!.personId).then((p) => p && toPublicPerson(p)), loadTree()]);
   if (!person) throw new AppError('UNAUTHENTICATED');
-  return describePerson(toPublicPerson(person), tree);
+  return describePerson(person, tree);
 }
 
 /** A person with the names of the units they sit in and reach, for display. */
