@@ -127,6 +127,20 @@ export function branchOf(values: PersonFormValues): string | null | undefined {
 }
 
 /** Field names the API reports problems under, and the labels the form shows for them. */
+/** The fields the create and edit forms send alike (the branch only when the form named one). */
+export function personBody(values: PersonFormValues) {
+  const branchId = branchOf(values);
+  return {
+    name: values.name,
+    login: values.login,
+    unitId: values.unitId,
+    partyStatus: values.partyStatus,
+    ...(branchId !== undefined ? { branchId } : {}),
+    roles: rolesOf(values),
+    lang: values.lang,
+  };
+}
+
 export const personFieldLabels: Record<string, MessageKey> = {
   name: 'people.form.name',
   login: 'people.form.login',

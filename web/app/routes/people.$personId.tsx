@@ -12,7 +12,7 @@ import { formatDateTime } from '../lib/format';
 import { hasRole } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleKey, roleText, visibleRoles } from '../lib/people-labels';
-import { branchOf, missingScope, personFieldLabels, personValues, readPersonForm, rolesOf, type PersonFormValues } from '../lib/person-form';
+import { missingScope, personBody, personFieldLabels, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
 import { formText, formVersion, throwApiError } from '../lib/respond.server';
 import { requireMe } from '../lib/session.server';
 
@@ -65,18 +65,11 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     const role = translate(context.lang, roleKey(missing.role));
     return { intent, ok: false, values, problem: { status: 400, code: 'VALIDATION', message: translate(context.lang, missing.key, { role }), fields: [] } };
   }
-  const branchId = branchOf(values);
   const { data, error, response } = await context.api.PATCH('/people/{personId}', {
     ...path,
     body: {
       version: formVersion(form),
-      name: values.name,
-      login: values.login,
-      unitId: values.unitId,
-      partyStatus: values.partyStatus,
-      ...(branchId !== undefined ? { branchId } : {}),
-      roles: rolesOf(values),
-      lang: values.lang,
+      ...personBody(values),
       active: values.active,
     },
   });

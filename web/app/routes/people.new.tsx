@@ -10,7 +10,7 @@ import { translate, useT } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { roleKey } from '../lib/people-labels';
-import { blankPersonValues, branchOf, missingScope, personFieldLabels, readPersonForm, rolesOf } from '../lib/person-form';
+import { blankPersonValues, missingScope, personBody, personFieldLabels, readPersonForm } from '../lib/person-form';
 import { requireAdmin, throwApiError } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'people.new.title');
@@ -30,16 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const role = translate(context.lang, roleKey(missing.role));
     return fail({ status: 400, code: 'VALIDATION', message: translate(context.lang, missing.key, { role }), fields: [] });
   }
-  const branchId = branchOf(values);
   const { data, error, response } = await context.api.POST('/people', {
     body: {
-      name: values.name,
-      login: values.login,
-      unitId: values.unitId,
-      partyStatus: values.partyStatus,
-      ...(branchId !== undefined ? { branchId } : {}),
-      roles: rolesOf(values),
-      lang: values.lang,
+      ...personBody(values),
       ...(values.initialPassword ? { initialPassword: values.initialPassword } : {}),
     },
   });
