@@ -4,6 +4,7 @@ import { createTestApp } from '../helpers/app.js';
 import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
+import { courseEntities } from '../../functions/domain/courses/entities.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -146,6 +147,30 @@ describe('study', () => {
     expect(total).toBeLessThanOrEqual(1);
     const progress = (await call('GET', `/courses/${course.courseId}`, staff1)).json.progress;
     expect(progress.lessons[0].studiedSeconds).toBeLessThanOrEqual(1);
+  });
+
+  it('builds on what another instance or tab wrote since, not on what this process remembers', async () => {
+    const course = await publishedCourse(admin, [{ title: '长课', kind: 'text', body: '正文', minSeconds: 600 }]);
+    const lessonId = course.lessons[0]!.lessonId;
+    const personId = (await call('GET', '/me', staff1)).json.personId as string;
+    const base = Date.now();
+    const beat = async (ms: number) => {
+      at(base, ms);
+      return (await call('POST', `/courses/${course.courseId}/study`, staff1, { lessonId, state: 'visible' })).json;
+    };
+    await beat(0);
+    expect((await beat(10_000)).creditedSeconds).toBe(10);
+    // Elsewhere, the item moves on: 50 s credited in all, the last beat accepted at 25 s.
+    const { data: stored } = await courseEntities().progress.get({ personId, courseId: course.courseId }).go();
+    const { personId: _p, courseId: _c, startedAt: _s, ...rest } = stored!;
+    await courseEntities()
+      .progress.patch({ personId, courseId: course.courseId })
+      .set({ ...rest, lessons: { [lessonId]: { ...stored!.lessons[lessonId], studiedMs: 50_000, lastBeatAt: base + 25_000 } }, version: stored!.version + 1 })
+      .go();
+    const next = await beat(30_000);
+    expect(next.creditedSeconds).toBe(5);
+    expect(next.lesson.studiedSeconds).toBe(55);
+    expect((await beat(40_000)).lesson.studiedSeconds).toBe(65);
   });
 
   it('answers a heartbeat for an unknown lesson with 404, and malformed or negative times with 400', async () => {

@@ -387,6 +387,26 @@ async function readProgress(personId: string, courseId: string): Promise<Progres
   return data ? ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null }) : undefined;
 }
 
+/**
+ * The progress items this process last wrote, so that a learner's next heartbeat (15 s later, usually to the same
+ * warm instance) need not read the item back. Safe because every write is conditional on the version it builds on:
+ * if anything else wrote the item since (another instance, another tab), the write fails, the entry is dropped and
+ * the heartbeat reads the item afresh. Bounded; the oldest entries go first.
+ */
+const lastWritten = new Map<string, ProgressRecord>();
+const lastWrittenLimit = 5_000;
+
+function progressKey(personId: string, courseId: string) {
+  return `${config().tableName}|${personId}|${courseId}`;
+}
+
+function rememberProgress(record: ProgressRecord) {
+  const key = progressKey(record.personId, record.courseId);
+  lastWritten.delete(key);
+  lastWritten.set(key, record);
+  if (lastWritten.size > lastWrittenLimit) lastWritten.delete(lastWritten.keys().next().value!);
+}
+
 function summarise(progress: ProgressRecord, course: Course) {
   return {
     completedAt: progress.completedAt,
@@ -417,9 +437,11 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
   if (!lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
   const minSeconds = Math.min(lesson.minSeconds, config().studyMinSecondsCap ?? lesson.minSeconds);
   const rules = { kind: lesson.kind, minSeconds, durationSeconds: lesson.durationSeconds };
+  const cacheKey = progressKey(actor!.personId, courseId);
   for (let attempt = 0; ; attempt++) {
     const now = clock.now();
-    const previous = await readProgress(actor!.personId, courseId);
+    const remembered = attempt === 0 ? lastWritten.get(cacheKey) : undefined;
+    const previous = remembered ?? (await readProgress(actor!.personId, courseId));
     const lessonState: LessonProgress = previous?.lessons[lesson.lessonId] ?? emptyProgress();
     const { next, creditedMs } = applyBeat(lessonState, beat as Beat, rules, now.getTime(), now.toISOString());
     const lessons = { ...(previous?.lessons ?? {}), [lesson.lessonId]: next };
@@ -442,13 +464,16 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
         ? write.where((attr, op) => op.eq(attr.version, previous.version))
         : write.where((attr, op) => op.notExists(attr.version))
       ).go();
+      rememberProgress(record);
       return {
         creditedSeconds: Math.round(creditedMs) / 1000,
         lesson: { lessonId: lesson.lessonId, studiedSeconds: Math.floor(next.studiedMs / 1000), furthestSeconds: next.furthestSeconds, completedAt: next.completedAt },
         courseCompletedAt: record.completedAt,
       };
     } catch (error) {
-      // Another tab's heartbeat got there first: read again and apply this one on top (it credits from that one).
+      // Another tab's heartbeat (or another instance) got there first, or what this process remembered is stale:
+      // read again and apply this one on top (it credits from that one).
+      lastWritten.delete(cacheKey);
       if (isConditionFailure(error) && attempt < 3) continue;
       throw error;
     }
