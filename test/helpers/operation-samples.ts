@@ -608,6 +608,13 @@ export const samples: OperationSample[] = [
     }),
   },
   {
+    operationId: 'listCourseAssignments',
+    label: 'listCourseAssignments(published)',
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/assignments` }),
+  },
+  {
     operationId: 'refreshCourseCompletion',
     label: 'refreshCourseCompletion(published, branch 1)',
     expect: scopedReaders,

@@ -122,4 +122,31 @@ describe('completion rollups', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.json.assignments).toBe(1);
   });
+
+  it('offers each reader the assignments that concern their part of the organisation, latest due first', async () => {
+    const tree = await loadTree();
+    const unitNamed = (prefix: string) => tree.ordered().find((u) => u.name.startsWith(prefix))!;
+    const [branch1, branch2] = [unitNamed('机关第一党支部'), unitNamed('机关第二党支部')];
+    const organizer2 = await signIn('organizer2');
+    const later = new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10);
+    const assigned = await call('POST', `/courses/${course.courseId}/assignments`, organizer2, { audience: { kind: 'members', unitIds: [branch2.unitId] }, required: false, dueAt: later });
+    expect(assigned.status).toBe(201);
+
+    type Item = { assignmentId: string; required: boolean; dueAt: string; audience: { kind: string; units: { name: string }[]; people: number } };
+    const listed = async (login: string) => (await call('GET', `/courses/${course.courseId}/assignments`, await signIn(login))).json.items as Item[];
+    const forAdmin = await listed('admin');
+    expect(forAdmin.map((a) => a.audience.kind)).toEqual(['members', 'everyone']);
+    expect(forAdmin[0]!.dueAt > forAdmin[1]!.dueAt).toBe(true);
+    expect(forAdmin[0]!.audience.units.map((u) => u.name)).toEqual([branch2.name]);
+    expect(forAdmin[0]!.required).toBe(false);
+    // Branch 1's organizer is concerned by the bureau-wide assignment only; branch 2's by both.
+    expect((await listed('organizer1')).map((a) => a.audience.kind)).toEqual(['everyone']);
+    expect((await listed('organizer2')).map((a) => a.assignmentId)).toEqual(forAdmin.map((a) => a.assignmentId));
+    expect(branch1.unitId).not.toBe(branch2.unitId);
+    // Its figures can be asked for by the same reader.
+    const one = await call('GET', `/courses/${course.courseId}/completion?assignmentId=${assigned.json.assignmentId}`, organizer2);
+    expect(one.status).toBe(200);
+    expect(one.json.assignmentId).toBe(assigned.json.assignmentId);
+    expect((await call('GET', '/courses/01J0000000000000000000000A/assignments', admin)).status).toBe(404);
+  });
 });

@@ -221,6 +221,14 @@ describe('materials', () => {
     expect((await call('GET', `/courses/${course.courseId}`, staff1)).status).toBe(404);
     await call('POST', `/courses/${course.courseId}/publish`, admin, { version: course.version });
     const seen = await call('GET', `/courses/${course.courseId}`, staff1);
+    // Learners get a short-lived address and the time that completes the lesson, never where the file is stored.
+    expect(seen.json.course.lessons[0].materialKey).toBeUndefined();
+    expect(seen.json.course.coverKey).toBeUndefined();
+    expect(seen.json.course.lessons[0].requiredSeconds).toBe(5);
+    expect((await call('GET', `/courses/${course.courseId}`, admin)).json.course.lessons[0].materialKey).toMatch(/^uploads\/pdf\//);
+    const listed = ((await call('GET', '/courses', staff1)).json.items as Record<string, unknown>[]).find((c) => c.courseId === course.courseId)!;
+    expect(listed).toMatchObject({ lessonCount: 1, requiredSeconds: 5, hasCover: false });
+    expect(listed).not.toHaveProperty('lessons');
     const url = seen.json.course.lessons[0].materialUrl as string;
     expect(url).toContain('X-Amz-Expires=600');
     const download = await fetch(url);

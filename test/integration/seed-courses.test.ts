@@ -6,7 +6,7 @@ import { makePdf } from '../../dev/seed-courses.js';
 import { aws } from '../../functions/platform/aws.js';
 import { clock } from '../../functions/platform/clock.js';
 import { config } from '../../functions/platform/config.js';
-import { allAssignments, getMyRecord, listCourses, listMyTasks } from '../../functions/domain/courses/service.js';
+import { allAssignments, courseById, getMyRecord, listCourses, listMyTasks } from '../../functions/domain/courses/service.js';
 import type { Course } from '../../functions/domain/courses/schema.js';
 import { getCourseCompletion } from '../../functions/domain/stats/service.js';
 import { listAllPeople } from '../../functions/domain/people/store.js';
@@ -40,7 +40,9 @@ beforeAll(async () => {
   result = await seedDemo();
   console.log(`seedDemo with courses: ${result.courses} courses in ${Date.now() - started} ms`);
   for (const person of await listAllPeople()) actors.set(person.login, { ...person, mustChangePassword: false, sessionId: 'test' });
-  courses = await listCourses(actor('admin'));
+  // The catalogue lists them; each is then read whole, lessons included.
+  const listed = await listCourses(actor('admin'));
+  courses = (await Promise.all(listed.map((course) => courseById(course.courseId)))).filter((course) => course !== undefined);
 });
 
 describe('the demo courses', () => {

@@ -251,16 +251,33 @@ export async function updateLesson(actor: Actor | null, courseId: string, lesson
   return saved;
 }
 
+/** The study time a lesson needs here: its own minimum, unless the platform caps every lesson's (demos, tests). */
+export function requiredSeconds(lesson: Pick<Lesson, 'minSeconds'>): number {
+  const cap = config().studyMinSecondsCap;
+  return cap === undefined ? lesson.minSeconds : Math.min(lesson.minSeconds, cap);
+}
+
+/** What a catalogue card needs of a course: no lesson bodies, no storage keys. */
+function courseSummary(course: Course) {
+  const { lessons, coverKey, ...rest } = course;
+  return {
+    ...rest,
+    hasCover: coverKey !== null,
+    lessonCount: lessons.length,
+    requiredSeconds: lessons.reduce((sum, lesson) => sum + requiredSeconds(lesson), 0),
+  };
+}
+
 /** The catalogue: published courses for everyone; editors also see their drafts and archived courses. */
 export async function listCourses(actor: Actor | null, query: { status?: 'draft' | 'published' | 'archived' } = {}) {
   authorize(actor, 'listCourses');
   const status = query.status ?? 'published';
   const { data } = await courseEntities().course.query.byStatus({ status }).go({ order: 'desc', pages: 'all' });
   const courses = data.map((record) => fromCourseRecord(record as Record<string, unknown>));
-  if (status === 'published') return courses;
+  if (status === 'published') return courses.map(courseSummary);
   const tree = await loadTree();
   const grant = editGrant(actor);
-  return courses.filter((course) => mayEdit(grant, actor!, course.ownerUnitId, tree));
+  return courses.filter((course) => mayEdit(grant, actor!, course.ownerUnitId, tree)).map(courseSummary);
 }
 
 export async function getCourse(actor: Actor | null, courseId: string) {
@@ -268,20 +285,31 @@ export async function getCourse(actor: Actor | null, courseId: string) {
   const tree = await loadTree();
   const course = await visibleCourse(actor!, courseId, tree);
   const progress = await readProgress(actor!.personId, courseId);
+  const editable = mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree);
   return {
-    course: await withDownloadUrls(course),
+    course: await withDownloadUrls(course, editable),
     progress: progress ? summarise(progress, course) : null,
-    editable: mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree),
+    editable,
   };
 }
 
-/** Short-lived addresses of the course's cover and materials, for someone allowed to see the course. */
-async function withDownloadUrls(course: Course) {
+/**
+ * The course as someone allowed to see it receives it: short-lived addresses of its cover and materials, and each
+ * lesson's required study time. Storage keys go only to its editors (the editor shows which lessons have material).
+ */
+async function withDownloadUrls(course: Course, editable: boolean) {
+  const { coverKey, ...rest } = course;
   return {
-    ...course,
-    coverUrl: course.coverKey ? await downloadUrl(course.coverKey) : null,
+    ...rest,
+    ...(editable && coverKey ? { coverKey } : {}),
+    coverUrl: coverKey ? await downloadUrl(coverKey) : null,
     lessons: await Promise.all(
-      course.lessons.map(async (lesson) => ({ ...lesson, ...(lesson.materialKey ? { materialUrl: await downloadUrl(lesson.materialKey) } : {}) })),
+      course.lessons.map(async ({ materialKey, ...lesson }) => ({
+        ...lesson,
+        ...(editable && materialKey ? { materialKey } : {}),
+        ...(materialKey ? { materialUrl: await downloadUrl(materialKey) } : {}),
+        requiredSeconds: requiredSeconds(lesson),
+      })),
     ),
   };
 }
@@ -435,8 +463,7 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
   if (!course) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
   const lesson = course.lessons.find((l) => l.lessonId === beat.lessonId);
   if (!lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
-  const minSeconds = Math.min(lesson.minSeconds, config().studyMinSecondsCap ?? lesson.minSeconds);
-  const rules = { kind: lesson.kind, minSeconds, durationSeconds: lesson.durationSeconds };
+  const rules = { kind: lesson.kind, minSeconds: requiredSeconds(lesson), durationSeconds: lesson.durationSeconds };
   const cacheKey = progressKey(actor!.personId, courseId);
   for (let attempt = 0; ; attempt++) {
     const now = clock.now();
@@ -569,6 +596,51 @@ export async function listMyTasks(actor: Actor | null) {
     });
   const order = { overdue: 0, dueSoon: 1, assigned: 2, done: 3 } as const;
   return tasks.sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt));
+}
+
+/** Whether an assignment concerns the actor's part of the organisation (everything, for those who see it all). */
+function concerns(grant: Grant, actor: Actor, assignment: Assignment, tree: OrgTree): boolean {
+  if (grant.access === 'all' || reachesUnit(grant, actor, assignment.ownerUnitId, tree)) return true;
+  const audience = assignment.audience;
+  if (audience.kind === 'everyone') return true;
+  if (audience.kind === 'people') return false;
+  // A unit audience concerns the actor if it lies within their reach or contains it.
+  const reach = grant.access === 'scope' ? grant.unitIds : [];
+  return audience.unitIds.some((unitId) => reachesUnit(grant, actor, unitId, tree) || reach.some((own) => tree.isWithin(own, unitId)));
+}
+
+/** How an audience reads in a list: its kind and the names of its units, or how many people it names. */
+function describeAudience(audience: AudienceT, tree: OrgTree): { kind: AudienceT['kind']; units: { unitId: string; name: string }[]; people: number } {
+  switch (audience.kind) {
+    case 'everyone':
+      return { kind: audience.kind, units: [], people: 0 };
+    case 'people':
+      return { kind: audience.kind, units: [], people: audience.personIds.length };
+    default:
+      return { kind: audience.kind, units: audience.unitIds.map((unitId) => ({ unitId, name: tree.get(unitId)?.name ?? '—' })), people: 0 };
+  }
+}
+
+/**
+ * The assignments of one course that concern the actor's part of the organisation, latest due first: what the
+ * completion page offers to narrow its figures to one assignment.
+ */
+export async function listCourseAssignments(actor: Actor | null, courseId: string) {
+  const grant = authorize(actor, 'listCourseAssignments');
+  const tree = await loadTree();
+  const course = await readCourse(courseId);
+  if (!course || !mayReadFigures(actor!, course, tree)) throw notFound();
+  const assignments = await assignmentsOfCourse(courseId);
+  return assignments
+    .filter((assignment) => concerns(grant, actor!, assignment, tree))
+    .sort((a, b) => b.dueAt.localeCompare(a.dueAt))
+    .map((assignment) => ({
+      assignmentId: assignment.assignmentId,
+      required: assignment.required,
+      dueAt: assignment.dueAt,
+      createdAt: assignment.createdAt,
+      audience: describeAudience(assignment.audience, tree),
+    }));
 }
 
 // ─── Reads for jobs (no actor: callers are trusted system code) ───────────────────────────────────────────────────

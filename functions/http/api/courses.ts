@@ -12,6 +12,7 @@ import {
   createLesson,
   getCourse,
   getMyRecord,
+  listCourseAssignments,
   listCourses,
   listMyTasks,
   publishCourse,
@@ -34,32 +35,69 @@ const LessonView = z
     title: z.string(),
     kind: z.enum(lessonKinds),
     body: z.string().optional(),
-    materialKey: z.string().optional(),
+    materialKey: z.string().optional().openapi({ description: 'Where the video or PDF is stored (editors only).' }),
     url: z.string().optional(),
-    minSeconds: z.number().int(),
+    minSeconds: z.number().int().openapi({ description: 'The minimum study time the editor set.' }),
     durationSeconds: z.number().int(),
-    materialUrl: z.string().optional().openapi({ description: 'A short-lived address of the video or PDF (on getCourse).' }),
   })
   .openapi('Lesson');
 
-const CourseView = z
+const CourseFields = {
+  courseId: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  category: z.enum(courseCategories),
+  credit: z.number(),
+  status: z.enum(courseStatuses),
+  ownerUnitId: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+};
+
+/** A course as its editors save it. */
+const CourseView = z.object({ ...CourseFields, coverKey: z.string().nullable(), lessons: z.array(LessonView) }).openapi('Course');
+
+/** A catalogue entry: what a card shows, without lesson bodies or storage keys. */
+const CourseSummaryView = z
   .object({
-    courseId: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    category: z.enum(courseCategories),
-    coverKey: z.string().nullable(),
-    credit: z.number(),
-    status: z.enum(courseStatuses),
-    ownerUnitId: z.string(),
-    lessons: z.array(LessonView),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    publishedAt: z.string().nullable(),
-    version: z.number().int(),
+    ...CourseFields,
+    hasCover: z.boolean(),
+    lessonCount: z.number().int(),
+    requiredSeconds: z.number().int().openapi({ description: 'The study time all its lessons need, as heartbeats count it.' }),
   })
-  .openapi('Course');
+  .openapi('CourseSummary');
+
+/** A course as someone allowed to see it reads it (getCourse). */
+const CourseReading = z
+  .object({
+    ...CourseFields,
+    coverKey: z.string().optional().openapi({ description: 'Editors only.' }),
+    coverUrl: z.string().nullable().openapi({ description: 'A short-lived address of the cover image.' }),
+    lessons: z.array(
+      LessonView.extend({
+        materialUrl: z.string().optional().openapi({ description: 'A short-lived address of the video or PDF.' }),
+        requiredSeconds: z.number().int().openapi({ description: 'The study time that completes it, as heartbeats count it.' }),
+      }),
+    ),
+  })
+  .openapi('CourseReading');
+
+const AssignmentListItem = z
+  .object({
+    assignmentId: z.string(),
+    required: z.boolean(),
+    dueAt: z.string(),
+    createdAt: z.string(),
+    audience: z.object({
+      kind: z.enum(['everyone', 'units', 'members', 'people']),
+      units: z.array(z.object({ unitId: z.string(), name: z.string() })),
+      people: z.number().int().openapi({ description: 'How many people a `people` audience names.' }),
+    }),
+  })
+  .openapi('CourseAssignment');
 
 const LessonProgressView = z.object({
   lessonId: z.string(),
@@ -81,7 +119,7 @@ const routes = {
     tags: ['courses'],
     summary: 'The catalogue (published courses; editors may ask for their drafts or archived ones)',
     request: { query: z.object({ status: z.enum(courseStatuses).optional() }) },
-    responses: { 200: json(z.object({ items: z.array(CourseView) }), 'Courses, newest change first.'), ...denied, ...commonErrors },
+    responses: { 200: json(z.object({ items: z.array(CourseSummaryView) }), 'Courses, newest change first.'), ...denied, ...commonErrors },
   }),
   get: createRoute({
     method: 'get',
@@ -91,7 +129,7 @@ const routes = {
     summary: 'A course with its lessons and the caller’s progress',
     request: { params: CourseParam },
     responses: {
-      200: json(z.object({ course: CourseView.extend({ coverUrl: z.string().nullable() }), progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
+      200: json(z.object({ course: CourseReading, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
       ...missing,
       ...denied,
       ...commonErrors,
@@ -156,6 +194,15 @@ const routes = {
       ...denied,
       ...commonErrors,
     },
+  }),
+  assignments: createRoute({
+    method: 'get',
+    path: '/courses/{courseId}/assignments',
+    operationId: 'listCourseAssignments',
+    tags: ['courses'],
+    summary: 'The assignments of a course that concern the caller’s part of the organisation, latest due first',
+    request: { params: CourseParam },
+    responses: { 200: json(z.object({ items: z.array(AssignmentListItem) }), 'Assignments.'), ...missing, ...denied, ...commonErrors },
   }),
   study: createRoute({
     method: 'post',
@@ -242,6 +289,7 @@ export const courseRoutes = new OpenAPIHono<AppEnv>()
     const assignment = await assignCourse(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json'));
     return c.json({ assignmentId: assignment.assignmentId, courseId: assignment.courseId, dueAt: assignment.dueAt, required: assignment.required }, 201);
   })
+  .openapi(routes.assignments, async (c) => c.json({ items: await listCourseAssignments(c.get('actor'), c.req.valid('param').courseId) }, 200))
   .openapi(routes.study, async (c) => c.json(await recordStudy(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 200))
   .openapi(routes.tasks, async (c) => c.json({ items: await listMyTasks(c.get('actor')) }, 200))
   .openapi(routes.record, async (c) => c.json(await getMyRecord(c.get('actor'), c.req.valid('query')), 200));

@@ -101,7 +101,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The assignments of a course that concern the caller’s part of the organisation, latest due first */
+        get: operations["listCourseAssignments"];
         put?: never;
         /** Assign a published course to an audience with a due date */
         post: operations["assignCourse"];
@@ -560,6 +561,68 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CourseAssignment: {
+            assignmentId: string;
+            audience: {
+                /** @enum {string} */
+                kind: "everyone" | "units" | "members" | "people";
+                /** @description How many people a `people` audience names. */
+                people: number;
+                units: {
+                    name: string;
+                    unitId: string;
+                }[];
+            };
+            createdAt: string;
+            dueAt: string;
+            required: boolean;
+        };
+        CourseReading: {
+            /** @enum {string} */
+            category: "thematic" | "elective" | "required" | "service" | "party";
+            courseId: string;
+            /** @description Editors only. */
+            coverKey?: string;
+            /** @description A short-lived address of the cover image. */
+            coverUrl: string | null;
+            createdAt: string;
+            createdBy: string;
+            credit: number;
+            lessons: (components["schemas"]["Lesson"] & {
+                /** @description A short-lived address of the video or PDF. */
+                materialUrl?: string;
+                /** @description The study time that completes it, as heartbeats count it. */
+                requiredSeconds: number;
+            })[];
+            ownerUnitId: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        CourseSummary: {
+            /** @enum {string} */
+            category: "thematic" | "elective" | "required" | "service" | "party";
+            courseId: string;
+            createdAt: string;
+            createdBy: string;
+            credit: number;
+            hasCover: boolean;
+            lessonCount: number;
+            ownerUnitId: string;
+            publishedAt: string | null;
+            /** @description The study time all its lessons need, as heartbeats count it. */
+            requiredSeconds: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -653,9 +716,9 @@ export interface components {
             /** @enum {string} */
             kind: "text" | "video" | "pdf" | "link";
             lessonId: string;
+            /** @description Where the video or PDF is stored (editors only). */
             materialKey?: string;
-            /** @description A short-lived address of the video or PDF (on getCourse). */
-            materialUrl?: string;
+            /** @description The minimum study time the editor set. */
             minSeconds: number;
             title: string;
             url?: string;
@@ -947,7 +1010,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Course"][];
+                        items: components["schemas"]["CourseSummary"][];
                     };
                 };
             };
@@ -1094,9 +1157,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        course: components["schemas"]["Course"] & {
-                            coverUrl: string | null;
-                        };
+                        course: components["schemas"]["CourseReading"];
                         editable: boolean;
                         progress: {
                             completedAt: string | null;
@@ -1239,6 +1300,84 @@ export interface operations {
             };
             /** @description Changed by someone else meanwhile: reload and try again. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCourseAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Assignments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseAssignment"][];
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such course or lesson within the caller’s reach. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,12 +14,6 @@ export function heartbeatMs(): number {
   return config().studyHeartbeatSeconds * 1000;
 }
 
-/** The study time a lesson really needs: the platform may cap every lesson's minimum (demos, browser tests). */
-export function effectiveMinSeconds(minSeconds: number): number {
-  const cap = config().studyMinSecondsCap;
-  return cap === undefined ? minSeconds : Math.min(minSeconds, cap);
-}
-
 /** The signed-in course editor (organizer or admin); others see a "not for you" page. The API checks again. */
 export async function requireEditor(request: Request, context: AppLoadContext): Promise<Me> {
   const me = await requireMe(request, context);

@@ -5,7 +5,7 @@ import { CourseError } from '../components/course-error';
 import { CatalogueCard, CreditSummary, TaskCard, type CatalogueCourse } from '../components/course-cards';
 import { PenIcon } from '../components/course-icons';
 import { useT } from '../i18n';
-import { isCourseEditor, totalMinutes } from '../lib/learn';
+import { isCourseEditor } from '../lib/learn';
 import { withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
@@ -24,15 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!record.data) throwApiError(record.error, record.response.status);
   const done = new Set(record.data.completed.map((c) => c.courseId));
   const started = new Set(record.data.inProgress.map((c) => c.courseId));
-  // Only what the cards show: a course's lessons (with their Markdown) stay on the server.
   const catalogue: CatalogueCourse[] = courses.data.items.map((course) => ({
     courseId: course.courseId,
     title: course.title,
     summary: course.summary,
     category: course.category,
     credit: course.credit,
-    lessons: course.lessons.length,
-    minutes: totalMinutes(course.lessons),
+    lessons: course.lessonCount,
+    minutes: Math.ceil(course.requiredSeconds / 60),
     mine: done.has(course.courseId) ? 'done' : started.has(course.courseId) ? 'inProgress' : null,
   }));
   return {

@@ -7,8 +7,8 @@ import { ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, LessonK
 import { CourseProgressBar } from '../components/course-progress-bar';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, formatDuration, kindKey, nextUnfinished, readsCompletion, statusKey } from '../lib/learn';
-import { effectiveMinSeconds, loadCourse, withMe } from '../lib/learn.server';
+import { categoryKey, formatCredit, formatDuration, kindKey, nextUnfinished, readsCompletion, statusKey, totalMinutes } from '../lib/learn';
+import { loadCourse, withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'course.title', data?.course.title);
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lessonId: lesson.lessonId,
     title: lesson.title,
     kind: lesson.kind,
-    minSeconds: effectiveMinSeconds(lesson.minSeconds),
+    minSeconds: lesson.requiredSeconds,
     studiedSeconds: studied.get(lesson.lessonId)?.studiedSeconds ?? 0,
     completedAt: studied.get(lesson.lessonId)?.completedAt ?? null,
   }));
@@ -49,7 +49,7 @@ export default function CoursePage() {
   const t = useT();
   const lang = useLang();
   const doneCount = lessons.filter((lesson) => lesson.completedAt).length;
-  const minutes = Math.ceil(lessons.reduce((sum, lesson) => sum + lesson.minSeconds, 0) / 60);
+  const minutes = totalMinutes(lessons);
   const target = next ?? lessons[0]?.lessonId ?? null;
   const nextLesson = lessons.find((lesson) => lesson.lessonId === next);
   const action = completedAt ? t('course.review') : started ? t('course.continue') : t('course.start');

@@ -9,7 +9,7 @@ import { LessonLink, LessonPdf, LessonVideo } from '../components/lesson-materia
 import { StudyMeter } from '../components/study-meter';
 import { translate, useLang, useT } from '../i18n';
 import { formatCredit, kindKey } from '../lib/learn';
-import { effectiveMinSeconds, heartbeatMs, loadCourse, withMe } from '../lib/learn.server';
+import { heartbeatMs, loadCourse, withMe } from '../lib/learn.server';
 import { renderMarkdown } from '../lib/markdown.server';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       html: lesson.kind === 'text' ? renderMarkdown(lesson.body ?? '') : null,
       materialUrl: lesson.materialUrl ?? null,
       url: lesson.url ?? null,
-      minSeconds: effectiveMinSeconds(lesson.minSeconds),
+      minSeconds: lesson.requiredSeconds,
     },
     position: { index, total: course.lessons.length },
     previous: neighbour(index - 1),

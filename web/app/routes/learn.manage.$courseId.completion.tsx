@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-r
 import { BackLink } from '../components/back-link';
 import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { CompletionPeople, CompletionTable } from '../components/completion-table';
 import { CourseError } from '../components/course-error';
 import { RefreshIcon } from '../components/course-icons';
-import { useLang, useT } from '../i18n';
-import { formatDateTime } from '../lib/format';
+import { useLang, useT, type Translate } from '../i18n';
+import { formatDate, formatDateTime } from '../lib/format';
 import { requireCompletionReader } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
@@ -23,16 +23,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const unitId = search.get('unitId')?.trim() || undefined;
   const base = { ...(assignmentId ? { assignmentId } : {}) };
   // The overview (every unit within reach) and, when one is chosen, that unit's people.
-  const [overview, unit] = await Promise.all([
+  const [overview, unit, assignments] = await Promise.all([
     context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: base } }),
     unitId ? context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: { ...base, unitId } } }) : Promise.resolve(null),
+    context.api.GET('/courses/{courseId}/assignments', { params: { path: { courseId } } }),
   ]);
   if (!overview.data) throwApiError(overview.error, overview.response.status);
   if (unit && !unit.data) throwApiError(unit.error, unit.response.status);
+  if (!assignments.data) throwApiError(assignments.error, assignments.response.status);
   return {
     lang: context.lang,
     courseId,
     assignmentId: assignmentId ?? null,
+    assignments: assignments.data.items,
     completion: overview.data,
     unit: unit?.data ? { ...unit.data.units[0]!, people: unit.data.people ?? [] } : null,
   };
@@ -48,14 +51,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CompletionPage() {
-  const { courseId, assignmentId, completion, unit } = useLoaderData<typeof loader>();
+  const { courseId, assignmentId, assignments, completion, unit } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
   const refreshing = navigation.state !== 'idle' && navigation.formMethod?.toUpperCase() === 'POST';
-  const here = (unitId?: string) => {
+  const here = (unitId?: string, assignment: string | null = assignmentId) => {
     const params = new URLSearchParams();
-    if (assignmentId) params.set('assignmentId', assignmentId);
+    if (assignment) params.set('assignmentId', assignment);
     if (unitId) params.set('unitId', unitId);
     const query = params.toString();
     return `/learn/manage/${courseId}/completion${query ? `?${query}` : ''}`;
@@ -72,6 +75,34 @@ export default function CompletionPage() {
           </p>
         </div>
       </header>
+
+      {assignments.length > 0 ? (
+        <nav className="completion-subjects" aria-label={t('completion.subjects')}>
+          <ul className="chip-list">
+            <li>
+              <Link to={here(unit?.unitId, null)} className="chip" aria-current={assignmentId ? undefined : 'page'} data-testid="completion-subject-all">
+                {t('completion.subject.all')}
+              </Link>
+            </li>
+            {assignments.map((assignment) => (
+              <li key={assignment.assignmentId}>
+                <Link
+                  to={here(unit?.unitId, assignment.assignmentId)}
+                  className="chip"
+                  aria-current={assignment.assignmentId === assignmentId ? 'page' : undefined}
+                  data-testid="completion-subject"
+                >
+                  {t('completion.subject.one', {
+                    kind: t(assignment.required ? 'learn.task.required' : 'learn.task.elective'),
+                    date: formatDate(assignment.dueAt, lang),
+                    audience: audienceLabel(t, assignment.audience),
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
 
       <div className="card completion-asof">
         <p data-testid="completion-asof">
@@ -110,4 +141,12 @@ export default function CompletionPage() {
 
 export function ErrorBoundary() {
   return <CourseError />;
+}
+
+/** Whom an assignment is for, in a few words: "everyone", its units' names, or how many people it names. */
+function audienceLabel(t: Translate, audience: { kind: 'everyone' | 'units' | 'members' | 'people'; units: { name: string }[]; people: number }): string {
+  if (audience.kind === 'everyone') return t('completion.audience.everyone');
+  if (audience.kind === 'people') return t('completion.audience.people', { count: audience.people });
+  const names = audience.units.map((u) => u.name).join('、');
+  return audience.kind === 'members' ? t('completion.audience.members', { units: names }) : names;
 }

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     category: course.category,
     status: course.status,
     credit: course.credit,
-    lessons: course.lessons.length,
+    lessons: course.lessonCount,
     updatedAt: course.updatedAt,
   }));
   return { lang: context.lang, courses: rows };
