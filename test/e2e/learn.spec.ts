@@ -243,6 +243,15 @@ test.describe('learning: editor → study → completion', () => {
     await expect.poll(() => unitFigure(page, branch1, 'done')).toBe(course.doneBefore + 1);
     await page.screenshot({ path: shots('completion-zh', info.project.name), fullPage: true });
 
+    // The figures can be narrowed to the branch-1 assignment, and back to the whole course.
+    await expect(page.getByTestId('completion-subject-all')).toHaveAttribute('aria-current', 'page');
+    await page.getByTestId('completion-subject').first().click();
+    await expect(page.getByTestId('completion-course')).toContainText('单次学习任务');
+    await expect(page.getByTestId('completion-subject').first()).toHaveAttribute('aria-current', 'page');
+    await expect.poll(() => unitFigure(page, branch1, 'done')).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('completion-subject-all').click();
+    await expect(page.getByTestId('completion-course')).toHaveText(course.title);
+
     const link = page.locator(`[data-testid="completion-row"][data-unit="${branch1}"]`).getByTestId('completion-unit-link');
     const href = await link.getAttribute('href');
     course.branch1Id = new URL(href!, 'http://x').searchParams.get('unitId') ?? undefined;
@@ -269,6 +278,8 @@ test.describe('learning: editor → study → completion', () => {
     await expect(page.locator(`[data-testid="completion-row"][data-unit="${branch2}"]`)).toHaveCount(1);
     await expect(page.locator(`[data-testid="completion-row"][data-unit="${branch1}"]`)).toHaveCount(0);
     await expect(page.getByTestId('completion-table')).not.toContainText('第一支部');
+    // Branch 1's assignment is not offered to branch 2's organizer.
+    await expect(page.getByTestId('completion-subject')).toHaveCount(0);
     expect(course.branch1Id).toBeTruthy();
     const response = await page.goto(`/learn/manage/${course.courseId}/completion?unitId=${course.branch1Id}`);
     expect(response?.status()).toBe(404);
