@@ -3,11 +3,12 @@ import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
-import { ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, LessonKindIcon, PenIcon } from '../components/course-icons';
+import { ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, PenIcon } from '../components/course-icons';
 import { CourseProgressBar } from '../components/course-progress-bar';
+import { LessonSummary } from '../components/lesson-summary';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, formatDuration, kindKey, nextUnfinished, readsCompletion, statusKey, totalMinutes } from '../lib/learn';
+import { categoryKey, formatCredit, formatDuration, nextUnfinished, readsCompletion, statusKey, totalMinutes } from '../lib/learn';
 import { loadCourse, withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 
@@ -134,18 +135,7 @@ export default function CoursePage() {
             {lessons.map((lesson, index) => (
               <li key={lesson.lessonId} className={`lesson-item${lesson.completedAt ? ' is-done' : ''}`} data-testid="lesson-item">
                 <Link to={`/learn/courses/${course.courseId}/lessons/${lesson.lessonId}`} prefetch="intent" className="lesson-link">
-                  <span className="lesson-number" aria-hidden="true">
-                    {lesson.completedAt ? <CheckIcon className="icon" /> : index + 1}
-                  </span>
-                  <span className="lesson-text">
-                    <span className="lesson-title">{lesson.title}</span>
-                    <span className="lesson-meta">
-                      <LessonKindIcon kind={lesson.kind} className="icon icon-small" />
-                      <span>{t(kindKey(lesson.kind))}</span>
-                      <span aria-hidden="true">·</span>
-                      <span>{t('lesson.needs', { time: formatDuration(t, lesson.minSeconds, 'up') })}</span>
-                    </span>
-                  </span>
+                  <LessonSummary number={lesson.completedAt ? <CheckIcon className="icon" /> : index + 1} lesson={lesson} />
                   <span className="lesson-state">
                     {lesson.completedAt ? (
                       <span className="badge badge-ok">{t('lesson.state.done')}</span>

@@ -4,13 +4,14 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { CourseError } from '../components/course-error';
-import { ChartBarsIcon, CheckIcon, LessonKindIcon } from '../components/course-icons';
+import { LessonSummary } from '../components/lesson-summary';
+import { ChartBarsIcon, CheckIcon } from '../components/course-icons';
 import { Notice, ProblemNotice } from '../components/notice';
 import { UploadField } from '../components/upload-field';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
-import { categoryKey, courseCategories, formatCredit, formatDuration, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind } from '../lib/learn';
+import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind } from '../lib/learn';
 import { formInt, formNumber, loadCourse, requireEditor, unitsInReach } from '../lib/learn.server';
 import { hasRole } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
@@ -294,21 +295,15 @@ function LessonsSection() {
         <ol className="editor-lesson-list" data-testid="editor-lessons">
           {course.lessons.map((lesson, index) => (
             <li key={lesson.lessonId} className="card editor-lesson" data-testid="editor-lesson">
-              <span className="lesson-number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="lesson-text">
-                <span className="lesson-title">{lesson.title}</span>
-                <span className="lesson-meta">
-                  <LessonKindIcon kind={lesson.kind} className="icon icon-small" />
-                  <span>{t(kindKey(lesson.kind))}</span>
-                  <span aria-hidden="true">·</span>
-                  <span>{t('lesson.needs', { time: formatDuration(t, lesson.minSeconds, 'up') })}</span>
-                  {lesson.kind === 'video' || lesson.kind === 'pdf' ? (
+              <LessonSummary
+                number={index + 1}
+                lesson={lesson}
+                extra={
+                  lesson.kind === 'video' || lesson.kind === 'pdf' ? (
                     <span className={lesson.hasMaterial ? 'badge badge-ok' : 'badge badge-down'}>{t(lesson.hasMaterial ? 'editor.lessons.hasFile' : 'editor.lessons.noFile')}</span>
-                  ) : null}
-                </span>
-              </span>
+                  ) : null
+                }
+              />
               <EditLesson lesson={lesson} version={course.version} />
               <span className="editor-lesson-moves">
                 {index > 0 ? (
