@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root: NodejsFunction bundles from here, so esbuild sees package-lock.json and tsconfig.json. */
+/** The repository root: the Lambda bundles are built from here, so esbuild finds node_modules and tsconfig.json. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export const paths = {
-  lockFile: join(repoRoot, 'package-lock.json'),
   httpHandler: join(repoRoot, 'functions/handlers/http.ts'),
   jobsHandler: join(repoRoot, 'functions/handlers/jobs.ts'),
   /** Output of `remix vite:build`: hashed browser assets, served by CloudFront from S3. */

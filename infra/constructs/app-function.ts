@@ -1,19 +1,18 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { paths, repoRoot } from '../paths.js';
 import {
   BUCKET_LEVEL_ACTIONS,
   INDEX_ACTIONS,
   type BucketAction,
   type TableAction,
 } from './access.js';
-import { lambdaBundling, lambdaRuntimeEnvironment } from './bundling.js';
+import { lambdaRuntimeEnvironment } from './bundling.js';
+import { lambdaCode } from './lambda-code.js';
 
 export interface AppFunctionProps {
   /** The handler module (absolute path); it must export `handler`. */
@@ -26,11 +25,11 @@ export interface AppFunctionProps {
 }
 
 /**
- * A Lambda function with the house defaults (Node 22 on Graviton, one ESM bundle, a log group with retention)
- * and no rights at all until `bindTable` / `bindBucket` grant the exact actions its code uses.
+ * A Lambda function with the house defaults (Node 22 on Graviton, one ESM bundle made by `bundleLambda`, a log group
+ * with retention) and no rights at all until `bindTable` / `bindBucket` grant the exact actions its code uses.
  */
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
@@ -41,18 +40,15 @@ export class AppFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
     });
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: paths.lockFile,
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: lambdaCode(props.entry),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(29),
       ...(props.description ? { description: props.description } : {}),
       logGroup: this.logGroup,
-      bundling: lambdaBundling,
       environment: { ...lambdaRuntimeEnvironment, ...props.environment },
     });
   }

@@ -1,9 +1,9 @@
 /** Bundles the http Lambda exactly as CDK ships it and says what it weighs and what the weight is made of. */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
-import { lambdaEsbuildOptions } from '../../infra/constructs/bundling.js';
+import type { Metafile } from 'esbuild';
+import { bundleLambda } from '../../infra/constructs/bundling.js';
 
 export const HTTP_ENTRY = 'functions/handlers/http.ts';
 
@@ -66,33 +66,24 @@ export function weighPackages(metafile: Metafile, outputFile: string): PackageWe
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Builds into `<outRoot>/lambda-http/index.mjs` (the name NodejsFunction gives it) with a metafile. */
+/**
+ * Builds into `<outRoot>/lambda-http/index.mjs` with `bundleLambda`, the function CDK ships through
+ * (infra/constructs/lambda-code.ts): the same options and plugins, so the same bytes.
+ */
 export async function bundleHttpLambda(root: string, outRoot: string): Promise<BundleReport> {
   const outdir = join(outRoot, 'lambda-http');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const started = performance.now();
-  const result = await build({
-    ...lambdaEsbuildOptions,
-    absWorkingDir: root,
-    entryPoints: [HTTP_ENTRY],
-    entryNames: 'index',
-    outdir,
-    metafile: true,
-    write: true,
-    logLevel: 'error',
-  });
+  const bundle = await bundleLambda(HTTP_ENTRY, outdir, root);
   const buildMs = performance.now() - started;
-  const outputName = Object.keys(result.metafile.outputs).find((name) => name.endsWith('.mjs'));
-  if (!outputName) throw new Error('esbuild produced no .mjs output.');
-  const file = resolve(root, outputName);
-  const code = readFileSync(file);
+  const code = readFileSync(bundle.file);
   return {
-    file,
+    file: bundle.file,
     minifiedBytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     buildMs,
-    packages: weighPackages(result.metafile, outputName),
-    warnings: result.warnings.length,
+    packages: weighPackages(bundle.metafile, bundle.outputName),
+    warnings: bundle.warnings,
   };
 }

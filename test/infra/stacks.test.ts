@@ -1,7 +1,7 @@
 /**
  * The infrastructure's promises, checked on the synthesized templates: data protected and retained, keys and
  * indexes taken from the table definition, least-privilege grants, the CDN, the schedule, alarms and logs.
- * Bundling is skipped and built-in validation is off, so this stays a few seconds.
+ * Bundling is skipped and built-in validation is off, so this stays a few seconds; lambda-bundle.test.ts bundles.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { table as definition } from '../../functions/platform/table.js';
-import { lambdaBundling, lambdaEsbuildOptions } from '../../infra/constructs/bundling.js';
+import { LAMBDA_TRIMS } from '../../infra/constructs/bundle-trims.js';
+import { lambdaEsbuildOptions } from '../../infra/constructs/bundling.js';
 import { defineApp } from '../../infra/define-app.js';
 import { repoRoot } from '../../infra/paths.js';
 import { DEFAULT_SITE_ORIGINS, readSettings } from '../../infra/settings.js';
@@ -208,17 +209,31 @@ describe('app stack: functions', () => {
     });
   });
 
-  it('bundle as one minified ESM file with the require banner and the SDK inside', () => {
-    expect(lambdaBundling).toMatchObject({
+  it('bundle as one minified ESM file with the require banner, the SDK inside and the trims', () => {
+    expect(lambdaEsbuildOptions).toMatchObject({
+      bundle: true,
+      platform: 'node',
       format: 'esm',
-      minify: true,
-      sourceMap: true,
-      bundleAwsSDK: true,
       target: 'node22',
-      banner: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
       define: { 'process.env.NODE_ENV': '"production"' },
+      external: [],
+      outExtension: { '.js': '.mjs' },
+      metafile: true,
     });
-    expect(lambdaEsbuildOptions.banner.js).toBe(lambdaBundling.banner);
+    expect(lambdaEsbuildOptions.plugins.map((p) => p.name)).toEqual(['lambda-trims']);
+    // What the trims check after each build (test/infra/lambda-bundle.test.ts builds for real).
+    expect(LAMBDA_TRIMS.map((t) => t.name)).toEqual([
+      'zod-locales',
+      'aws-credentials-from-env',
+      'react-dom-server-streaming-only',
+      'react-dom-without-browser-renderer',
+      'zod-without-compiler',
+      'zod-without-from-json-schema',
+    ]);
   });
 
   it('every log group has a retention', () => {
