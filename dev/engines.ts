@@ -2,6 +2,7 @@
  * The local platform's storage: dynalite (DynamoDB protocol) and s3rver (S3 protocol) in this process.
  * Used by `npm start`, `npm run dev`, the test setup and the benchmarks.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -24,6 +25,11 @@ export interface EngineOptions {
   buckets: string[];
   /** Origins browsers upload from (CORS on the buckets). */
   corsOrigins?: string[];
+  /**
+   * Run dynalite in a child process rather than in this one (in memory only). For measurements: DynamoDB never
+   * shares a Lambda's thread or heap, so a latency figure should not pay for the store's CPU and garbage collection.
+   */
+  dynamoInChildProcess?: boolean;
 }
 
 export interface Engines {
@@ -61,8 +67,10 @@ export async function startEngines(options: EngineOptions): Promise<Engines> {
   }
   mkdirSync(s3Dir, { recursive: true });
 
-  const dynamoServer: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoDir ? { path: dynamoDir } : {}) });
-  const dynamoPort = await listen(dynamoServer, options.dynamoPort ?? 0, host);
+  const dynamoServer = options.dynamoInChildProcess
+    ? await dynaliteProcess(options.dynamoPort ?? 0, host)
+    : (dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoDir ? { path: dynamoDir } : {}) }) as Server);
+  const dynamoPort = 'port' in dynamoServer ? dynamoServer.port : await listen(dynamoServer, options.dynamoPort ?? 0, host);
 
   const s3 = new S3rver({ port: options.s3Port ?? 0, address: host, silent: true, directory: s3Dir });
   const s3Address = (await s3.run()) as AddressInfo;
@@ -88,6 +96,26 @@ export async function startEngines(options: EngineOptions): Promise<Engines> {
       clients.dynamo.destroy();
       clients.s3.destroy();
       await Promise.all([close(dynamoServer), s3.close()]);
+    },
+  };
+}
+
+/** dynalite (in memory) in a child process of its own; `close` ends it. */
+async function dynaliteProcess(port: number, host: string): Promise<{ port: number; close(cb: () => void): void }> {
+  const script = `const s = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+s.listen(${port}, ${JSON.stringify(host)}, () => process.stdout.write(String(s.address().port) + '\\n'));
+process.on('disconnect', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const listening = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`dynalite exited with code ${code} before listening`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+  });
+  return {
+    port: listening,
+    close(cb) {
+      child.once('exit', () => cb());
+      child.kill();
     },
   };
 }

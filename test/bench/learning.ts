@@ -295,7 +295,7 @@ export async function runLearningBench(log: (line: string) => void = console.log
       new Set([1, 2, 3, 4, 5, 6]),
     ),
   );
-  log('(clients, app and dynalite share one Node process: under saturation each p99 measures CPU per operation)');
+  log('(the clients and the app share one process, dynalite runs in another: with 50 clients and no pause, each p99 is mostly queueing for CPU)');
   return {
     people: PEOPLE,
     units: units.length,

@@ -267,7 +267,8 @@ async function main(): Promise<number> {
   const rosterImport = await benchImport();
   reportImport(rosterImport);
 
-  const learningEngines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'] });
+  heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
+  const learningEngines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'], dynamoInChildProcess: true });
   let learning: Awaited<ReturnType<typeof runLearningBench>>;
   try {
     Object.assign(process.env, learningEngines.env);
