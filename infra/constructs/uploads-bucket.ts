@@ -42,6 +42,14 @@ export class UploadsBucket extends Construct {
           // Once its old versions are gone, a delete marker is clutter.
           expiredObjectDeleteMarker: true,
         },
+        {
+          id: 'roster-imports',
+          // Roster files name people (logins, phones, Party standing). A preview can be confirmed for 24 hours
+          // (roster-store.ts); after that neither the file nor its rows serve any purpose, so none of it is kept.
+          prefix: 'imports/',
+          expiration: Duration.days(2),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
   }

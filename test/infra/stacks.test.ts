@@ -163,7 +163,7 @@ describe('data stack: uploads bucket', () => {
     });
   });
 
-  it('lets the site use presigned URLs from a browser (CORS) and tidies up old versions and parts', () => {
+  it('lets the site use presigned URLs from a browser (CORS), tidies up old versions and parts, and keeps no roster file', () => {
     data.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [
@@ -180,6 +180,8 @@ describe('data stack: uploads bucket', () => {
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
             NoncurrentVersionExpiration: { NoncurrentDays: 90 },
           }),
+          // Roster files hold personal data and are needed only while their preview can be confirmed (24 h).
+          Match.objectLike({ Status: 'Enabled', Prefix: 'imports/', ExpirationInDays: 2, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
         ],
       },
     });
