@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -251,6 +252,14 @@ test.describe('learning: editor → study → completion', () => {
     await expect.poll(() => unitFigure(page, branch1, 'done')).toBeGreaterThanOrEqual(1);
     await page.getByTestId('completion-subject-all').click();
     await expect(page.getByTestId('completion-course')).toHaveText(course.title);
+
+    // The people list downloads as a spreadsheet: branch 1's people only, staff1 among them, done.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('completion-export-people').click()]);
+    expect(download.suggestedFilename()).toMatch(/人员学习情况.*\.csv$/);
+    const sheet = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    expect(sheet[0]).toEqual(['单位', '姓名', '账号', '学习状态', '完成时间']);
+    expect(sheet.slice(1).every((row) => row[0]!.includes(branch1))).toBe(true);
+    expect(sheet.find((row) => row[2] === 'staff1')?.[3]).toBe('已完成');
 
     const link = page.locator(`[data-testid="completion-row"][data-unit="${branch1}"]`).getByTestId('completion-unit-link');
     const href = await link.getAttribute('href');

@@ -608,6 +608,13 @@ export const samples: OperationSample[] = [
     }),
   },
   {
+    operationId: 'exportCourseCompletion',
+    label: 'exportCourseCompletion(published, people)',
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/completion/export?part=people` }),
+  },
+  {
     operationId: 'listCourseAssignments',
     label: 'listCourseAssignments(published)',
     expect: scopedReaders,

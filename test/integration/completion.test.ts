@@ -149,4 +149,52 @@ describe('completion rollups', () => {
     expect(one.json.assignmentId).toBe(assigned.json.assignmentId);
     expect((await call('GET', '/courses/01J0000000000000000000000A/assignments', admin)).status).toBe(404);
   });
+
+  it('exports the same figures as a spreadsheet: per unit, and every person counted, in the reader’s language', async () => {
+    const download = async (login: string, part: 'units' | 'people', lang = 'zh-CN') => {
+      const res = await app.request(`http://localhost/api/courses/${course.courseId}/completion/export?part=${part}`, {
+        headers: { cookie: `${await signIn(login)}; lang=${lang}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('cache-control')).toContain('no-store');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = new TextDecoder().decode(bytes).trimEnd().split('\r\n').map((line) => line.split(','));
+      return { disposition: res.headers.get('content-disposition') ?? '', header: rows[0]!, rows: rows.slice(1) };
+    };
+    await call('POST', `/courses/${course.courseId}/completion/refresh`, admin);
+    const view = (await call('GET', `/courses/${course.courseId}/completion`, admin)).json as { units: { name: string; subtree: { total: number; done: number; overdue: number }; direct: { total: number } }[] };
+
+    const units = await download('admin', 'units');
+    expect(units.header).toEqual(['单位', '应学人数', '已完成', '学习中', '未开始', '已逾期', '完成率', '统计时间']);
+    expect(units.rows).toHaveLength(view.units.length);
+    for (const [i, unit] of view.units.entries()) {
+      const row = units.rows[i]!;
+      expect(row[0]!.endsWith(unit.name)).toBe(true);
+      expect([Number(row[1]), Number(row[2]), Number(row[5])]).toEqual([unit.subtree.total, unit.subtree.done, unit.subtree.overdue]);
+    }
+    expect(decodeURIComponent(units.disposition.split("UTF-8''")[1]!)).toMatch(/^十个一点服务规范-各单位完成情况-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Branch 1's organizer: exactly the people counted in their units, each under a unit of branch 1.
+    const organizerView = (await call('GET', `/courses/${course.courseId}/completion`, await signIn('organizer1'))).json as { units: { direct: { total: number } }[] };
+    const people = await download('organizer1', 'people');
+    expect(people.header).toEqual(['单位', '姓名', '账号', '学习状态', '完成时间']);
+    expect(people.rows).toHaveLength(organizerView.units.reduce((sum, u) => sum + u.direct.total, 0));
+    expect(people.rows.every((row) => row[0]!.includes('机关第一党支部'))).toBe(true);
+    expect(people.rows.map((row) => row[2])).toContain('staff1');
+    // Within a unit, the unfinished come first.
+    const rank: Record<string, number> = { '已逾期（未完成）': 0, 未开始: 1, 学习中: 2, 已完成: 3 };
+    for (const [i, row] of people.rows.entries()) {
+      const previous = people.rows[i - 1];
+      if (previous && previous[0] === row[0]) expect(rank[row[3]!]!).toBeGreaterThanOrEqual(rank[previous[3]!]!);
+    }
+    const done = people.rows.filter((row) => row[3] === '已完成');
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(row[4]!))).toBe(true);
+
+    const english = await download('leader', 'units', 'en');
+    expect(english.header[0]).toBe('Unit');
+    expect((await call('GET', `/courses/${course.courseId}/completion/export?part=everything`, admin)).status).toBe(400);
+  });
 });

@@ -74,6 +74,7 @@ export const permissions = {
   assignCourse: courseEditors,
   createUpload: courseEditors,
   getCourseCompletion: scopedReaders,
+  exportCourseCompletion: scopedReaders,
   listCourseAssignments: scopedReaders,
   refreshCourseCompletion: scopedReaders,
   listMyTasks: signedIn,

@@ -5,7 +5,10 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
-import { authorize, reachesUnit, type Actor } from '../people/permissions.js';
+import { toCsv, type CsvCell } from '../../platform/csv.js';
+import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
+import { currentLang } from '../../platform/request-scope.js';
+import { authorize, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
 import { loadTree } from '../people/service.js';
 import { listAllPeople } from '../people/store.js';
 import type { PublicPerson } from '../people/schema.js';
@@ -100,13 +103,12 @@ export async function computeAllCompletion(): Promise<Record<string, number>> {
 }
 
 /**
- * Completion of a course (or one of its assignments) for the units the actor reaches: each unit's own and subtree
- * figures with the time they were computed; with `unitId`, that unit's people and their states.
+ * What a reader may see of a course's completion: the course, the subject (the course or one of its assignments) and
+ * the units of their reach with each one's depth; with `unitId`, that unit must be one of them. Absent → 404.
  */
-export async function getCourseCompletion(actor: Actor | null, courseId: string, query: { assignmentId?: string; unitId?: string } = {}) {
-  const grant = authorize(actor, 'getCourseCompletion');
+async function completionScope(actor: Actor, grant: Grant, courseId: string, query: { assignmentId?: string; unitId?: string }) {
   const [course, tree] = await Promise.all([courseById(courseId), loadTree()]);
-  if (!course || !mayReadFigures(actor!, course, tree)) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+  if (!course || !mayReadFigures(actor, course, tree)) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
   if (query.assignmentId && (await assignmentById(query.assignmentId))?.courseId !== courseId) {
     throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
   }
@@ -114,17 +116,16 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
   const tops = grant.access === 'scope' ? grant.unitIds : tree.roots().map((u) => u.unitId);
   const shown = new Map<string, number>();
   for (const top of tops) for (const unit of tree.subtree(top)) if (!shown.has(unit.unitId)) shown.set(unit.unitId, tree.path(unit.unitId).length - 1);
-  if (query.unitId && !(shown.has(query.unitId) && reachesUnit(grant, actor!, query.unitId, tree))) {
+  if (query.unitId && !(shown.has(query.unitId) && reachesUnit(grant, actor, query.unitId, tree))) {
     throw new AppError('NOT_FOUND', { messageKey: 'unitNotFound' });
   }
-  const wanted = query.unitId ? [query.unitId] : [...shown.keys()];
-  const keys: { subject: string; unitId: string; part: 'UNIT' | 'PEOPLE' }[] = wanted.map((unitId) => ({ subject: subjectKey(subject), unitId, part: 'UNIT' }));
-  if (query.unitId) keys.push({ subject: subjectKey(subject), unitId: query.unitId, part: 'PEOPLE' });
-  const { data } = keys.length ? await rollupEntity().get(keys).go() : { data: [] };
-  const byUnit = new Map(data.filter((r) => r.part === 'UNIT').map((record) => [record.unitId, UnitFigures.parse(record)]));
-  const drill = data.find((r) => r.part === 'PEOPLE');
+  return { course, tree, subject: subjectKey(subject), shown };
+}
+
+/** Each unit's figures as read from its rollup item (zero, never computed, when there is none yet). */
+function unitRows(wanted: string[], shown: Map<string, number>, tree: OrgTree, byUnit: Map<string, UnitFigures>) {
   const minDepth = Math.min(...wanted.map((id) => shown.get(id) ?? 0));
-  const units = wanted.map((unitId) => {
+  return wanted.map((unitId) => {
     const rollup = byUnit.get(unitId);
     return {
       unitId,
@@ -135,15 +136,84 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
       computedAt: rollup?.computedAt ?? null,
     };
   });
-  const computed = units.map((u) => u.computedAt).filter((t): t is string => t !== null).sort();
+}
+
+const oldest = (times: (string | null)[]) => times.filter((t): t is string => t !== null).sort()[0] ?? null;
+
+/**
+ * Completion of a course (or one of its assignments) for the units the actor reaches: each unit's own and subtree
+ * figures with the time they were computed; with `unitId`, that unit's people and their states.
+ */
+export async function getCourseCompletion(actor: Actor | null, courseId: string, query: { assignmentId?: string; unitId?: string } = {}) {
+  const grant = authorize(actor, 'getCourseCompletion');
+  const { course, tree, subject, shown } = await completionScope(actor!, grant, courseId, query);
+  const wanted = query.unitId ? [query.unitId] : [...shown.keys()];
+  const keys: { subject: string; unitId: string; part: 'UNIT' | 'PEOPLE' }[] = wanted.map((unitId) => ({ subject, unitId, part: 'UNIT' }));
+  if (query.unitId) keys.push({ subject, unitId: query.unitId, part: 'PEOPLE' });
+  const { data } = keys.length ? await rollupEntity().get(keys).go() : { data: [] };
+  const byUnit = new Map(data.filter((r) => r.part === 'UNIT').map((record) => [record.unitId, UnitFigures.parse(record)]));
+  const drill = data.find((r) => r.part === 'PEOPLE');
+  const units = unitRows(wanted, shown, tree, byUnit);
   return {
     courseId,
     courseTitle: course.title,
     assignmentId: query.assignmentId ?? null,
-    asOf: computed[0] ?? null,
+    asOf: oldest(units.map((u) => u.computedAt)),
     units,
     people: query.unitId ? (drill ? UnitPeople.parse(drill).people : []) : null,
   };
+}
+
+/** Shanghai wall-clock time, as a spreadsheet shows it: 2026-11-28 09:34. */
+function localTime(iso: string | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+const stateOrder: Record<CompletionState, number> = { overdue: 0, notStarted: 1, inProgress: 2, done: 3 };
+const stateLabel: Record<CompletionState, ApiMessageKey> = { done: 'stateDone', inProgress: 'stateInProgress', notStarted: 'stateNotStarted', overdue: 'stateOverdue' };
+
+/**
+ * The completion figures as a spreadsheet (CSV), for a leader's report: `units`, one row per unit of the reader's
+ * reach with its subtree figures and rate; `people`, everyone counted there with their unit, state and completion
+ * time, the unfinished first. The same rollup items as the page, so the file agrees with the page.
+ */
+export async function exportCourseCompletion(actor: Actor | null, courseId: string, query: { assignmentId?: string; part: 'units' | 'people' }) {
+  const grant = authorize(actor, 'exportCourseCompletion');
+  const { course, tree, subject, shown } = await completionScope(actor!, grant, courseId, query);
+  const wanted = [...shown.keys()];
+  const part: 'UNIT' | 'PEOPLE' = query.part === 'people' ? 'PEOPLE' : 'UNIT';
+  const { data } = wanted.length ? await rollupEntity().get(wanted.map((unitId) => ({ subject, unitId, part }))).go() : { data: [] };
+  const lang = currentLang();
+  const m = (key: ApiMessageKey, params?: Record<string, string | number>) => apiMessage(lang, key, params);
+  const path = (unitId: string) => tree.path(unitId).map((id) => tree.get(id)?.name ?? '').join(' / ');
+  let rows: CsvCell[][];
+  if (part === 'UNIT') {
+    const byUnit = new Map(data.map((record) => [record.unitId, UnitFigures.parse(record)]));
+    rows = [
+      [m('csvUnit'), m('csvTotal'), m('csvDone'), m('csvInProgress'), m('csvNotStarted'), m('csvOverdue'), m('csvRate'), m('csvComputedAt')],
+      ...unitRows(wanted, shown, tree, byUnit).map((u) => [
+        path(u.unitId),
+        u.subtree.total,
+        u.subtree.done,
+        u.subtree.inProgress,
+        u.subtree.notStarted,
+        u.subtree.overdue,
+        u.subtree.total ? `${Math.round((u.subtree.done / u.subtree.total) * 100)}%` : '',
+        localTime(u.computedAt),
+      ]),
+    ];
+  } else {
+    const byUnit = new Map(data.map((record) => [record.unitId, UnitPeople.parse(record)]));
+    rows = [[m('csvUnit'), m('csvName'), m('csvLogin'), m('csvState'), m('csvCompletedAt')]];
+    for (const unitId of wanted) {
+      const people = [...(byUnit.get(unitId)?.people ?? [])].sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.name.localeCompare(b.name, 'zh-CN'));
+      for (const person of people) rows.push([path(unitId), person.name, person.login, m(stateLabel[person.state]), localTime(person.completedAt)]);
+    }
+  }
+  const day = localTime(clock.now().toISOString()).slice(0, 10);
+  const fileName = `${m(part === 'UNIT' ? 'csvFileUnits' : 'csvFilePeople', { course: course.title, date: day })}.csv`;
+  return { fileName, csv: toCsv(rows) };
 }
 
 /** Recomputes one course's figures on demand (its assignments and the course as a whole). */

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
+import { exportCourseCompletion, getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
+import { attachment } from '../../platform/csv.js';
 import { completionStates } from '../../domain/stats/schema.js';
 import { commonErrors, errorResponse } from './schemas.js';
 
@@ -35,6 +36,26 @@ const get = createRoute({
   responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...denied, ...commonErrors },
 });
 
+const exportCsv = createRoute({
+  method: 'get',
+  path: '/courses/{courseId}/completion/export',
+  operationId: 'exportCourseCompletion',
+  tags: ['statistics'],
+  summary: 'The same figures as a spreadsheet (CSV, UTF-8 with BOM): per unit, or every person counted with their state',
+  request: {
+    params: CourseParam,
+    query: z.object({
+      assignmentId: z.string().max(40).optional(),
+      part: z.enum(['units', 'people']).default('units').openapi({ description: '`units`: a row per unit; `people`: a row per person, the unfinished first.' }),
+    }),
+  },
+  responses: {
+    200: { description: 'A CSV file in the caller’s language, offered for download.', content: { 'text/csv': { schema: z.string() } } },
+    ...denied,
+    ...commonErrors,
+  },
+});
+
 const refresh = createRoute({
   method: 'post',
   path: '/courses/{courseId}/completion/refresh',
@@ -51,4 +72,9 @@ const refresh = createRoute({
 
 export const completionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(get, async (c) => c.json(await getCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query')), 200))
+  .openapi(exportCsv, async (c) => {
+    const { fileName, csv } = await exportCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query'));
+    // Names of people: never kept by a shared cache.
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName, 'completion.csv'), 'cache-control': 'private, no-store' });
+  })
   .openapi(refresh, async (c) => c.json(await refreshCourseCompletion(c.get('actor'), c.req.valid('param').courseId), 200));

@@ -5,7 +5,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { CompletionPeople, CompletionTable } from '../components/completion-table';
 import { CourseError } from '../components/course-error';
-import { RefreshIcon } from '../components/course-icons';
+import { DownloadIcon, RefreshIcon } from '../components/course-icons';
 import { useLang, useT, type Translate } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/format';
 import { requireCompletionReader } from '../lib/learn.server';
@@ -63,6 +63,8 @@ export default function CompletionPage() {
     const query = params.toString();
     return `/learn/manage/${courseId}/completion${query ? `?${query}` : ''}`;
   };
+  // The spreadsheets come straight from the API (a file download, not a page).
+  const exportHref = (part: 'units' | 'people') => `/api/courses/${courseId}/completion/export?${new URLSearchParams({ part, ...(assignmentId ? { assignmentId } : {}) })}`;
   return (
     <div className="page completion-page">
       <BackLink to={unit ? here() : `/learn/courses/${courseId}`}>{unit ? t('completion.backToUnits') : t('completion.backToCourse')}</BackLink>
@@ -114,6 +116,18 @@ export default function CompletionPage() {
             {refreshing ? t('completion.refreshing') : t('completion.refresh')}
           </button>
         </Form>
+      </div>
+
+      <div className="completion-exports">
+        <span className="hint">{t('completion.export')}</span>
+        <a className="button button-quiet" href={exportHref('units')} download data-testid="completion-export-units">
+          <DownloadIcon className="icon icon-small" />
+          {t('completion.export.units')}
+        </a>
+        <a className="button button-quiet" href={exportHref('people')} download data-testid="completion-export-people">
+          <DownloadIcon className="icon icon-small" />
+          {t('completion.export.people')}
+        </a>
       </div>
 
       {unit ? (
