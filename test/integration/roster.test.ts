@@ -183,7 +183,7 @@ describe('previewImport', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it('takes a file over the API’s usual 1 MB limit, and refuses one over 5 MB with a 413', async () => {
+  it('takes a file over the API’s usual 1 MB limit, and refuses one over 4 MB with a 413', async () => {
     const note = 'x'.repeat(20_000);
     const lines = ['姓名,登录名,所在单位,政治面貌,备注'];
     for (let i = 0; i < 100; i++) lines.push(`大文件${i},large${i},${B1},群众,${note}`);
@@ -192,12 +192,12 @@ describe('previewImport', () => {
     const ok = await preview(admin, twoMb);
     expect(ok.status).toBe(200);
     expect(ok.body.counts).toMatchObject({ rows: 100, create: 100, problems: 0 });
-    // Just over 5 MB (refused by the importer) and well over it (refused by the route's body limit, unread).
+    // Just over 4 MB (refused by the importer) and well over it (refused by the route's body limit, unread).
     for (const extra of [10, 200_000]) {
-      const huge = await preview(admin, `${header}\r\n${'y'.repeat(5 * 1024 * 1024 + extra)}`);
+      const huge = await preview(admin, `${header}\r\n${'y'.repeat(4 * 1024 * 1024 + extra)}`);
       expect(huge.status).toBe(413);
       expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-      expect(huge.body.error.message).toBe('花名册文件太大（上限 5 MB），请删去多余的内容或分批导入。');
+      expect(huge.body.error.message).toBe('花名册文件太大（上限 4 MB），请删去多余的内容或分批导入。');
     }
   });
 

@@ -1,7 +1,7 @@
 /**
  * Roster import (花名册导入): upload a CSV or .xlsx roster for a preview, then confirm it.
  *
- * A roster may be up to 5 MB, more than the API's default (BODY_LIMIT_BYTES, 1 MB): the preview route carries its own
+ * A roster may be up to 4 MB, more than the API's default (BODY_LIMIT_BYTES, 1 MB): the preview route carries its own
  * limit and is exempt from the API-wide one (`hasOwnBodyLimit`). Every other route keeps the 1 MB limit.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -80,7 +80,7 @@ const preview = createRoute({
   path: '/imports/preview',
   operationId: 'previewImport',
   tags: ['people'],
-  summary: 'Upload a roster (CSV or .xlsx, ≤ 5 MB, ≤ 10,000 rows) and see what importing it would do',
+  summary: 'Upload a roster (CSV or .xlsx, ≤ 4 MB, ≤ 10,000 rows) and see what importing it would do',
   description:
     'Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), ' +
     '政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and ' +

@@ -14,12 +14,12 @@ export const rosterEn: RosterMessages = {
   'roster.help.status': 'party status (政治面貌): full, probationary or none (正式党员, 预备党员, 群众; 中共党员 counts as full).',
   'roster.help.roles': 'roles (角色, optional): e.g. "organizer@县政务服务管理局/机关第一党支部; admin", separated by semicolons; empty means staff only. Without this column, existing people keep their roles.',
   'roster.help.branch': 'branch (所在党支部, optional): for Party members whose unit lies in no branch (e.g. a department).',
-  'roster.help.limits': 'At most 10,000 rows and 5 MB per file. Save CSV as UTF-8 (Excel’s GBK encoding is recognised too).',
+  'roster.help.limits': 'At most 10,000 rows and 4 MB per file. Save CSV as UTF-8 (Excel’s GBK encoding is recognised too).',
   'roster.template': 'Download the template (CSV)',
 
   'roster.upload.title': 'Upload a roster',
   'roster.file': 'Roster file',
-  'roster.fileHint': 'CSV or Excel (.xlsx), at most 5 MB.',
+  'roster.fileHint': 'CSV or Excel (.xlsx), at most 4 MB.',
   'roster.password': 'Initial password for new people (optional)',
   'roster.passwordHint': 'Leave it empty and one is generated, shown once after the import. At least 8 characters, with letters and digits.',
   'roster.upload': 'Upload and preview',
@@ -69,7 +69,7 @@ export const rosterEn: RosterMessages = {
   'roster.result.chosenPassword': 'The new people use the initial password you chose at the preview, and must change it when they first sign in.',
   'roster.result.again': 'Import another roster',
 
-  'roster.error.tooLarge': 'The file is too large: a roster may be at most 5 MB.',
+  'roster.error.tooLarge': 'The file is too large: a roster may be at most 4 MB.',
   'roster.error.noFile': 'Choose the roster file to upload (CSV or Excel .xlsx).',
   'roster.error.generic': 'That did not work. Please try again later.',
 };

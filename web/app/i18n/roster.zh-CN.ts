@@ -13,12 +13,12 @@ export const rosterZhCN = {
   'roster.help.status': '政治面貌（party status）：正式党员、预备党员或群众（“中共党员”视为正式党员）。',
   'roster.help.roles': '角色（roles，可选）：如“组织者@县政务服务管理局/机关第一党支部; 管理员”，多个用分号隔开；留空即普通职工。没有这一列时，已有人员的角色保持不变。',
   'roster.help.branch': '所在党支部（branch，可选）：所在单位不在党支部之下的党员（如科室人员）在此填写支部。',
-  'roster.help.limits': '每次最多 10000 行，文件不超过 5 MB。CSV 请存为 UTF-8（Excel 默认的 GBK 编码也能识别）。',
+  'roster.help.limits': '每次最多 10000 行，文件不超过 4 MB。CSV 请存为 UTF-8（Excel 默认的 GBK 编码也能识别）。',
   'roster.template': '下载模板（CSV）',
 
   'roster.upload.title': '上传花名册',
   'roster.file': '花名册文件',
-  'roster.fileHint': 'CSV 或 Excel（.xlsx），不超过 5 MB。',
+  'roster.fileHint': 'CSV 或 Excel（.xlsx），不超过 4 MB。',
   'roster.password': '新人员的初始密码（可选）',
   'roster.passwordHint': '留空则由系统生成，导入完成后只显示一次。至少 8 位，须含字母和数字。',
   'roster.upload': '上传并预览',
@@ -68,7 +68,7 @@ export const rosterZhCN = {
   'roster.result.chosenPassword': '新人员使用您在预览时设定的初始密码，首次登录后必须修改。',
   'roster.result.again': '再导入一份',
 
-  'roster.error.tooLarge': '文件太大：花名册不能超过 5 MB。',
+  'roster.error.tooLarge': '文件太大：花名册不能超过 4 MB。',
   'roster.error.noFile': '请选择要上传的花名册文件（CSV 或 Excel .xlsx）。',
   'roster.error.generic': '操作没有成功，请稍后再试。',
 } as const;

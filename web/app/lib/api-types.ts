@@ -281,7 +281,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a roster (CSV or .xlsx, ≤ 5 MB, ≤ 10,000 rows) and see what importing it would do
+         * Upload a roster (CSV or .xlsx, ≤ 4 MB, ≤ 10,000 rows) and see what importing it would do
          * @description Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), 政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and 所在党支部 branch. Nothing is written to people yet: every row is checked and the import is kept for 24 hours for `confirmImport`.
          */
         post: operations["previewImport"];
