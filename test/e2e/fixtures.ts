@@ -4,9 +4,13 @@ import { test as base, expect } from '@playwright/test';
  * Every page test fails on a console error or an uncaught page error: a CSP violation, a hydration
  * mismatch or a failed request shows up there first.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; allowConsoleError: (pattern: RegExp) => void }>({
+  /** A test that breaks something on purpose (the network) names the console errors it expects. */
+  allowConsoleError: async ({ consoleErrors: _ }, use, info) => {
+    await use((pattern) => info.annotations.push({ type: 'allowed-console-error', description: pattern.source }));
+  },
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page }, use, info) => {
       const errors: string[] = [];
       // A page whose own status is an error (a 404 page) makes Chromium log "Failed to load resource" for the
       // document itself; tests assert that status directly, so only subresources count here.
@@ -21,7 +25,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       });
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       await use(errors);
-      expect(errors, 'console errors on the page').toEqual([]);
+      const allowed = info.annotations.filter((a) => a.type === 'allowed-console-error').map((a) => new RegExp(a.description ?? ''));
+      expect(errors.filter((error) => !allowed.some((pattern) => pattern.test(error))), 'console errors on the page').toEqual([]);
     },
     { auto: true },
   ],

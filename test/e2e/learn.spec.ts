@@ -368,6 +368,25 @@ test.describe('learning: the demo courses', () => {
     await expect(meter).toHaveAttribute('data-state', /running|done/);
   });
 
+  test('a report lost to the network is sent again as soon as it is back, and the clock carries on', async ({ page, allowConsoleError }, info) => {
+    allowConsoleError(/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/);
+    await signIn(page, info.project.name === 'phone' ? 'organizer1' : 'organizer2');
+    await page.goto('/learn');
+    await page.getByTestId('catalogue-item').filter({ hasText: '好差评' }).getByRole('link').click();
+    // The bus enters a tunnel just as study begins: the reports do not get through, and the page says so.
+    await page.route('**/study', (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('course-start').click();
+    const meter = page.getByTestId('study-meter');
+    await expect(meter.getByRole('alert')).toContainText('网络');
+    // Out of the tunnel: the next try gets through and the clock runs on.
+    await page.unroute('**/study');
+    const through = page.waitForResponse((response) => response.url().endsWith('/study') && response.status() === 200);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await through;
+    await expect(meter.getByRole('alert')).toHaveCount(0);
+    await expect(meter).toHaveAttribute('data-state', /running|done/);
+  });
+
   test('in English: the learning home, a course, a lesson and the record', async ({ page }, info) => {
     await signIn(page, 'staff2', 'en');
     await page.goto('/learn');

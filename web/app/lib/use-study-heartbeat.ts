@@ -5,6 +5,10 @@
  * reports (functions/domain/courses/study.ts), so this hook merely tells the truth about what the person sees.
  * Reports use fetch with `keepalive` so the last one survives the page being closed (sendBeacon cannot send JSON
  * with the headers the API's same-origin check expects).
+ *
+ * On a bus the network comes and goes: a report that does not get through is tried again a few seconds later, and at
+ * once when the browser says it is back online, so that a short outage falls within the server's 45-second window
+ * and costs nothing (the server still credits only its own time between the reports it receives).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { StudyAnswer } from './learn';
@@ -64,6 +68,20 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
     let finished = Boolean(latest.current.initial.completedAt) && !keepGoing;
     let halted = false;
     let mounted = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const retryMs = Math.min(5_000, Math.max(500, intervalMs / 3));
+
+    const retrySoon = () => {
+      if (retry !== undefined || !running) return;
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (running && studying()) void report('visible');
+      }, retryMs);
+    };
+    const cancelRetry = () => {
+      clearTimeout(retry);
+      retry = undefined;
+    };
 
     const report = async (state: 'visible' | 'hidden') => {
       const position = latest.current.position?.();
@@ -97,7 +115,10 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
         }));
         if (finished) stop(false);
       } catch {
-        if (mounted && state === 'visible') setClock((now) => ({ ...now, problem: latest.current.offlineMessage }));
+        if (mounted && state === 'visible') {
+          setClock((now) => ({ ...now, problem: latest.current.offlineMessage }));
+          retrySoon();
+        }
       }
     };
 
@@ -116,6 +137,7 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
       if (!running) return;
       running = false;
       clearInterval(timer);
+      cancelRetry();
       void report('hidden');
       if (mounted) setClock((now) => ({ ...now, running: false }));
     }
@@ -125,6 +147,7 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
       if (!running) return;
       running = false;
       clearInterval(timer);
+      cancelRetry();
       if (!forGood) void report('hidden');
       setClock((now) => ({ ...now, running: false }));
     }
@@ -143,6 +166,12 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
     const onPageShow = () => {
       if (studying()) start();
     };
+    const onOnline = () => {
+      if (running && studying()) {
+        cancelRetry();
+        void report('visible');
+      }
+    };
 
     immediate.current = () => {
       if (running) void report('visible');
@@ -152,6 +181,7 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
     window.addEventListener('blur', onBlur);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('online', onOnline);
     if (studying()) start();
 
     return () => {
@@ -163,6 +193,7 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
       window.removeEventListener('blur', onBlur);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
+      window.removeEventListener('online', onOnline);
     };
   }, [courseId, lessonId, intervalMs, enabled, keepGoing]);
 
