@@ -93,10 +93,12 @@ export function measurePageJs(clientDir = 'build/client', routes: string[] = lea
     }
     return known;
   };
+  // The page's messages load before hydration as a chunk of their own (web/app/i18n): count the default language's.
+  const messages = readdirSync(join(clientDir, 'assets')).filter((name) => /^zh-CN-[\w-]+\.js$/.test(name)).map((name) => `assets/${name}`);
   const pages = routes.map((route) => {
     const own = lists.get(route);
     if (!own) throw new Error(`page-js: the manifest has no route "${route}"`);
-    const files = [...new Set([...(lists.get('entry') ?? []), ...(lists.get('root') ?? []), ...own])];
+    const files = [...new Set([...(lists.get('entry') ?? []), ...(lists.get('root') ?? []), ...own, ...messages])];
     return {
       route,
       files,

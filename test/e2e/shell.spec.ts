@@ -33,12 +33,20 @@ test.describe('the web shell', () => {
   });
 
   test('switching to English is remembered across pages and reloads', async ({ page }, info) => {
+    // A page downloads the messages of its own language only.
+    const catalogs: string[] = [];
+    page.on('request', (request) => {
+      const name = /\/assets\/(zh-CN|en)-[\w-]+\.js$/.exec(request.url())?.[1];
+      if (name) catalogs.push(name);
+    });
     await page.goto('/status');
+    await expect.poll(() => catalogs).toEqual(['zh-CN']);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page).toHaveURL(/\/status$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('System status');
     await expect(page.getByTestId('check-table')).toContainText('Working');
+    expect(catalogs).toContain('en');
     await page.screenshot({ path: shots('status-en', info.project.name), fullPage: true });
     await page.getByRole('link', { name: 'Home' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Party Learning');

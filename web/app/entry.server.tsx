@@ -6,6 +6,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './lib/nonce';
 import './lib/context';
+import './i18n/all.server';
 
 export const streamTimeout = 5_000;
 

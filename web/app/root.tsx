@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
-import { useLang, useT } from './i18n';
+import { useLang, useMessagesFor, useT } from './i18n';
 import { useNonce } from './lib/nonce';
 import { getOptionalMe } from './lib/session.server';
 import styles from './styles/app.css?url';
@@ -21,6 +21,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
+  useMessagesFor(lang);
   const nonce = useNonce();
   return (
     <html lang={lang}>

@@ -1,15 +1,41 @@
-import { useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useReducer } from 'react';
+import { useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { defaultLang, isLang, type Lang } from '../../../functions/platform/i18n';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import type { zhCN } from './zh-CN';
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
-const catalogs: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The messages of each language, as far as they are here. The server has them all from the start (all.server.ts); a
+ * browser loads only the page's own language before it hydrates (entry.client.tsx), and another one when the person
+ * switches (useMessagesFor) — half the catalogue's weight stays off every phone.
+ */
+const loaded: Partial<Record<Lang, Messages>> = {};
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+  en: () => import('./en').then((module) => module.en),
+};
+
+export function provideMessages(lang: Lang, messages: Messages): void {
+  loaded[lang] = messages;
+}
+
+export function hasMessages(lang: Lang): boolean {
+  return loaded[lang] !== undefined;
+}
+
+export async function loadMessages(lang: Lang): Promise<void> {
+  loaded[lang] ??= await loaders[lang]();
+}
+
+/** Whether a string is one of our message keys (every language has the same keys; a test checks it). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.values(loaded).some((messages) => Object.hasOwn(messages, key));
+}
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[lang][key] ?? catalogs[defaultLang][key];
+  const template = loaded[lang]?.[key] ?? loaded[defaultLang]?.[key] ?? Object.values(loaded)[0]?.[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
@@ -26,4 +52,20 @@ export function useLang(): Lang {
 export function useT(): Translate {
   const lang = useLang();
   return (key, params) => translate(lang, key, params);
+}
+
+/**
+ * Keeps the page's language loaded in the browser: starts loading a language as soon as a switch to it is submitted
+ * (so it is usually here before the answer), and renders again if the page's language arrives without it.
+ */
+export function useMessagesFor(lang: Lang): void {
+  const navigation = useNavigation();
+  const choosing = navigation.formAction === '/language' ? navigation.formData?.get('lang') : null;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (isLang(choosing) && !hasMessages(choosing)) void loadMessages(choosing);
+  }, [choosing]);
+  useEffect(() => {
+    if (!hasMessages(lang)) void loadMessages(lang).then(rerender);
+  }, [lang]);
 }

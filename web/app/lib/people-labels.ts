@@ -1,5 +1,4 @@
-import type { MessageKey, Translate } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n';
 import type { components } from './api-types';
 
 export type Person = components['schemas']['Person'];
@@ -19,7 +18,7 @@ export const unitKindKey = (kind: UnitKind): MessageKey => `units.kind.${kind}`;
 /** The words for an audit action; an action added to the API before the catalogs know it shows its code. */
 export function auditActionText(t: Translate, action: AuditAction | string): string {
   const key = `audit.action.${action}`;
-  return Object.hasOwn(zhCN, key) ? t(key as MessageKey) : action;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** A role as people read it: 组织者（机关第一党支部）. */
