@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -41,6 +42,30 @@ function apiDocsAssets(): Plugin {
   };
 }
 
+const root = dirname(fileURLToPath(import.meta.url));
+const functionsDir = resolve(root, 'functions');
+const serverBuildDir = resolve(root, 'build/server');
+
+/**
+ * The server build leaves what the web imports from `functions/` (the platform's configuration and languages) as
+ * imports of those files, so that the API and the web share one copy of each module, one configuration cache
+ * included, in the Lambda bundle and under `npm start`; the browser build includes what it uses.
+ */
+function shareFunctionsWithTheApi(): Plugin {
+  return {
+    name: 'share-functions-with-the-api',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer, options) {
+      if (!options?.ssr || !source.startsWith('.') || !importer) return null;
+      const path = resolve(dirname(importer), source).replace(/\.js$/, '');
+      if (!path.startsWith(`${functionsDir}/`)) return null;
+      // Written as the server build (build/server/index.js) reaches the file.
+      return { id: relative(serverBuildDir, `${path}.ts`), external: true };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     remix({
@@ -56,6 +81,7 @@ export default defineConfig({
       },
     }),
     apiDocsAssets(),
+    shareFunctionsWithTheApi(),
   ],
   resolve: { alias: { '~': '/web/app' } },
   build: { target: 'es2022' },
