@@ -20,6 +20,7 @@ import { repoRoot } from '../../infra/paths.js';
 import { readSettings } from '../../infra/settings.js';
 import { bundleHttpLambda } from '../bench/bundle.js';
 import { prepareStorage } from '../helpers/storage.js';
+import { apiGatewayEvent } from '../helpers/lambda-event.js';
 
 let workDir: string;
 let bundles: { http: string; jobs: string };
@@ -81,31 +82,7 @@ for (const event of JSON.parse(readFileSync(0, 'utf8'))) {
 process.stdout.write(JSON.stringify(answers), () => process.exit(0));
 `;
 
-/** An API Gateway HTTP API (payload format 2.0) event. */
-function event(method: string, path: string, options: { headers?: Record<string, string>; body?: string; cookies?: string[] } = {}): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    ...(options.cookies ? { cookies: options.cookies } : {}),
-    headers: { host: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn', 'user-agent': 'vitest', ...options.headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: `req-${method}-${path}`,
-      routeKey: '$default',
-      stage: '$default',
-      time: '27/Nov/2026:10:00:00 +0000',
-      timeEpoch: 1795773600000,
-    },
-    ...(options.body === undefined ? {} : { body: options.body }),
-    isBase64Encoded: false,
-  };
-}
+const event = apiGatewayEvent;
 
 function invoke(bundle: string, events: APIGatewayProxyEventV2[]): APIGatewayProxyStructuredResultV2[] {
   return JSON.parse(node(INVOKE, [bundle], process.env, JSON.stringify(events))) as APIGatewayProxyStructuredResultV2[];

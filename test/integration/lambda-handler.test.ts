@@ -1,35 +1,12 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
+import { apiGatewayEvent } from '../helpers/lambda-event.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; cookies?: string[]; body: string; isBase64Encoded: boolean }>;
 let handler: Handler;
 
-/** An API Gateway HTTP API (payload format 2.0) event, as AWS sends it. */
-function event(method: string, path: string, options: { query?: string; headers?: Record<string, string>; body?: string; cookies?: string[] } = {}): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: options.query ?? '',
-    cookies: options.cookies,
-    headers: { host: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn', 'user-agent': 'vitest', ...options.headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '27/Nov/2026:10:00:00 +0000',
-      timeEpoch: 1795773600000,
-    },
-    body: options.body,
-    isBase64Encoded: false,
-  };
-}
+const event = apiGatewayEvent;
 
 const context = { functionName: 'http', awsRequestId: 'req-1' } as Context;
 
