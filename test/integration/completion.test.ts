@@ -193,6 +193,13 @@ describe('completion rollups', () => {
     expect(done.length).toBeGreaterThan(0);
     expect(done.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(row[4]!))).toBe(true);
 
+    // A title with characters no file name may hold on Windows still downloads under a usable name.
+    let odd = (await call('POST', '/courses', admin, { title: '放管服：一次办好/网上办?', category: 'service', credit: 1 })).json;
+    odd = (await call('POST', `/courses/${odd.courseId}/lessons`, admin, { version: odd.version, title: '一', kind: 'text', body: '一', minSeconds: 2 })).json;
+    await call('POST', `/courses/${odd.courseId}/publish`, admin, { version: odd.version });
+    const oddFile = await app.request(`http://localhost/api/courses/${odd.courseId}/completion/export`, { headers: { cookie: admin } });
+    expect(decodeURIComponent(oddFile.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^放管服：一次办好_网上办_-各单位完成情况-/);
+
     const english = await download('leader', 'units', 'en');
     expect(english.header[0]).toBe('Unit');
     expect((await call('GET', `/courses/${course.courseId}/completion/export?part=everything`, admin)).status).toBe(400);

@@ -212,7 +212,9 @@ export async function exportCourseCompletion(actor: Actor | null, courseId: stri
     }
   }
   const day = localTime(clock.now().toISOString()).slice(0, 10);
-  const fileName = `${m(part === 'UNIT' ? 'csvFileUnits' : 'csvFilePeople', { course: course.title, date: day })}.csv`;
+  // No characters a file name may not hold on Windows (a course may be called "放管服：一次办好/网上办").
+  const title = course.title.replace(/[\\/:*?"<>|]+/g, '_');
+  const fileName = `${m(part === 'UNIT' ? 'csvFileUnits' : 'csvFilePeople', { course: title, date: day })}.csv`;
   return { fileName, csv: toCsv(rows) };
 }
 
