@@ -227,11 +227,19 @@ describe('materials', () => {
     expect(seen.json.course.lessons[0].requiredSeconds).toBe(5);
     expect((await call('GET', `/courses/${course.courseId}`, admin)).json.course.lessons[0].materialKey).toMatch(/^uploads\/pdf\//);
     const listed = ((await call('GET', '/courses', staff1)).json.items as Record<string, unknown>[]).find((c) => c.courseId === course.courseId)!;
-    expect(listed).toMatchObject({ lessonCount: 1, requiredSeconds: 5, hasCover: false });
+    expect(listed).toMatchObject({ lessonCount: 1, requiredSeconds: 5, coverUrl: null });
     expect(listed).not.toHaveProperty('lessons');
     const url = seen.json.course.lessons[0].materialUrl as string;
-    expect(url).toContain('X-Amz-Expires=600');
+    // Valid for 10 to 15 minutes, the same address for the same file within a 5-minute window, cacheable that long.
+    expect(url).toContain('X-Amz-Expires=900');
+    const signedAt = /X-Amz-Date=(\d{8}T\d{6}Z)/.exec(url)![1]!;
+    const signedMs = Date.parse(signedAt.replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, '$1-$2-$3T$4:$5:$6Z'));
+    expect(signedMs % 300_000).toBe(0);
+    expect(Date.now() - signedMs).toBeLessThan(300_000);
+    const again = (await call('GET', `/courses/${course.courseId}`, staff1)).json.course.lessons[0].materialUrl as string;
+    if (Math.floor(Date.now() / 300_000) * 300_000 === signedMs) expect(again).toBe(url);
     const download = await fetch(url);
+    expect(download.headers.get('cache-control')).toBe('private, max-age=300');
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
   });
 

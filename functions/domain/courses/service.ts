@@ -257,12 +257,12 @@ export function requiredSeconds(lesson: Pick<Lesson, 'minSeconds'>): number {
   return cap === undefined ? lesson.minSeconds : Math.min(lesson.minSeconds, cap);
 }
 
-/** What a catalogue card needs of a course: no lesson bodies, no storage keys. */
-function courseSummary(course: Course) {
+/** What a catalogue card needs of a course: its cover's address, no lesson bodies, no storage keys. */
+async function courseSummary(course: Course) {
   const { lessons, coverKey, ...rest } = course;
   return {
     ...rest,
-    hasCover: coverKey !== null,
+    coverUrl: coverKey ? await downloadUrl(coverKey) : null,
     lessonCount: lessons.length,
     requiredSeconds: lessons.reduce((sum, lesson) => sum + requiredSeconds(lesson), 0),
   };
@@ -274,10 +274,10 @@ export async function listCourses(actor: Actor | null, query: { status?: 'draft'
   const status = query.status ?? 'published';
   const { data } = await courseEntities().course.query.byStatus({ status }).go({ order: 'desc', pages: 'all' });
   const courses = data.map((record) => fromCourseRecord(record as Record<string, unknown>));
-  if (status === 'published') return courses.map(courseSummary);
+  if (status === 'published') return Promise.all(courses.map(courseSummary));
   const tree = await loadTree();
   const grant = editGrant(actor);
-  return courses.filter((course) => mayEdit(grant, actor!, course.ownerUnitId, tree)).map(courseSummary);
+  return Promise.all(courses.filter((course) => mayEdit(grant, actor!, course.ownerUnitId, tree)).map(courseSummary));
 }
 
 export async function getCourse(actor: Actor | null, courseId: string) {

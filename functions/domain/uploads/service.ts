@@ -139,7 +139,17 @@ export async function useUpload(actor: Actor, uploadId: string, purpose: UploadP
   return upload.key;
 }
 
-/** A short-lived address to read a stored file. Callers hand it only to people allowed to see the file. */
+/** Download addresses are signed as of the start of a window this long, so they stay the same within it. */
+const signingWindowSeconds = 5 * 60;
+
+/**
+ * A short-lived address to read a stored file (valid for at least 10 minutes from now, at most 15). Callers hand it
+ * only to people allowed to see the file. Within a 5-minute window the same file gets the same address, and the
+ * answer may be kept that long by the person's browser: opening a lesson again does not download its video again.
+ */
 export async function downloadUrl(key: string): Promise<string> {
-  return getSignedUrl(presignClient(), new GetObjectCommand({ Bucket: config().uploadsBucket, Key: key }), { expiresIn: downloadUrlSeconds });
+  const windowMs = signingWindowSeconds * 1000;
+  const signingDate = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const command = new GetObjectCommand({ Bucket: config().uploadsBucket, Key: key, ResponseCacheControl: `private, max-age=${signingWindowSeconds}` });
+  return getSignedUrl(presignClient(), command, { expiresIn: downloadUrlSeconds + signingWindowSeconds, signingDate });
 }

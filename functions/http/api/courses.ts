@@ -64,7 +64,7 @@ const CourseView = z.object({ ...CourseFields, coverKey: z.string().nullable(), 
 const CourseSummaryView = z
   .object({
     ...CourseFields,
-    hasCover: z.boolean(),
+    coverUrl: z.string().nullable().openapi({ description: 'A short-lived address of the cover image.' }),
     lessonCount: z.number().int(),
     requiredSeconds: z.number().int().openapi({ description: 'The study time all its lessons need, as heartbeats count it.' }),
   })

@@ -55,6 +55,8 @@ export interface CatalogueCourse {
   minutes: number;
   /** The reader's own state in it. */
   mine: 'done' | 'inProgress' | null;
+  /** A short-lived address of its cover image. */
+  coverUrl: string | null;
 }
 
 export function CatalogueCard({ course }: { course: CatalogueCourse }) {
@@ -62,6 +64,14 @@ export function CatalogueCard({ course }: { course: CatalogueCourse }) {
   const lang = useLang();
   return (
     <li className="card catalogue-card" data-testid="catalogue-item">
+      {/* Without a cover of its own, a course shows its title on the platform's red, so the cards line up. */}
+      {course.coverUrl ? (
+        <img className="catalogue-cover" src={course.coverUrl} alt="" width="640" height="360" loading="lazy" decoding="async" />
+      ) : (
+        <span className="catalogue-cover catalogue-cover-plain" aria-hidden="true">
+          <span>{course.title}</span>
+        </span>
+      )}
       <p className="badge-row">
         <span className="badge badge-category">{t(categoryKey(course.category))}</span>
         {course.mine === 'done' ? <span className="badge badge-ok">{t('learn.mine.done')}</span> : null}

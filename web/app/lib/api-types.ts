@@ -624,10 +624,11 @@ export interface components {
             /** @enum {string} */
             category: "thematic" | "elective" | "required" | "service" | "party";
             courseId: string;
+            /** @description A short-lived address of the cover image. */
+            coverUrl: string | null;
             createdAt: string;
             createdBy: string;
             credit: number;
-            hasCover: boolean;
             lessonCount: number;
             ownerUnitId: string;
             publishedAt: string | null;

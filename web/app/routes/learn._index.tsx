@@ -33,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lessons: course.lessonCount,
     minutes: Math.ceil(course.requiredSeconds / 60),
     mine: done.has(course.courseId) ? 'done' : started.has(course.courseId) ? 'inProgress' : null,
+    coverUrl: course.coverUrl,
   }));
   return {
     lang: context.lang,
