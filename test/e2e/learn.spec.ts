@@ -253,7 +253,10 @@ test.describe('learning: editor → study → completion', () => {
     await page.getByTestId('completion-subject-all').click();
     await expect(page.getByTestId('completion-course')).toHaveText(course.title);
 
-    // The people list downloads as a spreadsheet: branch 1's people only, staff1 among them, done.
+    // The figures download for Excel, and the people list as CSV: branch 1's people only, staff1 among them, done.
+    const [book] = await Promise.all([page.waitForEvent('download'), page.getByTestId('completion-export-excel').click()]);
+    expect(book.suggestedFilename()).toMatch(/学习完成情况.*\.xlsx$/);
+    expect(readFileSync(await book.path()).subarray(0, 2).toString('latin1')).toBe('PK');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('completion-export-people').click()]);
     expect(download.suggestedFilename()).toMatch(/人员学习情况.*\.csv$/);
     const sheet = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
@@ -152,7 +153,7 @@ describe('completion rollups', () => {
 
   it('exports the same figures as a spreadsheet: per unit, and every person counted, in the reader’s language', async () => {
     const download = async (login: string, part: 'units' | 'people', lang = 'zh-CN') => {
-      const res = await app.request(`http://localhost/api/courses/${course.courseId}/completion/export?part=${part}`, {
+      const res = await app.request(`http://localhost/api/courses/${course.courseId}/completion/export?format=csv&part=${part}`, {
         headers: { cookie: `${await signIn(login)}; lang=${lang}` },
       });
       expect(res.status).toBe(200);
@@ -197,11 +198,28 @@ describe('completion rollups', () => {
     let odd = (await call('POST', '/courses', admin, { title: '放管服：一次办好/网上办?', category: 'service', credit: 1 })).json;
     odd = (await call('POST', `/courses/${odd.courseId}/lessons`, admin, { version: odd.version, title: '一', kind: 'text', body: '一', minSeconds: 2 })).json;
     await call('POST', `/courses/${odd.courseId}/publish`, admin, { version: odd.version });
-    const oddFile = await app.request(`http://localhost/api/courses/${odd.courseId}/completion/export`, { headers: { cookie: admin } });
+    const oddFile = await app.request(`http://localhost/api/courses/${odd.courseId}/completion/export?format=csv`, { headers: { cookie: admin } });
     expect(decodeURIComponent(oddFile.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^放管服：一次办好_网上办_-各单位完成情况-/);
 
     const english = await download('leader', 'units', 'en');
     expect(english.header[0]).toBe('Unit');
     expect((await call('GET', `/courses/${course.courseId}/completion/export?part=everything`, admin)).status).toBe(400);
+
+    // The Excel workbook holds both tables, one sheet each, the same rows as the CSV files.
+    const book = await app.request(`http://localhost/api/courses/${course.courseId}/completion/export`, { headers: { cookie: await signIn('organizer1') } });
+    expect(book.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(decodeURIComponent(book.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^十个一点服务规范-学习完成情况-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await book.arrayBuffer()) as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['各单位完成情况', '人员学习情况']);
+    // Empty cells are left out of a sheet: compare rows without their empty ends.
+    const trimmed = (row: string[]) => row.slice(0, row.findLastIndex((cell) => cell !== '') + 1);
+    const sheetRows = (index: number) =>
+      workbook.worksheets[index]!.getSheetValues()
+        .slice(1)
+        .map((row) => trimmed((row as unknown[]).slice(1).map((cell) => (cell === undefined || cell === null ? '' : String(cell)))));
+    const organizerUnits = await download('organizer1', 'units');
+    expect(sheetRows(0)).toEqual([organizerUnits.header, ...organizerUnits.rows].map(trimmed));
+    expect(sheetRows(1)).toEqual([people.header, ...people.rows].map(trimmed));
   });
 });

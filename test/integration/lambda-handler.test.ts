@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
+import { seedDemo } from '../../dev/seed.js';
 import { apiGatewayEvent } from '../helpers/lambda-event.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; cookies?: string[]; body: string; isBase64Encoded: boolean }>;
@@ -12,6 +13,7 @@ const context = { functionName: 'http', awsRequestId: 'req-1' } as Context;
 
 beforeAll(async () => {
   await prepareStorage();
+  await seedDemo();
   ({ handler } = (await import('../../functions/handlers/http.js')) as unknown as { handler: Handler });
 });
 
@@ -49,5 +51,23 @@ describe('the http Lambda handler', () => {
     const res = await handler(event('GET', '/api/nope'), context);
     expect(res.statusCode).toBe(404);
     expect(JSON.parse(res.body).error.code).toBe('NOT_FOUND');
+  });
+
+  it('hands a spreadsheet back as binary (base64), the way API Gateway passes files', async () => {
+    const login = await handler(
+      event('POST', '/api/auth/login', {
+        headers: { 'content-type': 'application/json', origin: 'https://abc123.execute-api.cn-northwest-1.amazonaws.com.cn' },
+        body: JSON.stringify({ login: 'leader', password: 'demo1234' }),
+      }),
+      context,
+    );
+    expect(login.statusCode).toBe(200);
+    const sid = (login.cookies ?? []).find((cookie) => cookie.startsWith('sid='))!.split(';')[0]!;
+    const courses = JSON.parse((await handler(event('GET', '/api/courses', { cookies: [sid] }), context)).body).items as { courseId: string }[];
+    const res = await handler(event('GET', `/api/courses/${courses[0]!.courseId}/completion/export`, { cookies: [sid] }), context);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers?.['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.isBase64Encoded).toBe(true);
+    expect(Buffer.from(res.body, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 });

@@ -6,6 +6,7 @@
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import { toCsv, type CsvCell } from '../../platform/csv.js';
+import { toXlsx, XLSX_TYPE } from '../../platform/xlsx.js';
 import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
@@ -174,23 +175,28 @@ const stateOrder: Record<CompletionState, number> = { overdue: 0, notStarted: 1,
 const stateLabel: Record<CompletionState, ApiMessageKey> = { done: 'stateDone', inProgress: 'stateInProgress', notStarted: 'stateNotStarted', overdue: 'stateOverdue' };
 
 /**
- * The completion figures as a spreadsheet (CSV), for a leader's report: `units`, one row per unit of the reader's
- * reach with its subtree figures and rate; `people`, everyone counted there with their unit, state and completion
- * time, the unfinished first. The same rollup items as the page, so the file agrees with the page.
+ * The completion figures as a spreadsheet, for a leader's report: an Excel workbook with two sheets (per unit with
+ * subtree figures and rate; every person counted with unit, state and completion time, the unfinished first), or one
+ * of them as CSV. The same rollup items as the page, so the file agrees with the page.
  */
-export async function exportCourseCompletion(actor: Actor | null, courseId: string, query: { assignmentId?: string; part: 'units' | 'people' }) {
+export async function exportCourseCompletion(
+  actor: Actor | null,
+  courseId: string,
+  query: { assignmentId?: string; format: 'xlsx' | 'csv'; part: 'units' | 'people' },
+): Promise<{ fileName: string; contentType: string; body: Uint8Array | string }> {
   const grant = authorize(actor, 'exportCourseCompletion');
   const { course, tree, subject, shown } = await completionScope(actor!, grant, courseId, query);
   const wanted = [...shown.keys()];
-  const part: 'UNIT' | 'PEOPLE' = query.part === 'people' ? 'PEOPLE' : 'UNIT';
-  const { data } = wanted.length ? await rollupEntity().get(wanted.map((unitId) => ({ subject, unitId, part }))).go() : { data: [] };
+  const parts: ('UNIT' | 'PEOPLE')[] = query.format === 'xlsx' ? ['UNIT', 'PEOPLE'] : [query.part === 'people' ? 'PEOPLE' : 'UNIT'];
+  const keys = parts.flatMap((part) => wanted.map((unitId) => ({ subject, unitId, part })));
+  const { data } = keys.length ? await rollupEntity().get(keys).go() : { data: [] };
   const lang = currentLang();
   const m = (key: ApiMessageKey, params?: Record<string, string | number>) => apiMessage(lang, key, params);
   const path = (unitId: string) => tree.path(unitId).map((id) => tree.get(id)?.name ?? '').join(' / ');
-  let rows: CsvCell[][];
-  if (part === 'UNIT') {
-    const byUnit = new Map(data.map((record) => [record.unitId, UnitFigures.parse(record)]));
-    rows = [
+
+  const unitsTable = (): CsvCell[][] => {
+    const byUnit = new Map(data.filter((r) => r.part === 'UNIT').map((record) => [record.unitId, UnitFigures.parse(record)]));
+    return [
       [m('csvUnit'), m('csvTotal'), m('csvDone'), m('csvInProgress'), m('csvNotStarted'), m('csvOverdue'), m('csvRate'), m('csvComputedAt')],
       ...unitRows(wanted, shown, tree, byUnit).map((u) => [
         path(u.unitId),
@@ -203,19 +209,36 @@ export async function exportCourseCompletion(actor: Actor | null, courseId: stri
         localTime(u.computedAt),
       ]),
     ];
-  } else {
-    const byUnit = new Map(data.map((record) => [record.unitId, UnitPeople.parse(record)]));
-    rows = [[m('csvUnit'), m('csvName'), m('csvLogin'), m('csvState'), m('csvCompletedAt')]];
+  };
+  const peopleTable = (): CsvCell[][] => {
+    const byUnit = new Map(data.filter((r) => r.part === 'PEOPLE').map((record) => [record.unitId, UnitPeople.parse(record)]));
+    const rows: CsvCell[][] = [[m('csvUnit'), m('csvName'), m('csvLogin'), m('csvState'), m('csvCompletedAt')]];
     for (const unitId of wanted) {
       const people = [...(byUnit.get(unitId)?.people ?? [])].sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.name.localeCompare(b.name, 'zh-CN'));
       for (const person of people) rows.push([path(unitId), person.name, person.login, m(stateLabel[person.state]), localTime(person.completedAt)]);
     }
-  }
+    return rows;
+  };
+
   const day = localTime(clock.now().toISOString()).slice(0, 10);
   // No characters a file name may not hold on Windows (a course may be called "放管服：一次办好/网上办").
   const title = course.title.replace(/[\\/:*?"<>|]+/g, '_');
-  const fileName = `${m(part === 'UNIT' ? 'csvFileUnits' : 'csvFilePeople', { course: title, date: day })}.csv`;
-  return { fileName, csv: toCsv(rows) };
+  if (query.format === 'xlsx') {
+    return {
+      fileName: `${m('csvFileBook', { course: title, date: day })}.xlsx`,
+      contentType: XLSX_TYPE,
+      body: toXlsx([
+        { name: m('sheetUnits'), rows: unitsTable() },
+        { name: m('sheetPeople'), rows: peopleTable() },
+      ]),
+    };
+  }
+  const units = parts[0] === 'UNIT';
+  return {
+    fileName: `${m(units ? 'csvFileUnits' : 'csvFilePeople', { course: title, date: day })}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    body: toCsv(units ? unitsTable() : peopleTable()),
+  };
 }
 
 /** Recomputes one course's figures on demand (its assignments and the course as a whole). */

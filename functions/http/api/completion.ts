@@ -41,16 +41,26 @@ const exportCsv = createRoute({
   path: '/courses/{courseId}/completion/export',
   operationId: 'exportCourseCompletion',
   tags: ['statistics'],
-  summary: 'The same figures as a spreadsheet (CSV, UTF-8 with BOM): per unit, or every person counted with their state',
+  summary: 'The same figures as a spreadsheet: an Excel workbook (a sheet per unit and a sheet of people), or one of them as CSV',
   request: {
     params: CourseParam,
     query: z.object({
       assignmentId: z.string().max(40).optional(),
-      part: z.enum(['units', 'people']).default('units').openapi({ description: '`units`: a row per unit; `people`: a row per person, the unfinished first.' }),
+      format: z.enum(['xlsx', 'csv']).default('xlsx'),
+      part: z
+        .enum(['units', 'people'])
+        .default('units')
+        .openapi({ description: 'For CSV: `units`, a row per unit; `people`, a row per person, the unfinished first. A workbook has both.' }),
     }),
   },
   responses: {
-    200: { description: 'A CSV file in the caller’s language, offered for download.', content: { 'text/csv': { schema: z.string() } } },
+    200: {
+      description: 'A file in the caller’s language, offered for download.',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+        'text/csv': { schema: z.string() },
+      },
+    },
     ...denied,
     ...commonErrors,
   },
@@ -73,8 +83,9 @@ const refresh = createRoute({
 export const completionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(get, async (c) => c.json(await getCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query')), 200))
   .openapi(exportCsv, async (c) => {
-    const { fileName, csv } = await exportCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query'));
+    const { fileName, contentType, body } = await exportCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query'));
+    const fallback = `completion.${fileName.endsWith('.xlsx') ? 'xlsx' : 'csv'}`;
     // Names of people: never kept by a shared cache.
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName, 'completion.csv'), 'cache-control': 'private, no-store' });
+    return c.body(typeof body === 'string' ? body : body.slice().buffer, 200, { 'content-type': contentType, 'content-disposition': attachment(fileName, fallback), 'cache-control': 'private, no-store' });
   })
   .openapi(refresh, async (c) => c.json(await refreshCourseCompletion(c.get('actor'), c.req.valid('param').courseId), 200));

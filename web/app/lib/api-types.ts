@@ -136,7 +136,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same figures as a spreadsheet (CSV, UTF-8 with BOM): per unit, or every person counted with their state */
+        /** The same figures as a spreadsheet: an Excel workbook (a sheet per unit and a sheet of people), or one of them as CSV */
         get: operations["exportCourseCompletion"];
         put?: never;
         post?: never;
@@ -1611,7 +1611,8 @@ export interface operations {
         parameters: {
             query?: {
                 assignmentId?: string;
-                /** @description `units`: a row per unit; `people`: a row per person, the unfinished first. */
+                format?: "xlsx" | "csv";
+                /** @description For CSV: `units`, a row per unit; `people`, a row per person, the unfinished first. A workbook has both. */
                 part?: "units" | "people";
             };
             header?: never;
@@ -1622,12 +1623,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A CSV file in the caller’s language, offered for download. */
+            /** @description A file in the caller’s language, offered for download. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };

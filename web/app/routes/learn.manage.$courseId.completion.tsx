@@ -64,7 +64,8 @@ export default function CompletionPage() {
     return `/learn/manage/${courseId}/completion${query ? `?${query}` : ''}`;
   };
   // The spreadsheets come straight from the API (a file download, not a page).
-  const exportHref = (part: 'units' | 'people') => `/api/courses/${courseId}/completion/export?${new URLSearchParams({ part, ...(assignmentId ? { assignmentId } : {}) })}`;
+  const exportHref = (format: 'xlsx' | 'csv', part?: 'units' | 'people') =>
+    `/api/courses/${courseId}/completion/export?${new URLSearchParams({ format, ...(part ? { part } : {}), ...(assignmentId ? { assignmentId } : {}) })}`;
   return (
     <div className="page completion-page">
       <BackLink to={unit ? here() : `/learn/courses/${courseId}`}>{unit ? t('completion.backToUnits') : t('completion.backToCourse')}</BackLink>
@@ -119,15 +120,20 @@ export default function CompletionPage() {
       </div>
 
       <div className="completion-exports">
-        <span className="hint">{t('completion.export')}</span>
-        <a className="button button-quiet" href={exportHref('units')} download data-testid="completion-export-units">
+        <a className="button button-quiet" href={exportHref('xlsx')} download data-testid="completion-export-excel">
           <DownloadIcon className="icon icon-small" />
-          {t('completion.export.units')}
+          {t('completion.export.excel')}
         </a>
-        <a className="button button-quiet" href={exportHref('people')} download data-testid="completion-export-people">
-          <DownloadIcon className="icon icon-small" />
-          {t('completion.export.people')}
-        </a>
+        <span className="hint">
+          {t('completion.export.csv')}{' '}
+          <a href={exportHref('csv', 'units')} download data-testid="completion-export-units">
+            {t('completion.export.units')}
+          </a>
+          {' · '}
+          <a href={exportHref('csv', 'people')} download data-testid="completion-export-people">
+            {t('completion.export.people')}
+          </a>
+        </span>
       </div>
 
       {unit ? (
