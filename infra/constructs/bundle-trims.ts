@@ -218,6 +218,41 @@ export const zodWithoutFromJsonSchema: BundleTrim = {
   unusedByUs: /\bfromJSONSchema\b/,
 };
 
+/**
+ * DynamoDB's endpoint discovery keeps its (unused: discovery is off) endpoint cache in mnemonist's LRU cache, which
+ * brings mnemonist and obliterator (~7 KB). The replacement is the same cache over a Map: `get` and `set` refresh an
+ * entry, the least recently used goes first once full; `peek`, `has`, `delete` and `clear` as before.
+ */
+export const smallEndpointCache: BundleTrim = {
+  name: 'small-endpoint-cache',
+  filter: inPackage('mnemonist', 'lru-cache.js'),
+  contents: () =>
+    [
+      'export default class LRUCache {',
+      '  constructor(capacity) { this.capacity = capacity; this.items = new Map(); }',
+      '  get size() { return this.items.size; }',
+      '  has(key) { return this.items.has(key); }',
+      '  peek(key) { return this.items.get(key); }',
+      '  get(key) {',
+      '    if (!this.items.has(key)) return undefined;',
+      '    const value = this.items.get(key);',
+      '    this.items.delete(key);',
+      '    this.items.set(key, value);',
+      '    return value;',
+      '  }',
+      '  set(key, value) {',
+      '    this.items.delete(key);',
+      '    this.items.set(key, value);',
+      '    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value);',
+      '    return this;',
+      '  }',
+      '  delete(key) { return this.items.delete(key); }',
+      '  clear() { this.items.clear(); }',
+      '}',
+    ].join('\n'),
+  gone: new RegExp(`(?:^|${SEP})node_modules${SEP}(?:obliterator${SEP}|mnemonist${SEP}(?!lru-cache\\.js$))`),
+};
+
 export const LAMBDA_TRIMS: readonly BundleTrim[] = [
   zodLocales,
   awsCredentialsFromEnv,
@@ -225,6 +260,7 @@ export const LAMBDA_TRIMS: readonly BundleTrim[] = [
   reactDomWithoutBrowserRenderer,
   zodWithoutCompiler,
   zodWithoutFromJsonSchema,
+  smallEndpointCache,
 ];
 
 /** What a finished build says about the trims: inputs that should be gone, our code using what was left out. */

@@ -131,6 +131,8 @@ describe('the check after each build', () => {
         'node_modules/zod/v4/locales/nl.js': input,
         'node_modules/@aws-sdk/credential-provider-ini/dist-es/fromIni.js': input,
         'node_modules/react-dom/cjs/react-dom-server-legacy.node.production.min.js': input,
+        'node_modules/mnemonist/lru-cache.js': input,
+        'node_modules/obliterator/iterator.js': input,
       },
       outputs: {},
     };
@@ -140,6 +142,7 @@ describe('the check after each build', () => {
       expect.stringMatching(/aws-credentials-from-env trim did not take/),
       expect.stringMatching(/react-dom-server-streaming-only trim did not take/),
       expect.stringMatching(/^src\/schema\.ts .*zod-without-from-json-schema/),
+      expect.stringMatching(/small-endpoint-cache trim did not take: node_modules\/obliterator\/iterator\.js/),
     ]);
   });
 });

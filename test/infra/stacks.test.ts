@@ -235,6 +235,7 @@ describe('app stack: functions', () => {
       'react-dom-without-browser-renderer',
       'zod-without-compiler',
       'zod-without-from-json-schema',
+      'small-endpoint-cache',
     ]);
   });
 
