@@ -57,6 +57,21 @@ test.describe('the web shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   });
 
+  test('a page switched to English turns English even when its messages arrive late', async ({ page }) => {
+    await page.route(/\/assets\/en-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.goto('/status');
+    // Switch in the running page (not a plain form post): wait until it has hydrated.
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('System status');
+    await expect(page.getByTestId('check-table')).toContainText('Working');
+    await expect(page).toHaveTitle(/^System status · /);
+  });
+
   test('an unknown page says so in the user language', async ({ page }, info) => {
     const response = await page.goto('/no/such/page');
     expect(response?.status()).toBe(404);

@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { defaultLang, isLang, type Lang } from '../../../functions/platform/i18n';
 import type { zhCN } from './zh-CN';
@@ -25,8 +25,20 @@ export function hasMessages(lang: Lang): boolean {
   return loaded[lang] !== undefined;
 }
 
+/** Bumped whenever a language arrives, so that everything showing text renders again with it. */
+let arrivals = 0;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const arrived = () => arrivals;
+
 export async function loadMessages(lang: Lang): Promise<void> {
-  loaded[lang] ??= await loaders[lang]();
+  if (loaded[lang]) return;
+  loaded[lang] = await loaders[lang]();
+  arrivals++;
+  for (const listener of listeners) listener();
 }
 
 /** Whether a string is one of our message keys (every language has the same keys; a test checks it). */
@@ -51,21 +63,24 @@ export function useLang(): Lang {
 
 export function useT(): Translate {
   const lang = useLang();
+  // A language that arrives after the page switched to it renders every text again.
+  useSyncExternalStore(subscribe, arrived, arrived);
   return (key, params) => translate(lang, key, params);
 }
 
 /**
  * Keeps the page's language loaded in the browser: starts loading a language as soon as a switch to it is submitted
- * (so it is usually here before the answer), and renders again if the page's language arrives without it.
+ * (so it is usually here before the answer), and loads it if the page's language arrives without it (every text
+ * then renders again: useT listens). The document (title, lang) renders again too.
  */
 export function useMessagesFor(lang: Lang): void {
   const navigation = useNavigation();
   const choosing = navigation.formAction === '/language' ? navigation.formData?.get('lang') : null;
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useSyncExternalStore(subscribe, arrived, arrived);
   useEffect(() => {
     if (isLang(choosing) && !hasMessages(choosing)) void loadMessages(choosing);
   }, [choosing]);
   useEffect(() => {
-    if (!hasMessages(lang)) void loadMessages(lang).then(rerender);
+    if (!hasMessages(lang)) void loadMessages(lang);
   }, [lang]);
 }
