@@ -149,7 +149,17 @@ const signingWindowSeconds = 5 * 60;
  */
 export async function downloadUrl(key: string): Promise<string> {
   const windowMs = signingWindowSeconds * 1000;
-  const signingDate = new Date(Math.floor(Date.now() / windowMs) * windowMs);
-  const command = new GetObjectCommand({ Bucket: config().uploadsBucket, Key: key, ResponseCacheControl: `private, max-age=${signingWindowSeconds}` });
-  return getSignedUrl(presignClient(), command, { expiresIn: downloadUrlSeconds + signingWindowSeconds, signingDate });
+  const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+  const bucket = config().uploadsBucket;
+  const memo = `${bucket}|${key}`;
+  const known = signed.get(memo);
+  if (known?.windowStart === windowStart) return known.url;
+  const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseCacheControl: `private, max-age=${signingWindowSeconds}` });
+  const url = await getSignedUrl(presignClient(), command, { expiresIn: downloadUrlSeconds + signingWindowSeconds, signingDate: new Date(windowStart) });
+  if (signed.size >= 2_000) signed.clear();
+  signed.set(memo, { windowStart, url });
+  return url;
 }
+
+/** The address each file got in the current window: the catalogue's covers are signed once per window, not per view. */
+const signed = new Map<string, { windowStart: number; url: string }>();
