@@ -100,3 +100,9 @@ export function nextUnfinished(lessons: { lessonId: string }[], progress: Course
 export function totalMinutes(lessons: { minSeconds: number }[]): number {
   return Math.ceil(lessons.reduce((sum, lesson) => sum + lesson.minSeconds, 0) / 60);
 }
+
+/** What a course page's header shows of a course (the reader's page and the editor's). */
+export function courseHeader(course: CourseDetail['course']) {
+  const { courseId, title, summary, category, credit, status, version, coverUrl } = course;
+  return { courseId, title, summary, category, credit, status, version, coverUrl };
+}

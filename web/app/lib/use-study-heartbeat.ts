@@ -176,24 +176,22 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
     immediate.current = () => {
       if (running) void report('visible');
     };
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('focus', onFocus);
-    window.addEventListener('blur', onBlur);
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('pageshow', onPageShow);
-    window.addEventListener('online', onOnline);
+    const listeners: [EventTarget, string, () => void][] = [
+      [document, 'visibilitychange', onVisibility],
+      [window, 'focus', onFocus],
+      [window, 'blur', onBlur],
+      [window, 'pagehide', onPageHide],
+      [window, 'pageshow', onPageShow],
+      [window, 'online', onOnline],
+    ];
+    for (const [target, type, listener] of listeners) target.addEventListener(type, listener);
     if (studying()) start();
 
     return () => {
       immediate.current = () => undefined;
       pause();
       mounted = false;
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('focus', onFocus);
-      window.removeEventListener('blur', onBlur);
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('pageshow', onPageShow);
-      window.removeEventListener('online', onOnline);
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
     };
   }, [courseId, lessonId, intervalMs, enabled, keepGoing]);
 

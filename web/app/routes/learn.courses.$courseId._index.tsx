@@ -8,7 +8,7 @@ import { CourseProgressBar } from '../components/course-progress-bar';
 import { LessonSummary } from '../components/lesson-summary';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, formatDuration, nextUnfinished, readsCompletion, statusKey, totalMinutes } from '../lib/learn';
+import { categoryKey, formatCredit, formatDuration, nextUnfinished, readsCompletion, statusKey, totalMinutes, courseHeader } from '../lib/learn';
 import { loadCourse, withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 
@@ -27,15 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }));
   return {
     lang: context.lang,
-    course: {
-      courseId: course.courseId,
-      title: course.title,
-      summary: course.summary,
-      category: course.category,
-      credit: course.credit,
-      status: course.status,
-      coverUrl: course.coverUrl,
-    },
+    course: courseHeader(course),
     lessons,
     completedAt: progress?.completedAt ?? null,
     started: progress !== null,

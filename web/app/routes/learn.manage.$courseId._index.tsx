@@ -11,7 +11,7 @@ import { UploadField } from '../components/upload-field';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
-import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind } from '../lib/learn';
+import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind, courseHeader } from '../lib/learn';
 import { formInt, formNumber, loadCourse, requireEditor, unitsInReach } from '../lib/learn.server';
 import { hasRole } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
@@ -36,14 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today: shanghaiDay(),
     suggestedDue: shanghaiDay(new Date(Date.now() + 14 * 86400_000)),
     course: {
-      courseId: course.courseId,
-      title: course.title,
-      summary: course.summary,
-      category: course.category,
-      credit: course.credit,
-      status: course.status,
-      version: course.version,
-      coverUrl: course.coverUrl,
+      ...courseHeader(course),
       updatedAt: course.updatedAt,
       lessons: course.lessons.map((lesson) => ({
         lessonId: lesson.lessonId,
