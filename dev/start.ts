@@ -41,12 +41,14 @@ console.log(
     : `Using the data in ${dataDir} (the demo organisation was seeded on an earlier start).`,
 );
 
-let listener: (req: IncomingMessage, res: ServerResponse) => void;
+let listener: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
 let closeVite: (() => Promise<void>) | undefined;
+const server = createServer((req, res) => listener(req, res));
 
 if (devMode) {
   const { createServer: createViteServer } = await import('vite');
-  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
+  // Hot reload speaks over this same server, so the page's content security policy ('self') lets it connect.
+  const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server } }, appType: 'custom' });
   closeVite = () => vite.close();
   // The API's files are not part of the page graph: reload the browser when they change.
   vite.watcher.on('change', (file) => {
@@ -77,7 +79,6 @@ const { runJobs, jobs } = await import('../functions/jobs/registry.js');
 const interval = config().jobsIntervalSeconds;
 const jobTimer = interval > 0 && jobs.length > 0 ? setInterval(() => void runJobs(), interval * 1000) : undefined;
 
-const server = createServer(listener);
 server.listen(port, host, () => {
   console.log(describeDemo({ origin, devMode, dataDir, accounts: demoAccounts }));
 });
