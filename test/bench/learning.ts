@@ -182,6 +182,15 @@ function httpClient(base: string, sockets: number) {
     });
 }
 
+/** Microseconds of this process's CPU per call of `op`, run one at a time (after a warm-up). */
+async function cpuPerOp(op: () => Promise<unknown>, count = 1_000): Promise<number> {
+  for (let i = 0; i < 100; i++) await op();
+  const before = process.cpuUsage();
+  for (let i = 0; i < count; i++) await op();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / count;
+}
+
 /** Each of `workers` clients sends `count` operations one after another (after a few unmeasured); returns every latency. */
 async function closedLoop(workers: number, count: number, op: (worker: number, i: number) => Promise<void>): Promise<{ latency: Summary; latencies: number[]; wallMs: number; errors: number }> {
   const latencies: number[] = [];
@@ -296,6 +305,17 @@ export async function runLearningBench(log: (line: string) => void = console.log
     });
   await beat();
   const heartbeat = await meter.measure(beat);
+  // CPU per operation with nothing else running (one at a time, this process only; dynalite works in its own):
+  // what the concurrent figures queue on.
+  const cpuRaw = await cpuPerOp(() =>
+    aws().dynamo.send(
+      new UpdateItemCommand({ TableName: table_, Key: { pk: { S: 'BENCH#cpu' }, sk: { S: 'RAW' } }, UpdateExpression: 'SET beats = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }),
+    ),
+  );
+  const cpuStudy = await cpuPerOp(async () => {
+    const res = await http('POST', studyPath, { 'content-type': 'application/json', cookie: cookies[1]! }, studyBody);
+    if (res.status !== 200) throw new Error(String(res.status));
+  });
   // For scale: the same HTTP path with only the session check (GET /api/me), and with no storage at all.
   const sessionOnly = await closedLoop(LEARNERS, BEATS_PER_LEARNER, async (w) => {
     const res = await http('GET', '/api/me', { cookie: cookies[w]! });
@@ -327,6 +347,7 @@ export async function runLearningBench(log: (line: string) => void = console.log
     name, String(x.latency.count), String(x.errors), ms(x.latency.p50), ms(x.latency.p99), ms(x.latency.mean), `${round(x.latency.p99 / raw.latency.p99, 1)}x`, budget, verdict,
   ];
   log(`one heartbeat, steady state: ${heartbeat.calls} DynamoDB calls ${JSON.stringify(heartbeat.byCommand)}, ${heartbeat.capacity} capacity units`);
+  log(`CPU per operation, one at a time (client included): recordStudy over HTTP ${round(cpuStudy / 1000, 2)} ms, raw UpdateItem ${round(cpuRaw / 1000, 2)} ms (${round(cpuStudy / cpuRaw, 1)}x)`);
   log(
     table(
       [`operation (${LEARNERS} concurrent clients, ${WARMUP_PER_CLIENT} unmeasured each; ${ROUNDS} alternating rounds pooled)`, 'n', 'errors', 'p50', 'p99', 'mean', 'p99 / raw p99', 'budget', 'verdict'],
@@ -355,6 +376,7 @@ export async function runLearningBench(log: (line: string) => void = console.log
     sessionOnly: { p50: round(sessionOnly.latency.p50), p99: round(sessionOnly.latency.p99) },
     noStorage: { p50: round(noStorage.latency.p50), p99: round(noStorage.latency.p99) },
     heartbeat: { calls: heartbeat.calls, byCommand: heartbeat.byCommand, capacity: heartbeat.capacity },
+    cpuPerOpMicros: { recordStudy: Math.round(cpuStudy), rawUpdateItem: Math.round(cpuRaw) },
     p99Ratio: round(ratio, 2),
   };
 }
