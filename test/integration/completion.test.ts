@@ -144,6 +144,13 @@ describe('completion rollups', () => {
     expect((await listed('organizer1')).map((a) => a.audience.kind)).toEqual(['everyone']);
     expect((await listed('organizer2')).map((a) => a.assignmentId)).toEqual(forAdmin.map((a) => a.assignmentId));
     expect(branch1.unitId).not.toBe(branch2.unitId);
+    // Named people: the assignment concerns the organizers of the units those people are in, whoever made it.
+    const staff3 = people.find((p) => p.login === 'staff3')!;
+    const named = await call('POST', `/courses/${course.courseId}/assignments`, admin, { audience: { kind: 'people', personIds: [staff3.personId] }, required: true, dueAt: later });
+    expect(named.status).toBe(201);
+    expect((await listed('organizer2')).map((a) => a.assignmentId)).toContain(named.json.assignmentId);
+    expect((await listed('organizer1')).map((a) => a.assignmentId)).not.toContain(named.json.assignmentId);
+    expect((await listed('admin')).find((a) => a.assignmentId === named.json.assignmentId)?.audience).toEqual({ kind: 'people', units: [], people: 1 });
     // Its figures can be asked for by the same reader.
     const one = await call('GET', `/courses/${course.courseId}/completion?assignmentId=${assigned.json.assignmentId}`, organizer2);
     expect(one.status).toBe(200);

@@ -11,6 +11,7 @@ import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '.
 import { loadTree } from '../people/service.js';
 import * as peopleStore from '../people/store.js';
 import type { OrgTree } from '../people/tree.js';
+import type { Person } from '../people/schema.js';
 import { isConditionFailure } from '../people/store.js';
 import { courseEntities } from './entities.js';
 import { Assignment, Audience, Course, CourseCategory, Credit, Id, Lesson, LessonKind, type Audience as AudienceT } from './schema.js';
@@ -598,12 +599,21 @@ export async function listMyTasks(actor: Actor | null) {
   return tasks.sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt));
 }
 
-/** Whether an assignment concerns the actor's part of the organisation (everything, for those who see it all). */
-function concerns(grant: Grant, actor: Actor, assignment: Assignment, tree: OrgTree): boolean {
+/**
+ * Whether an assignment concerns the actor's part of the organisation (everything, for those who see it all): made
+ * in their name, for everyone, for units within or above their reach, or naming someone within it (`named`: the
+ * people that `people` audiences name, read once for the whole list).
+ */
+function concerns(grant: Grant, actor: Actor, assignment: Assignment, tree: OrgTree, named: Map<string, Person>): boolean {
   if (grant.access === 'all' || reachesUnit(grant, actor, assignment.ownerUnitId, tree)) return true;
   const audience = assignment.audience;
   if (audience.kind === 'everyone') return true;
-  if (audience.kind === 'people') return false;
+  if (audience.kind === 'people') {
+    return audience.personIds.some((personId) => {
+      const person = named.get(personId);
+      return person !== undefined && reachesPerson(grant, actor, person, tree);
+    });
+  }
   // A unit audience concerns the actor if it lies within their reach or contains it.
   const reach = grant.access === 'scope' ? grant.unitIds : [];
   return audience.unitIds.some((unitId) => reachesUnit(grant, actor, unitId, tree) || reach.some((own) => tree.isWithin(own, unitId)));
@@ -631,8 +641,10 @@ export async function listCourseAssignments(actor: Actor | null, courseId: strin
   const course = await readCourse(courseId);
   if (!course || !mayReadFigures(actor!, course, tree)) throw notFound();
   const assignments = await assignmentsOfCourse(courseId);
+  const namedIds = grant.access === 'all' ? [] : assignments.flatMap((a) => (a.audience.kind === 'people' && !reachesUnit(grant, actor!, a.ownerUnitId, tree) ? a.audience.personIds : []));
+  const named = new Map((await peopleStore.getPeople(namedIds)).map((person) => [person.personId, person]));
   return assignments
-    .filter((assignment) => concerns(grant, actor!, assignment, tree))
+    .filter((assignment) => concerns(grant, actor!, assignment, tree, named))
     .sort((a, b) => b.dueAt.localeCompare(a.dueAt))
     .map((assignment) => ({
       assignmentId: assignment.assignmentId,

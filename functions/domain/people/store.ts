@@ -203,6 +203,14 @@ export async function getPerson(personId: string): Promise<Person | undefined> {
   return data ? personFromRecord(data) : undefined;
 }
 
+/** Several people at once (BatchGetItem, 100 keys a call), in no particular order; unknown ids are left out. */
+export async function getPeople(personIds: readonly string[]): Promise<Person[]> {
+  const keys = [...new Set(personIds)].filter(isId).map((personId) => ({ personId }));
+  if (keys.length === 0) return [];
+  const { data } = await peopleEntities().person.get(keys).go();
+  return data.map((record) => personFromRecord(record));
+}
+
 /**
  * The person holding a login (normalised first), password hash included, for the sign-in check. A claim whose person
  * is missing or has moved to another login (a crash between the two writes, a rename) resolves to nobody.
