@@ -224,6 +224,15 @@ test.describe('learning: editor → study → completion', () => {
     await expect(page.getByTestId('record-timeline')).toContainText(course.title);
     expect(Number(await page.getByTestId('credit-value').innerText())).toBeCloseTo(before + 0.5, 5);
     await page.screenshot({ path: shots('record-zh', info.project.name), fullPage: true });
+    // Printed, it says whose record it is and leaves the navigation out.
+    await expect(page.getByTestId('record-person')).toContainText('刘洋（staff1）');
+    await expect(page.getByTestId('record-print')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('nav.nav')).toBeHidden();
+    await expect(page.getByTestId('record-print')).toBeHidden();
+    await expect(page.getByTestId('record-completed-row').filter({ hasText: course.title })).toBeVisible();
+    await page.screenshot({ path: shots('record-print-zh', info.project.name), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // Back on the course page: the banner says so, every lesson is ticked.
     await page.goto(`/learn/courses/${course.courseId}`);

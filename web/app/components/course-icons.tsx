@@ -95,6 +95,12 @@ export const RefreshIcon = ({ className }: IconProps) => (
   </svg>
 );
 
+export const PrintIcon = ({ className }: IconProps) => (
+  <svg {...base} className={className}>
+    <path d="M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z" />
+  </svg>
+);
+
 export const UploadIcon = ({ className }: IconProps) => (
   <svg {...base} className={className}>
     <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />

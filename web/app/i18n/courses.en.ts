@@ -112,6 +112,9 @@ export const coursesEn: CoursesMessages = {
 
   // ── Learning record (/learn/record) ──
   'record.title': 'My learning record',
+  'record.whose': '{name} ({login}) · {unit}',
+  'record.print': 'Print this record',
+  'record.printedAt': 'As of {time}',
   'record.lead': 'The courses you finished, the ones in progress, and the credit you earned month by month.',
   'record.completed.title': 'Finished courses ({count})',
   'record.completed.empty': 'You have not finished a course yet.',

@@ -111,6 +111,9 @@ export const coursesZhCN = {
 
   // ── 学习档案 (/learn/record) ──
   'record.title': '学习档案',
+  'record.whose': '{name}（{login}）· {unit}',
+  'record.print': '打印学时证明',
+  'record.printedAt': '记录截至：{time}',
   'record.lead': '您学完的课程、正在学习的课程和每月获得的学时。',
   'record.completed.title': '已完成的课程（{count}）',
   'record.completed.empty': '还没有学完的课程。',

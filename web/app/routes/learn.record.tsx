@@ -1,12 +1,13 @@
+import { useEffect, useState } from 'react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CreditSummary } from '../components/course-cards';
 import { CourseError } from '../components/course-error';
-import { CheckIcon } from '../components/course-icons';
+import { CheckIcon, PrintIcon } from '../components/course-icons';
 import { useLang, useT } from '../i18n';
-import { formatDate } from '../lib/format';
+import { formatDate, formatDateTime } from '../lib/format';
 import { formatCredit, formatMonth, shanghaiMonth } from '../lib/learn';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, '
 
 /** 学习档案: one API call carries the whole page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [, { data, error, response }] = await withMe(request, context, context.api.GET('/me/record'));
+  const [me, { data, error, response }] = await withMe(request, context, context.api.GET('/me/record'));
   if (!data) throwApiError(error, response.status);
   // The timeline: months newest first, each with the courses completed in it and the 学时 they brought.
   const months = new Map<string, { month: string; credit: number; courses: { courseId: string; title: string; credit: number; completedAt: string }[] }>();
@@ -29,24 +30,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   return {
     lang: context.lang,
+    // Named on the page, so that a printed record says whose it is.
+    person: { name: me.name, login: me.login, unitPath: me.unitPath },
+    asOf: new Date().toISOString(),
     record: data,
     timeline: [...months.values()].sort((a, b) => b.month.localeCompare(a.month)),
   };
 }
 
 export default function Record() {
-  const { record, timeline } = useLoaderData<typeof loader>();
+  const { person, record, timeline, asOf } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  // Printing needs the browser's script; without it the button would do nothing, so it appears once that runs.
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(typeof window.print === 'function'), []);
   return (
     <div className="page record-page">
       <BackLink to="/learn">{t('course.backToLearn')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{t('record.title')}</h1>
-          <p className="lead">{t('record.lead')}</p>
+          <p className="lead" data-testid="record-person">
+            {t('record.whose', { name: person.name, login: person.login, unit: person.unitPath })}
+          </p>
+          <p className="lead no-print">{t('record.lead')}</p>
         </div>
+        {canPrint ? (
+          <button type="button" className="button button-quiet no-print" onClick={() => window.print()} data-testid="record-print">
+            <PrintIcon className="icon icon-small" />
+            {t('record.print')}
+          </button>
+        ) : null}
       </header>
+      <p className="print-only">{t('record.printedAt', { time: formatDateTime(asOf, lang) })}</p>
 
       <CreditSummary credit={record.creditThisYear} target={record.target} year={record.year} />
 
@@ -131,7 +148,7 @@ export default function Record() {
         )}
       </section>
 
-      <section aria-labelledby="timeline-heading">
+      <section className="no-print" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('record.timeline.title')}</h2>
         {timeline.length === 0 ? (
           <p className="card empty-state">{t('record.timeline.empty')}</p>
