@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { clock, nowIso } from '../../platform/clock.js';
+import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
 import { recordAudit, diff } from '../audit/service.js';
 import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
@@ -422,18 +423,10 @@ async function readProgress(personId: string, courseId: string): Promise<Progres
  * if anything else wrote the item since (another instance, another tab), the write fails, the entry is dropped and
  * the heartbeat reads the item afresh. Bounded; the oldest entries go first.
  */
-const lastWritten = new Map<string, ProgressRecord>();
-const lastWrittenLimit = 5_000;
+const lastWritten = new BoundedMap<string, ProgressRecord>(5_000);
 
 function progressKey(personId: string, courseId: string) {
   return `${config().tableName}|${personId}|${courseId}`;
-}
-
-function rememberProgress(record: ProgressRecord) {
-  const key = progressKey(record.personId, record.courseId);
-  lastWritten.delete(key);
-  lastWritten.set(key, record);
-  if (lastWritten.size > lastWrittenLimit) lastWritten.delete(lastWritten.keys().next().value!);
 }
 
 function summarise(progress: ProgressRecord, course: Course) {
@@ -492,7 +485,7 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
         ? write.where((attr, op) => op.eq(attr.version, previous.version))
         : write.where((attr, op) => op.notExists(attr.version))
       ).go();
-      rememberProgress(record);
+      lastWritten.set(cacheKey, record);
       return {
         creditedSeconds: Math.round(creditedMs) / 1000,
         lesson: { lessonId: lesson.lessonId, studiedSeconds: Math.floor(next.studiedMs / 1000), furthestSeconds: next.furthestSeconds, completedAt: next.completedAt },
@@ -513,16 +506,15 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
  * and a course's lessons change rarely (an edit reaches heartbeats within 15 s; drafts and archived courses, never).
  */
 const publishedTtlMs = 15_000;
-const published = new Map<string, { course: Course | undefined; at: number; table: string }>();
+const published = new BoundedMap<string, { course: Course | undefined; at: number }>(500);
 
 async function publishedCourse(courseId: string): Promise<Course | undefined> {
-  const table = config().tableName;
-  const hit = published.get(courseId);
-  if (hit && hit.table === table && Date.now() - hit.at < publishedTtlMs) return hit.course;
+  const key = `${config().tableName}|${courseId}`;
+  const hit = published.get(key);
+  if (hit && Date.now() - hit.at < publishedTtlMs) return hit.course;
   const course = await readCourse(courseId);
   const result = course?.status === 'published' ? course : undefined;
-  if (published.size > 500) published.clear();
-  published.set(courseId, { course: result, at: Date.now(), table });
+  published.set(key, { course: result, at: Date.now() });
   return result;
 }
 

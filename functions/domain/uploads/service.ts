@@ -7,6 +7,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AppError } from '../../platform/errors.js';
 import { aws } from '../../platform/aws.js';
+import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
 import { clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
@@ -156,10 +157,9 @@ export async function downloadUrl(key: string): Promise<string> {
   if (known?.windowStart === windowStart) return known.url;
   const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseCacheControl: `private, max-age=${signingWindowSeconds}` });
   const url = await getSignedUrl(presignClient(), command, { expiresIn: downloadUrlSeconds + signingWindowSeconds, signingDate: new Date(windowStart) });
-  if (signed.size >= 2_000) signed.clear();
   signed.set(memo, { windowStart, url });
   return url;
 }
 
 /** The address each file got in the current window: the catalogue's covers are signed once per window, not per view. */
-const signed = new Map<string, { windowStart: number; url: string }>();
+const signed = new BoundedMap<string, { windowStart: number; url: string }>(2_000);
