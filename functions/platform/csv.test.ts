@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, toCsv } from './csv.js';
+import { toCsv } from './csv.js';
 
 describe('toCsv', () => {
   it('starts with a byte-order mark, quotes what needs quoting and ends rows with CRLF', () => {
@@ -16,11 +16,5 @@ describe('toCsv', () => {
   it('keeps spreadsheet formulas from running', () => {
     const csv = toCsv([['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', 'ok', -3]]);
     expect(csv.slice(1)).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+1,'-2,'@SUM(A1),ok,-3\r\n`);
-  });
-});
-
-describe('attachment', () => {
-  it('offers the name in UTF-8 with an ASCII fallback', () => {
-    expect(attachment('党史-完成情况.csv')).toBe(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('党史-完成情况.csv')}`);
   });
 });

@@ -17,8 +17,3 @@ function cell(value: CsvCell): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
-
-/** A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. */
-export function attachment(fileName: string, fallback = 'export.csv'): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { exportCourseCompletion, getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
-import { attachment } from '../../platform/csv.js';
+import { download } from '../download.js';
 import { completionStates } from '../../domain/stats/schema.js';
 import { commonErrors, errorResponse } from './schemas.js';
 
@@ -36,7 +36,7 @@ const get = createRoute({
   responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...denied, ...commonErrors },
 });
 
-const exportCsv = createRoute({
+const exportFile = createRoute({
   method: 'get',
   path: '/courses/{courseId}/completion/export',
   operationId: 'exportCourseCompletion',
@@ -82,10 +82,5 @@ const refresh = createRoute({
 
 export const completionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(get, async (c) => c.json(await getCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query')), 200))
-  .openapi(exportCsv, async (c) => {
-    const { fileName, contentType, body } = await exportCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query'));
-    const fallback = `completion.${fileName.endsWith('.xlsx') ? 'xlsx' : 'csv'}`;
-    // Names of people: never kept by a shared cache.
-    return c.body(typeof body === 'string' ? body : body.slice().buffer, 200, { 'content-type': contentType, 'content-disposition': attachment(fileName, fallback), 'cache-control': 'private, no-store' });
-  })
+  .openapi(exportFile, async (c) => download(c, await exportCourseCompletion(c.get('actor'), c.req.valid('param').courseId, c.req.valid('query')), 'completion'))
   .openapi(refresh, async (c) => c.json(await refreshCourseCompletion(c.get('actor'), c.req.valid('param').courseId), 200));

@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { attachment } from './download.js';
+
+describe('attachment', () => {
+  it('offers the name in UTF-8 with an ASCII fallback', () => {
+    expect(attachment('党史-完成情况.csv')).toBe(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('党史-完成情况.csv')}`);
+  });
+});
