@@ -67,3 +67,11 @@ export async function signIn(app: RequestableApp, login: string, password = 'dem
   }
   return cookie;
 }
+
+/** Calls `/api<path>` on `app` as the holder of `cookie` (null: nobody signed in); the answer's status and JSON. */
+export function apiCaller(app: () => RequestableApp) {
+  return async (method: string, path: string, cookie: string | null, body?: unknown) => {
+    const res = await requestAs(app(), cookie, method, `/api${path}`, body);
+    return { status: res.status, json: res.body };
+  };
+}

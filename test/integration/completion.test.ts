@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
-import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
+import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { recordStudy } from '../../functions/domain/courses/service.js';
@@ -22,10 +22,7 @@ afterEach(() => {
 });
 
 /** Calls /api<path> as the holder of `cookie`. */
-async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await requestAs(app, cookie, method, `/api${path}`, body);
-  return { status: res.status, json: res.body };
-}
+const call = apiCaller(() => app);
 
 const signIn = (login: string) => signInAs(app, login);
 

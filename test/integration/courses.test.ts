@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
-import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
+import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { courseEntities } from '../../functions/domain/courses/entities.js';
@@ -18,10 +18,7 @@ const at = (base: number, ms: number) => {
 };
 
 /** Calls /api<path> as the holder of `cookie`. */
-async function call(method: string, path: string, cookie: string | null, body?: unknown) {
-  const res = await requestAs(app, cookie, method, `/api${path}`, body);
-  return { status: res.status, json: res.body };
-}
+const call = apiCaller(() => app);
 
 const signIn = (login: string) => signInAs(app, login);
 
