@@ -146,6 +146,30 @@ describe('study', () => {
     expect(progress.lessons[0].studiedSeconds).toBeLessThanOrEqual(1);
   });
 
+  it('lists as my tasks what is due from a year ago on, overdue ones included, not older ones', async () => {
+    const course = await publishedCourse();
+    const me = (await call('GET', '/me', staff1)).json as { personId: string };
+    const assignment = (id: string, daysAgo: number) =>
+      courseEntities()
+        .assignment.create({
+          assignmentId: id,
+          courseId: course.courseId,
+          courseTitle: course.title,
+          audience: { kind: 'everyone' },
+          required: true,
+          dueAt: new Date(Date.now() - daysAgo * 86400_000).toISOString(),
+          ownerUnitId: units['机关第一党支部']!,
+          createdBy: me.personId,
+          createdAt: new Date(Date.now() - (daysAgo + 30) * 86400_000).toISOString(),
+        })
+        .go();
+    await assignment('01J00000000000000000000TEN', 10);
+    await assignment('01J0000000000000000000TWOY', 2 * 365);
+    const tasks = (await call('GET', '/me/tasks', staff1)).json.items as { assignmentId: string; state: string }[];
+    expect(tasks.find((t) => t.assignmentId === '01J00000000000000000000TEN')?.state).toBe('overdue');
+    expect(tasks.map((t) => t.assignmentId)).not.toContain('01J0000000000000000000TWOY');
+  });
+
   it('builds on what another instance or tab wrote since, not on what this process remembers', async () => {
     const course = await publishedCourse(admin, [{ title: '长课', kind: 'text', body: '正文', minSeconds: 600 }]);
     const lessonId = course.lessons[0]!.lessonId;

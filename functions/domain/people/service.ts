@@ -161,9 +161,14 @@ export function withStaff(roles: RoleGrant[] | undefined): RoleGrant[] {
 
 // ─── Me ────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The acting person as stored: as the session check just read them, else read now. */
+export async function actingPerson(actor: Actor): Promise<PublicPerson | undefined> {
+  return actor.profile ?? store.getPerson(actor.personId).then((person) => person && toPublicPerson(person));
+}
+
 export async function getMe(actor: Actor | null) {
   authorize(actor, 'getMe');
-  const [person, tree] = await Promise.all([actor!.profile ?? store.getPerson(actor!.personId).then((p) => p && toPublicPerson(p)), loadTree()]);
+  const [person, tree] = await Promise.all([actingPerson(actor!), loadTree()]);
   if (!person) throw new AppError('UNAUTHENTICATED');
   return describePerson(person, tree);
 }
