@@ -4,6 +4,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { CourseError } from '../components/course-error';
+import { SelectField } from '../components/select-field';
 import { LessonSummary } from '../components/lesson-summary';
 import { ChartBarsIcon, CheckIcon } from '../components/course-icons';
 import { Notice, ProblemNotice } from '../components/notice';
@@ -395,16 +396,15 @@ function AddLessonSection() {
             <label htmlFor="lesson-title">{t('editor.lesson.field.title')}</label>
             <input id="lesson-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} />
           </div>
-          <div className="field">
-            <label htmlFor="lesson-kind">{t('editor.lesson.field.kind')}</label>
-            <select id="lesson-kind" name="kind" className="select lesson-kind-select" defaultValue={values?.kind ?? 'text'}>
-              {lessonKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(kindKey(kind))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="lesson-kind"
+            name="kind"
+            className="lesson-kind-select"
+            label={t('editor.lesson.field.kind')}
+            choices={lessonKinds}
+            textOf={(kind) => t(kindKey(kind))}
+            defaultValue={values?.kind ?? 'text'}
+          />
         </div>
         <div className="field only-text">
           <label htmlFor="lesson-body">{t('editor.lesson.field.body')}</label>
@@ -552,16 +552,14 @@ function DetailsSection() {
           <input id="details-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? course.title} />
         </div>
         <div className="form-pair">
-          <div className="field">
-            <label htmlFor="details-category">{t('editor.field.category')}</label>
-            <select id="details-category" name="category" className="select" defaultValue={values?.category ?? course.category}>
-              {courseCategories.map((category) => (
-                <option key={category} value={category}>
-                  {t(categoryKey(category))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="details-category"
+            name="category"
+            label={t('editor.field.category')}
+            choices={courseCategories}
+            textOf={(category) => t(categoryKey(category))}
+            defaultValue={values?.category ?? course.category}
+          />
           <div className="field">
             <label htmlFor="details-credit">{t('editor.field.credit')}</label>
             <select id="details-credit" name="credit" className="select" defaultValue={values?.credit ?? String(course.credit)}>

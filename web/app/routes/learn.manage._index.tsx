@@ -4,6 +4,7 @@ import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
+import { SelectField } from '../components/select-field';
 
 import { ProblemNotice } from '../components/notice';
 import { translate, useLang, useT } from '../i18n';
@@ -140,16 +141,14 @@ export default function ManageCourses() {
             <input id="course-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} />
           </div>
           <div className="form-pair">
-            <div className="field">
-              <label htmlFor="course-category">{t('editor.field.category')}</label>
-              <select id="course-category" name="category" className="select" defaultValue={values?.category ?? 'required'}>
-                {courseCategories.map((category) => (
-                  <option key={category} value={category}>
-                    {t(categoryKey(category))}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="course-category"
+              name="category"
+              label={t('editor.field.category')}
+              choices={courseCategories}
+              textOf={(category) => t(categoryKey(category))}
+              defaultValue={values?.category ?? 'required'}
+            />
             <div className="field">
               <label htmlFor="course-credit">{t('editor.field.credit')}</label>
               <select id="course-credit" name="credit" className="select" defaultValue={values?.credit ?? '1'}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
@@ -79,32 +79,16 @@ export default function Record() {
             </p>
           </div>
         ) : (
-          <table className="data-table record-table" data-testid="record-completed">
-            <thead>
-              <tr>
-                <th scope="col">{t('record.col.course')}</th>
-                <th scope="col">{t('record.col.completedAt')}</th>
-                <th scope="col" className="num">
-                  {t('record.col.credit')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.completed.map((course) => (
-                <tr key={course.courseId} data-testid="record-completed-row">
-                  <th scope="row" className="cell-title">
-                    <Link to={`/learn/courses/${course.courseId}`}>{course.title}</Link>
-                  </th>
-                  <td data-label={t('record.col.completedAt')}>
-                    <time dateTime={course.completedAt}>{formatDate(course.completedAt, lang)}</time>
-                  </td>
-                  <td data-label={t('record.col.credit')} className="num">
-                    {formatCredit(course.credit, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CourseTable
+            testId="record-completed"
+            rowTestId="record-completed-row"
+            columns={[{ label: t('record.col.completedAt') }, { label: t('record.col.credit'), numeric: true }]}
+            rows={record.completed.map((course) => ({
+              courseId: course.courseId,
+              title: course.title,
+              cells: [<time dateTime={course.completedAt}>{formatDate(course.completedAt, lang)}</time>, formatCredit(course.credit, lang)],
+            }))}
+          />
         )}
       </section>
 
@@ -113,38 +97,15 @@ export default function Record() {
         {record.inProgress.length === 0 ? (
           <p className="card empty-state">{t('record.inProgress.empty')}</p>
         ) : (
-          <table className="data-table record-table" data-testid="record-in-progress">
-            <thead>
-              <tr>
-                <th scope="col">{t('record.col.course')}</th>
-                <th scope="col">{t('record.col.lastStudied')}</th>
-                <th scope="col" className="num">
-                  {t('record.col.lessonsDone')}
-                </th>
-                <th scope="col" className="num">
-                  {t('record.col.credit')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.inProgress.map((course) => (
-                <tr key={course.courseId}>
-                  <th scope="row" className="cell-title">
-                    <Link to={`/learn/courses/${course.courseId}`}>{course.title}</Link>
-                  </th>
-                  <td data-label={t('record.col.lastStudied')}>
-                    <time dateTime={course.lastStudiedAt}>{formatDate(course.lastStudiedAt, lang)}</time>
-                  </td>
-                  <td data-label={t('record.col.lessonsDone')} className="num">
-                    {course.lessonsDone}
-                  </td>
-                  <td data-label={t('record.col.credit')} className="num">
-                    {formatCredit(course.credit, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CourseTable
+            testId="record-in-progress"
+            columns={[{ label: t('record.col.lastStudied') }, { label: t('record.col.lessonsDone'), numeric: true }, { label: t('record.col.credit'), numeric: true }]}
+            rows={record.inProgress.map((course) => ({
+              courseId: course.courseId,
+              title: course.title,
+              cells: [<time dateTime={course.lastStudiedAt}>{formatDate(course.lastStudiedAt, lang)}</time>, course.lessonsDone, formatCredit(course.credit, lang)],
+            }))}
+          />
         )}
       </section>
 
@@ -182,4 +143,47 @@ export default function Record() {
 
 export function ErrorBoundary() {
   return <CourseError />;
+}
+
+/** Courses as a table (stacked cards on a phone): the title links to the course, then one cell per column. */
+function CourseTable({
+  testId,
+  rowTestId,
+  columns,
+  rows,
+}: {
+  testId: string;
+  rowTestId?: string;
+  columns: { label: string; numeric?: boolean }[];
+  rows: { courseId: string; title: string; cells: ReactNode[] }[];
+}) {
+  const t = useT();
+  return (
+    <table className="data-table record-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('record.col.course')}</th>
+          {columns.map((column) => (
+            <th key={column.label} scope="col" className={column.numeric ? 'num' : undefined}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.courseId} data-testid={rowTestId}>
+            <th scope="row" className="cell-title">
+              <Link to={`/learn/courses/${row.courseId}`}>{row.title}</Link>
+            </th>
+            {columns.map((column, i) => (
+              <td key={column.label} data-label={column.label} className={column.numeric ? 'num' : undefined}>
+                {row.cells[i]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

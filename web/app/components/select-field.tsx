@@ -1,0 +1,31 @@
+/** A labelled drop-down of fixed choices, each shown by its message (course categories, lesson kinds). */
+export function SelectField<T extends string>({
+  id,
+  name,
+  label,
+  choices,
+  textOf,
+  defaultValue,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  choices: readonly T[];
+  textOf: (choice: T) => string;
+  defaultValue: string;
+  className?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} className={className ? `select ${className}` : 'select'} defaultValue={defaultValue}>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {textOf(choice)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
