@@ -14,15 +14,16 @@ export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
 export function webHandler(options: {
   build: ServerBuildSource;
   mode: 'development' | 'production';
-  apiFetch: (request: Request, env: { sessionMemo: SessionMemo }) => Promise<Response>;
+  /** `clientAddress`: the browser's address as the front door decided it (the API trusts no header for it). */
+  apiFetch: (request: Request, env: { sessionMemo: SessionMemo; clientAddress: string }) => Promise<Response>;
 }) {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (c: Context<AppEnv>) => {
     const sessionMemo: SessionMemo = new Map();
+    const address = clientAddress(c);
     const { client, setCookies } = createApiClient({
       request: c.req.raw,
-      fetch: (request) => options.apiFetch(request, { sessionMemo }),
-      address: clientAddress(c),
+      fetch: (request) => options.apiFetch(request, { sessionMemo, clientAddress: address }),
     });
     const response = await handleRequest(c.req.raw, {
       api: client,

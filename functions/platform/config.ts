@@ -30,6 +30,11 @@ const Env = z.object({
   STUDY_MIN_SECONDS_CAP: z.coerce.number().int().min(0).optional(),
   /** How often a lesson page reports study while it is visible (seconds): browser tests shorten it; 15 in production. */
   STUDY_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(40).default(15),
+  /**
+   * On AWS: the secret CloudFront adds to every request it forwards (an origin custom header). Only a request that
+   * carries it may name the viewer's address; unset locally, where the socket's peer is the address.
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = {
@@ -48,6 +53,7 @@ export type Config = {
   yearlyCreditTarget: number;
   studyMinSecondsCap: number | undefined;
   studyHeartbeatSeconds: number;
+  originVerifySecret: string | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -77,6 +83,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     yearlyCreditTarget: e.YEARLY_CREDIT_TARGET,
     studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
     studyHeartbeatSeconds: e.STUDY_HEARTBEAT_SECONDS,
+    originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

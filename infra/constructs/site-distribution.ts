@@ -27,6 +27,11 @@ export interface SiteDistributionProps {
    */
   readonly unhashedFiles?: string[];
   readonly logRetention?: RetentionDays;
+  /**
+   * Added to every request CloudFront forwards to the API (as the `x-origin-verify` origin custom header): the app
+   * believes the viewer address CloudFront's function wrote only on requests that carry it.
+   */
+  readonly originVerifySecret: string;
 }
 
 /** Vite names files after their content: a changed file is a new name, so the old one may be cached forever. */
@@ -56,15 +61,17 @@ export class SiteDistribution extends Construct {
     });
 
     // API Gateway routes on its own Host header, so CloudFront must not forward the viewer's. The app still needs
-    // the name the browser used (origin checks, absolute URLs): this hands it on as X-Forwarded-Host, overwriting
-    // whatever a client sent under that name.
+    // the name the browser used (origin checks, absolute URLs): this hands it on as X-Forwarded-Host, and the
+    // viewer's address as X-Viewer-Address (sign-in throttling, the audit log), overwriting whatever a client sent
+    // under those names.
     const forwardHost = new EdgeFunction(this, 'ForwardHost', {
-      comment: 'Copy the viewer Host header to X-Forwarded-Host',
+      comment: 'Copy the viewer Host and address to X-Forwarded-Host and X-Viewer-Address',
       code: FunctionCode.fromInline(
         [
           'function handler(event) {',
           '  var request = event.request;',
           "  request.headers['x-forwarded-host'] = { value: request.headers.host.value };",
+          "  request.headers['x-viewer-address'] = { value: event.viewer.ip };",
           '  return request;',
           '}',
         ].join('\n'),
@@ -76,6 +83,7 @@ export class SiteDistribution extends Construct {
       defaultBehavior: {
         origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          customHeaders: { 'x-origin-verify': props.originVerifySecret },
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_ALL,

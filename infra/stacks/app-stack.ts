@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUCKET_READ_WRITE_LIST, TABLE_READ_WRITE } from '../constructs/access.js';
 import { ServiceAlarms } from '../constructs/alarms.js';
@@ -34,13 +35,21 @@ export class AppStack extends Stack {
     super(scope, id, props);
     const environment = { APP_VERSION: props.appVersion };
 
+    // CloudFront proves a request came through it with this secret (an origin custom header); only then does the
+    // app believe the viewer address it hands on. Both read it by CloudFormation dynamic reference at deploy time.
+    const originVerify = new Secret(this, 'OriginVerify', {
+      description: 'Header value CloudFront adds to requests it forwards to the API',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const originVerifySecret = originVerify.secretValue.unsafeUnwrap();
+
     this.http = new AppFunction(this, 'Http', {
       entry: props.httpEntry ?? paths.httpHandler,
       description: 'Hono app: JSON API and Remix pages',
       memorySize: 1024,
       // Just under the HTTP API's 30 s integration limit, so the function, not the gateway, decides the answer.
       timeout: Duration.seconds(29),
-      environment,
+      environment: { ...environment, ORIGIN_VERIFY_SECRET: originVerifySecret },
     })
       .bindTable(props.table, TABLE_READ_WRITE)
       .bindBucket(props.uploadsBucket, BUCKET_READ_WRITE_LIST);
@@ -68,6 +77,7 @@ export class AppStack extends Stack {
     this.site = new SiteDistribution(this, 'Site', {
       apiEndpoint: this.api.url,
       clientAssetsPath: props.clientAssetsPath,
+      originVerifySecret,
     });
     // New pages name new asset files: publish the files before the code that links to them goes live.
     this.http.fn.node.addDependency(...this.site.assetsDeployments);

@@ -331,6 +331,28 @@ describe('app stack: front door', () => {
     });
   });
 
+  it('CloudFront hands on the viewer address and proves itself with a generated secret the http function knows', () => {
+    const secrets = service.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const secretId = Object.keys(secrets)[0]!;
+    const reference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+    service.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: Match.arrayWith([
+          Match.objectLike({ OriginCustomHeaders: [{ HeaderName: 'x-origin-verify', HeaderValue: reference }] }),
+        ]),
+      }),
+    });
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('Hono app'),
+      Environment: { Variables: Match.objectLike({ ORIGIN_VERIFY_SECRET: reference }) },
+    });
+    // The viewer-request function overwrites what a client may have sent under the header's name.
+    service.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: Match.stringLikeRegexp("request\\.headers\\['x-viewer-address'\\] = \\{ value: event\\.viewer\\.ip \\}"),
+    });
+  });
+
   it('the client build is published to the assets bucket, keeping earlier files; hashed ones cached for good', () => {
     service.hasResourceProperties('Custom::CDKBucketDeployment', {
       Prune: false,

@@ -3,6 +3,7 @@ import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
+import { resetConfig } from '../../functions/platform/config.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -21,9 +22,14 @@ interface Call {
   cookie?: string | null;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The peer address, as node-server hands it to the app (the socket's). */
+  address?: string;
+  /** What else the runtime hands the app (a Lambda event, say). */
+  env?: Record<string, unknown>;
 }
 
-async function call(method: string, path: string, { cookie, body, headers = {} }: Call = {}) {
+async function call(method: string, path: string, { cookie, body, headers = {}, address, env }: Call = {}) {
+  const runtime = env ?? (address ? { incoming: { socket: { remoteAddress: address } } } : undefined);
   const res = await app.request(`http://localhost${path}`, {
     method,
     headers: {
@@ -32,7 +38,7 @@ async function call(method: string, path: string, { cookie, body, headers = {} }
       ...headers,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  }, runtime);
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
 }
@@ -88,8 +94,8 @@ describe('signing in', () => {
   });
 
   it('answers a wrong password and an unknown login with the same words', async () => {
-    const wrong = await call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'nope' }, headers: { 'x-forwarded-for': '198.51.100.1' } });
-    const unknown = await call('POST', '/api/auth/login', { body: { login: 'nobody-here', password: 'nope' }, headers: { 'x-forwarded-for': '198.51.100.1' } });
+    const wrong = await call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'nope' }, address: '198.51.100.1' });
+    const unknown = await call('POST', '/api/auth/login', { body: { login: 'nobody-here', password: 'nope' }, address: '198.51.100.1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.json.error.message).toBe(unknown.json.error.message);
@@ -98,38 +104,149 @@ describe('signing in', () => {
 
   it('locks an account for 15 minutes after five failures, even for the right password', async () => {
     const { person } = await freshPerson();
-    const address = { 'x-forwarded-for': '198.51.100.2' };
+    const address = '198.51.100.2';
     for (let i = 0; i < 5; i++) {
-      const res = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'wrong' }, headers: address });
+      const res = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'wrong' }, address });
       expect(res.status).toBe(401);
     }
-    const locked = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'anything' }, headers: address });
+    const locked = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'anything' }, address });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     expect(locked.json.error.code).toBe('RATE_LIMITED');
     const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: admin });
     expect((audit.json.items as { action: string }[]).map((e) => e.action)).toContain('lockout');
     advance(16);
-    const after = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'wrong-again' }, headers: address });
+    const after = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'wrong-again' }, address });
     expect(after.status).toBe(401);
   });
 
   it('limits attempts from one address across logins', async () => {
-    const address = { 'x-forwarded-for': '203.0.113.99' };
+    const address = '203.0.113.99';
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      statuses.push((await call('POST', '/api/auth/login', { body: { login: `ghost${i}`, password: 'x' }, headers: address })).status);
+      statuses.push((await call('POST', '/api/auth/login', { body: { login: `ghost${i}`, password: 'x' }, address })).status);
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
     // Another address is not affected.
-    expect((await call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'demo1234' }, headers: { 'x-forwarded-for': '203.0.113.100' } })).status).toBe(200);
+    expect((await call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'demo1234' }, address: '203.0.113.100' })).status).toBe(200);
   });
+
+  it('checks at most five of 200 guesses sent at once at one login, even with the right password among them', async () => {
+    const { person } = await freshPerson();
+    // Each guess from its own address, so only the account's limit applies.
+    const guesses = Array.from({ length: 200 }, (_, i) => ({ password: i === 150 ? 'demo1234' : `guess-${i}`, address: `198.18.${i >> 8}.${i & 255}` }));
+    const answers = await Promise.all(
+      guesses.map((g) => call('POST', '/api/auth/login', { body: { login: person.login, password: g.password }, address: g.address })),
+    );
+    const checked = answers.filter((a) => a.status !== 429);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(answers.every((a) => [200, 401, 429].includes(a.status))).toBe(true);
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.json.error.code).toBe('RATE_LIMITED');
+    }
+    // The audit log agrees: no more failures were checked than the allowance.
+    const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: admin });
+    expect((audit.json.items as { action: string }[]).filter((e) => e.action === 'signInFailed').length).toBeLessThanOrEqual(5);
+  }, 120_000);
+
+  it('checks at most thirty of 200 guesses sent at once from one address, and counts no successful sign-in against it', async () => {
+    const address = '198.19.0.1';
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => call('POST', '/api/auth/login', { body: { login: `spray${i}`, password: 'x' }, address })),
+    );
+    expect(answers.filter((a) => a.status !== 429).length).toBeLessThanOrEqual(30);
+    expect(answers.filter((a) => a.status === 401).length).toBeGreaterThan(0);
+    expect(answers.every((a) => [401, 429].includes(a.status))).toBe(true);
+
+    // Colleagues behind one office address: their successful sign-ins give their count back.
+    const office = '198.19.0.2';
+    for (let i = 0; i < 32; i++) {
+      expect((await call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'demo1234' }, address: office })).status).toBe(200);
+    }
+  }, 120_000);
+
+  it('takes the address from the hop that saw it, never from a header a client chose', async () => {
+    const spoofed = { 'cloudfront-viewer-address': '192.0.2.66:443', 'x-forwarded-for': '192.0.2.66', 'x-viewer-address': '192.0.2.66' };
+    const login = (options: Partial<Call>) => call('POST', '/api/auth/login', { body: { login: 'staff2', password: 'demo1234' }, ...options });
+    const first = await login({ address: '198.51.100.76' });
+    const personId = first.json.me.personId as string;
+    const addressOfLastSignIn = async () => {
+      const audit = await call('GET', `/api/audit?targetId=${personId}`, { cookie: admin });
+      const entries = (audit.json.items as { action: string; at: string; details?: { address?: string } }[]).filter((e) => e.action === 'signIn');
+      return entries.sort((a, b) => b.at.localeCompare(a.at))[0]?.details?.address;
+    };
+
+    // Locally: the socket's peer, whatever the headers say.
+    expect((await login({ address: '198.51.100.77', headers: spoofed })).status).toBe(200);
+    expect(await addressOfLastSignIn()).toBe('198.51.100.77');
+
+    // On Lambda, called straight through API Gateway: the gateway's source address.
+    const lambda = { event: { requestContext: { http: { sourceIp: '203.0.113.7' } } } };
+    expect((await login({ env: lambda, headers: spoofed })).status).toBe(200);
+    expect(await addressOfLastSignIn()).toBe('203.0.113.7');
+
+    // Through CloudFront: the viewer address its function wrote, believed only with the origin secret.
+    process.env.ORIGIN_VERIFY_SECRET = 'origin-secret-for-tests-0123456789';
+    resetConfig();
+    try {
+      const wrongSecret = { ...spoofed, 'x-origin-verify': 'origin-secret-for-tests-012345678X' };
+      expect((await login({ env: lambda, headers: wrongSecret })).status).toBe(200);
+      expect(await addressOfLastSignIn()).toBe('203.0.113.7');
+      const viaCloudFront = { 'x-viewer-address': '198.51.100.200', 'x-origin-verify': 'origin-secret-for-tests-0123456789' };
+      expect((await login({ env: lambda, headers: viaCloudFront })).status).toBe(200);
+      expect(await addressOfLastSignIn()).toBe('198.51.100.200');
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+      resetConfig();
+    }
+
+    // A spoofed header cannot dodge the address limit either: all of these count against the one socket address.
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await call('POST', '/api/auth/login', { body: { login: `dodge${i}`, password: 'x' }, address: '198.51.100.78', headers: { 'x-forwarded-for': `10.9.${i}.1` } });
+      statuses.push(res.status);
+    }
+    expect(statuses[30]).toBe(429);
+  }, 60_000);
 
   it('refuses malformed sign-in input with a 400 naming the field', async () => {
     const res = await call('POST', '/api/auth/login', { body: { login: 'staff1' } });
     expect(res.status).toBe(400);
     expect(res.json.error.details.map((d: { path: string }) => d.path)).toContain('password');
+  });
+});
+
+describe('where sign-in leads', () => {
+  const spellings = ['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', 'https://evil.example', '/%2F%2Fevil.example', '/%0d%0aSet-Cookie:%20x=1', '/\r\nSet-Cookie: x=1'];
+
+  it('stays on the site whatever redirectTo the sign-in form carries, and never answers 500', async () => {
+    for (const redirectTo of spellings) {
+      const res = await app.request('http://localhost/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', host: 'localhost' },
+        body: new URLSearchParams({ login: 'staff2', password: 'demo1234', redirectTo }).toString(),
+      }, { incoming: { socket: { remoteAddress: '198.51.100.90' } } });
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(res.headers.get('location'), JSON.stringify(redirectTo)).toBe('/');
+    }
+    const good = await app.request('http://localhost/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', host: 'localhost' },
+      body: new URLSearchParams({ login: 'staff2', password: 'demo1234', redirectTo: '/learn?tab=mine' }).toString(),
+    }, { incoming: { socket: { remoteAddress: '198.51.100.90' } } });
+    expect(good.headers.get('location')).toBe('/learn?tab=mine');
+  });
+
+  it('sends a signed-in visitor of the sign-in page home, not to a redirectTo off the site', async () => {
+    const cookie = await signIn('staff2', 'demo1234', {});
+    for (const redirectTo of spellings) {
+      const res = await app.request(`http://localhost/login?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: { cookie } });
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(res.headers.get('location'), JSON.stringify(redirectTo)).toBe('/');
+    }
   });
 });
 

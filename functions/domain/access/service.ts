@@ -16,7 +16,7 @@ import { aws } from '../../platform/aws.js';
 import { Id, normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
 import { accessEntities } from './entities.js';
 import { ChangePasswordInput, Session, SignInInput } from './schema.js';
-import { accountPolicy, addressPolicy, assertNotLocked, clearFailures, recordFailure } from './throttle.js';
+import { accountPolicy, addressPolicy, attemptFailed, attemptReturned, clearAttempts, countAttempt } from './throttle.js';
 
 /** Only every few minutes is a session's last-seen time written back, so reading pages does not mean writing. */
 const touchEveryMs = 5 * 60_000;
@@ -72,25 +72,33 @@ export interface SignInContext {
 /**
  * Checks a login and password. The answer never says whether the login exists. Five failures on one account within
  * 15 minutes lock it for 15 minutes (every attempt then gets 429, right password or not); addresses are limited too.
+ * Each attempt is counted before its password is checked, so parallel guesses cannot slip past the limits.
  */
 export async function signIn(input: unknown, context: SignInContext = {}) {
   const { login: rawLogin, password } = SignInInput.parse(input);
   const login = normaliseLogin(rawLogin) ?? rawLogin.trim().toLowerCase().slice(0, 100);
   const address = context.address ?? 'unknown';
-  await assertNotLocked(addressPolicy, address);
-  await assertNotLocked(accountPolicy, login);
+  const fromAddress = await countAttempt(addressPolicy, address);
+  let onAccount;
+  try {
+    onAccount = await countAttempt(accountPolicy, login);
+  } catch (error) {
+    // Refused for the account: this address's attempt was never checked.
+    await attemptReturned(fromAddress);
+    throw error;
+  }
 
   const person = normaliseLogin(rawLogin) ? await findPersonByLogin(login) : undefined;
   const passwordOk = await verifyPassword(password, person?.passwordHash ?? (await decoy()));
   if (!person || !person.active || !passwordOk) {
-    const [locked] = await Promise.all([recordFailure(accountPolicy, login), recordFailure(addressPolicy, address)]);
+    const [locked] = await Promise.all([attemptFailed(onAccount), attemptFailed(fromAddress)]);
     const target = { type: 'login' as const, id: login, label: login };
     await recordAudit({ action: 'signInFailed', actor: null, target, details: { address } });
     if (locked) await recordAudit({ action: 'lockout', actor: null, target, details: { address } });
     throw new AppError('UNAUTHENTICATED', { messageKey: 'badCredentials' });
   }
 
-  await clearFailures(accountPolicy, login);
+  await Promise.all([clearAttempts(accountPolicy, login), attemptReturned(fromAddress)]);
   if (context.previousToken) await endSession(context.previousToken);
   const { token, session } = await openSession(person, context);
   await recordAudit({

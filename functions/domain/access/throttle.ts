@@ -1,3 +1,8 @@
+/**
+ * Sign-in throttling. An attempt is counted *before* its password is checked, by a conditional write on one item per
+ * key, so of any number of parallel guesses at most the allowance is ever checked; the rest answer 429 unchecked.
+ * A checked attempt that succeeds gives its count back (an address) or clears the count (an account).
+ */
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import type { ApiMessageKey } from '../../platform/i18n.js';
@@ -8,7 +13,7 @@ import { Throttle } from './schema.js';
 export interface ThrottlePolicy {
   /** Which counter: `account` (per login) or `address` (per network address). */
   kind: 'account' | 'address';
-  /** Failures allowed within the window before the key is locked. */
+  /** Attempts that may fail within the window before the key is locked. */
   maxFailures: number;
   windowMs: number;
   lockMs: number;
@@ -24,19 +29,20 @@ export const addressPolicy: ThrottlePolicy = { kind: 'address', maxFailures: 30,
 
 const keyOf = (policy: ThrottlePolicy, value: string) => `${policy.kind}:${value}`;
 
+/** One counted attempt: which key, its place in the window's count, and the window it was counted in. */
+export interface Attempt {
+  policy: ThrottlePolicy;
+  value: string;
+  count: number;
+  windowStartedAt: number;
+}
+
 async function read(key: string): Promise<Throttle | undefined> {
-  const { data } = await accessEntities().throttle.get({ key }).go();
+  const { data } = await accessEntities().throttle.get({ key }).go({ consistent: true });
   return data ? Throttle.parse(data) : undefined;
 }
 
-/** Throws 429 with Retry-After while the key is locked. */
-export async function assertNotLocked(policy: ThrottlePolicy, value: string): Promise<void> {
-  const now = clock.now().getTime();
-  const item = await read(keyOf(policy, value));
-  if (item?.lockedUntil && item.lockedUntil > now) throw lockedError(policy, item.lockedUntil - now);
-}
-
-function lockedError(policy: ThrottlePolicy, remainingMs: number): AppError {
+function refusal(policy: ThrottlePolicy, remainingMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
   return new AppError('RATE_LIMITED', {
     messageKey: policy.messageKey,
@@ -46,50 +52,82 @@ function lockedError(policy: ThrottlePolicy, remainingMs: number): AppError {
 }
 
 /**
- * Counts one failure (atomically, in one item) and locks the key when it reaches the limit.
- * Returns true when this failure locked it.
+ * Counts one attempt on the key, or throws 429 (with Retry-After) when the key is locked or its allowance for the
+ * window is taken, by failures or by attempts still being checked.
  */
-export async function recordFailure(policy: ThrottlePolicy, value: string): Promise<boolean> {
+export async function countAttempt(policy: ThrottlePolicy, value: string, tries = 0): Promise<Attempt> {
   const key = keyOf(policy, value);
   const { throttle } = accessEntities();
   const now = clock.now().getTime();
   const cutoff = now - policy.windowMs;
   const expiresAt = Math.ceil((now + policy.windowMs + policy.lockMs) / 1000);
-  let failures: number;
   try {
-    // Within the current window: add one.
+    // Within the current window, not locked, allowance left: take one.
     const { data } = await throttle
       .update({ key })
       .add({ failures: 1 })
       .set({ expiresAt })
-      .where((attr, op) => `${op.exists(attr.windowStartedAt)} AND ${op.gte(attr.windowStartedAt, cutoff)}`)
+      .where(
+        (attr, op) =>
+          `${op.exists(attr.windowStartedAt)} AND ${op.gte(attr.windowStartedAt, cutoff)} AND ${op.lt(attr.failures, policy.maxFailures)} ` +
+          `AND (${op.notExists(attr.lockedUntil)} OR ${op.lte(attr.lockedUntil, now)})`,
+      )
       .go({ response: 'all_new' });
-    failures = data.failures ?? 1;
+    return { policy, value, count: data.failures ?? 1, windowStartedAt: data.windowStartedAt ?? now };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    // No window yet, or it is over: start a new one (only if nobody else just did).
-    try {
-      await throttle
-        .put({ key, failures: 1, windowStartedAt: now, expiresAt })
-        .where((attr, op) => `${op.notExists(attr.windowStartedAt)} OR ${op.lt(attr.windowStartedAt, cutoff)}`)
-        .go();
-      failures = 1;
-    } catch (retryError) {
-      if (!isConditionFailure(retryError)) throw retryError;
-      return recordFailure(policy, value);
-    }
   }
-  if (failures === policy.maxFailures) {
+  try {
+    // No window yet, or it is over and no lock holds: start a new one with this attempt.
     await throttle
-      .update({ key })
-      .set({ lockedUntil: now + policy.lockMs })
+      .put({ key, failures: 1, windowStartedAt: now, expiresAt })
+      .where(
+        (attr, op) =>
+          `${op.notExists(attr.windowStartedAt)} OR (${op.lt(attr.windowStartedAt, cutoff)} AND (${op.notExists(attr.lockedUntil)} OR ${op.lte(attr.lockedUntil, now)}))`,
+      )
       .go();
-    return true;
+    return { policy, value, count: 1, windowStartedAt: now };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
   }
-  return false;
+  // Neither: the key is locked, or its allowance is taken, or another attempt just started a window (try again).
+  const item = await read(key);
+  if (item?.lockedUntil && item.lockedUntil > now) throw refusal(policy, item.lockedUntil - now);
+  if (item && item.windowStartedAt >= cutoff && item.failures >= policy.maxFailures) {
+    // Taken by attempts still being checked: the last of them locks the key if it fails.
+    throw refusal(policy, policy.lockMs);
+  }
+  if (tries >= 3) throw refusal(policy, 1000);
+  return countAttempt(policy, value, tries + 1);
 }
 
-/** A successful sign-in clears the account's count (never an address's). */
-export async function clearFailures(policy: ThrottlePolicy, value: string): Promise<void> {
+/** The attempt failed: the one that used the last of the allowance locks the key. Returns true when it did. */
+export async function attemptFailed(attempt: Attempt): Promise<boolean> {
+  if (attempt.count !== attempt.policy.maxFailures) return false;
+  await accessEntities()
+    .throttle.update({ key: keyOf(attempt.policy, attempt.value) })
+    .set({ lockedUntil: clock.now().getTime() + attempt.policy.lockMs })
+    .go();
+  return true;
+}
+
+/**
+ * The attempt was not a failure (it succeeded, or was never checked because the other key refused it): it gives its
+ * count back, if its window still stands.
+ */
+export async function attemptReturned(attempt: Attempt): Promise<void> {
+  try {
+    await accessEntities()
+      .throttle.update({ key: keyOf(attempt.policy, attempt.value) })
+      .add({ failures: -1 })
+      .where((attr, op) => `${op.eq(attr.windowStartedAt, attempt.windowStartedAt)} AND ${op.gt(attr.failures, 0)}`)
+      .go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** A successful sign-in clears the account's count. */
+export async function clearAttempts(policy: ThrottlePolicy, value: string): Promise<void> {
   await accessEntities().throttle.delete({ key: keyOf(policy, value) }).go();
 }

@@ -8,7 +8,7 @@ const forwarded = ['cookie', 'accept-language', 'user-agent', 'x-request-id'];
  * A typed client for the API, bound to one incoming request: its fetch calls the API in-process, carrying the
  * user's cookie, and collects the cookies the API sets so the page's response can carry them back.
  */
-export function createApiClient(options: { request: Request; fetch: (request: Request) => Promise<Response>; address?: string }) {
+export function createApiClient(options: { request: Request; fetch: (request: Request) => Promise<Response> }) {
   const setCookies: string[] = [];
   const origin = new URL(options.request.url).origin;
   const client = createClient<paths>({
@@ -19,8 +19,6 @@ export function createApiClient(options: { request: Request; fetch: (request: Re
         const value = options.request.headers.get(name);
         if (value !== null && !headers.has(name)) headers.set(name, value);
       }
-      // The browser's address, as the front door saw it (sign-in throttling counts by it).
-      if (options.address) headers.set('x-forwarded-for', options.address);
       const response = await options.fetch(new Request(input, { headers }));
       setCookies.push(...response.headers.getSetCookie());
       return response;

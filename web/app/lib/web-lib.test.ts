@@ -14,11 +14,23 @@ describe('formatDate', () => {
 });
 
 describe('safeRedirectPath', () => {
-  it('keeps paths on this site and refuses everything else', () => {
-    expect(safeRedirectPath('/status?x=1')).toBe('/status?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', '', null, 'status']) {
-      expect(safeRedirectPath(bad)).toBe('/');
+  it('keeps plain paths on this site', () => {
+    for (const good of ['/', '/status?x=1', '/learn/courses/01J0ABC?tab=lessons#top', '/people?q=%E5%BC%A0%20%E4%B8%89&unit=a%2Fb', '/a/b/../c']) {
+      expect(safeRedirectPath(good), good).toBe(good);
     }
+  });
+
+  it('sends every known open-redirect spelling home', () => {
+    const spellings = [
+      '//evil.example', '///evil.example', '////evil.example', 'https://evil.example/', 'http:evil.example',
+      'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', '/\\evil.example', '\\/evil.example',
+      '/\\/evil.example', '\\\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\t//evil.example',
+      ' /evil', '/ /evil.example', '/%09/evil.example', '/%0a/evil.example', '/%0d%0aSet-Cookie:x=1', '/%2F/evil.example',
+      '/%2f%2fevil.example', '/%5Cevil.example', '/%5c%5cevil.example', '/%252F%252Fevil.example', '/%E0%A4%A', '/\u2028/evil',
+      '/\u202e/lave.example', '/\u0000/evil', '/\ufeff/evil', '/people?q=\n', '/x#\t', 'evil.example', 'status', '', '?x=1', '#top', '/'.padEnd(2001, 'a'),
+    ];
+    for (const bad of [...spellings, null, undefined]) expect(safeRedirectPath(bad as string), JSON.stringify(bad)).toBe('/');
+    expect(safeRedirectPath('//evil.example', '/me')).toBe('/me');
   });
 });
 
