@@ -243,10 +243,10 @@ export async function exportCourseCompletion(
 
 /** Recomputes one course's figures on demand (its assignments and the course as a whole). */
 export async function refreshCourseCompletion(actor: Actor | null, courseId: string) {
-  authorize(actor, 'refreshCourseCompletion');
-  const course = await courseById(courseId);
-  if (!course) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
-  const [tree, people, assignments] = await Promise.all([loadTree(), listAllPeople(), assignmentsOfCourse(courseId)]);
+  const grant = authorize(actor, 'refreshCourseCompletion');
+  // The same reach as reading the figures: a course whose figures the actor may not see does not exist for them.
+  const { tree } = await completionScope(actor!, grant, courseId, {});
+  const [people, assignments] = await Promise.all([listAllPeople(), assignmentsOfCourse(courseId)]);
   let units = 0;
   for (const assignment of assignments) units = (await computeCompletion({ kind: 'assignment', id: assignment.assignmentId }, { tree, people })).units;
   await computeCompletion({ kind: 'course', id: courseId }, { tree, people });
