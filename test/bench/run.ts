@@ -24,9 +24,11 @@ import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTE
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 import { runLearningBench } from './learning.js';
 
-/** 1.5 MB in binary megabytes (MiB), as every "MB" figure here is. */
-const BUNDLE_BUDGET_BYTES = 1.5 * 1024 * 1024;
-const COLD_BUDGET_MS = 400;
+/**
+ * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
+ * handler ready), median ≤ 200 ms here. The bundle's bytes are printed as a figure beside it, not budgeted.
+ */
+const COLD_BUDGET_MS = 200;
 const COLD_RUNS = 10;
 /** Pages are measured as a person's phone asks for them: a crawler's user agent (Node's fetch says "node") makes the
  * web wait for the whole document (onAllReady) instead of streaming the shell. */
@@ -60,10 +62,10 @@ function reportBundle(bundle: BundleReport) {
   console.log(`output: ${relative(root, bundle.file)}${bundle.warnings ? `  (${bundle.warnings} esbuild warnings)` : ''}`);
   console.log(
     table(
-      ['measure', 'bytes', 'MB', 'budget', 'verdict'],
+      ['measure (a figure; the budget is the cold load below)', 'bytes', 'MB'],
       [
-        ['minified', bytes(bundle.minifiedBytes), mb(bundle.minifiedBytes), `<= ${mb(BUNDLE_BUDGET_BYTES)} (${bytes(BUNDLE_BUDGET_BYTES)})`, verdict(bundle.minifiedBytes <= BUNDLE_BUDGET_BYTES)],
-        ['gzip -9', bytes(bundle.gzipBytes), mb(bundle.gzipBytes), '', ''],
+        ['minified', bytes(bundle.minifiedBytes), mb(bundle.minifiedBytes)],
+        ['gzip -9', bytes(bundle.gzipBytes), mb(bundle.gzipBytes)],
       ],
       new Set([1, 2]),
     ),
@@ -106,13 +108,15 @@ function reportCold(variants: ColdVariant[]) {
         ms(v.total.min),
         ms(v.total.max),
         ms(v.importOnly.p50),
-        `<= ${COLD_BUDGET_MS} ms`,
-        verdict(v.total.p50 <= COLD_BUDGET_MS),
+        v.nodeOptions ? `<= ${COLD_BUDGET_MS} ms` : '(a figure)',
+        v.nodeOptions ? verdict(v.total.p50 <= COLD_BUDGET_MS) : '',
       ]),
       new Set([1, 2, 3, 4, 5]),
     ),
   );
   console.log('(median/min/max: process start → import resolved, by performance.now() in the child; "import() median" excludes Node\'s own start-up)');
+  const lambda = variants.find((v) => v.nodeOptions);
+  if (lambda) console.log(`cold module load budget (median, as on Lambda, source maps on): ${ms(lambda.total.p50)} vs <= ${COLD_BUDGET_MS} ms: ${verdict(lambda.total.p50 <= COLD_BUDGET_MS)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -299,15 +303,13 @@ async function main(): Promise<number> {
     bundle: {
       minifiedBytes: bundle.minifiedBytes,
       gzipBytes: bundle.gzipBytes,
-      budgetBytes: BUNDLE_BUDGET_BYTES,
-      verdict: verdict(bundle.minifiedBytes <= BUNDLE_BUDGET_BYTES),
       top: bundle.packages.slice(0, 10).map((p) => ({ name: p.name, bytes: p.bytes })),
     },
     pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',
-        { runs: v.total.count, medianMs: round(v.total.p50, 1), minMs: round(v.total.min, 1), maxMs: round(v.total.max, 1), importMedianMs: round(v.importOnly.p50, 1), budgetMs: COLD_BUDGET_MS, verdict: verdict(v.total.p50 <= COLD_BUDGET_MS) },
+        { runs: v.total.count, medianMs: round(v.total.p50, 1), minMs: round(v.total.min, 1), maxMs: round(v.total.max, 1), importMedianMs: round(v.importOnly.p50, 1), ...(v.nodeOptions ? { budgetMs: COLD_BUDGET_MS, verdict: verdict(v.total.p50 <= COLD_BUDGET_MS) } : {}) },
       ]),
     ),
     load: {
