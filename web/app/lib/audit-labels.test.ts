@@ -126,8 +126,8 @@ describe('the audit log in words', () => {
 
   it('says it in English too', () => {
     const [updated, , , lesson, assigned] = samples.map((item) => shown(item, 'en'));
-    expect(updated[2]).toBe('Political status: Not a member → Probationary member');
-    expect(lesson[1]).toBe('Minimum study time: 5 min → 10 min');
+    expect(updated![2]).toBe('Political status: Not a member → Probationary member');
+    expect(lesson![1]).toBe('Minimum study time: 5 min → 10 min');
     expect(assigned).toEqual(['Due: 31 Dec 2026', 'Kind of task: Required']);
   });
 });
