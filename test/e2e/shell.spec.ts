@@ -39,15 +39,15 @@ test.describe('the web shell', () => {
       const name = /\/assets\/(zh-CN|en)-[\w-]+\.js$/.exec(request.url())?.[1];
       if (name) catalogs.push(name);
     });
-    await page.goto('/status');
+    await page.goto('/login');
     await expect.poll(() => catalogs).toEqual(['zh-CN']);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page).toHaveURL(/\/status$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('System status');
-    await expect(page.getByTestId('check-table')).toContainText('Working');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
     expect(catalogs).toContain('en');
-    await page.screenshot({ path: shots('status-en', info.project.name), fullPage: true });
+    await page.screenshot({ path: shots('login-en', info.project.name), fullPage: true });
     await page.getByRole('link', { name: 'Home' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Party Learning');
     await page.reload();
@@ -62,14 +62,14 @@ test.describe('the web shell', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue();
     });
-    await page.goto('/status');
+    await page.goto('/login');
     // Switch in the running page (not a plain form post): wait until it has hydrated.
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('System status');
-    await expect(page.getByTestId('check-table')).toContainText('Working');
-    await expect(page).toHaveTitle(/^System status · /);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await expect(page).toHaveTitle(/^Sign in · /);
   });
 
   test('an unknown page says so in the user language', async ({ page }, info) => {

@@ -157,7 +157,7 @@ describe('the http bundle under node', () => {
       });
     const [health, page, zh, en] = invoke(bundles.http, [
       event('GET', '/api/health'),
-      event('GET', '/status', { cookies: ['lang=en'] }),
+      event('GET', '/login', { cookies: ['lang=en'] }),
       language(),
       language(['lang=en']),
     ]) as [APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2];
@@ -167,7 +167,7 @@ describe('the http bundle under node', () => {
 
     expect(page.statusCode).toBe(200);
     expect(page.headers?.['content-type']).toMatch(/text\/html/);
-    expect(bodyOf(page)).toContain('System status');
+    expect(bodyOf(page)).toContain('Sign in');
 
     expect(zh.statusCode).toBe(400);
     const zhIssue = JSON.parse(bodyOf(zh)).error.details[0];

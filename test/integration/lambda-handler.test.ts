@@ -26,12 +26,12 @@ describe('the http Lambda handler', () => {
   });
 
   it('renders a page', async () => {
-    const res = await handler(event('GET', '/status', { cookies: ['lang=en'] }), context);
+    const res = await handler(event('GET', '/login', { cookies: ['lang=en'] }), context);
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toMatch(/text\/html/);
     const html = res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString('utf8') : res.body;
-    expect(html).toContain('System status');
-    expect(html).toContain('Data table (DynamoDB)');
+    expect(html).toContain('Sign in');
+    expect(html).toContain('Employee number or mobile number');
   });
 
   it('takes a form POST and returns the cookie the API set', async () => {

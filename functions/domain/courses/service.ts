@@ -234,7 +234,7 @@ export async function createLesson(actor: Actor | null, courseId: string, input:
   const materialKey = await materialFor(actor!, data.kind, uploadId);
   const lesson = checkLesson({ lessonId: newId(), durationSeconds: 0, ...data, ...(materialKey ? { materialKey } : {}) });
   const saved = await saveCourse({ ...course, lessons: [...course.lessons, lesson] }, version);
-  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: { lessons: { before: course.lessons.length, after: saved.lessons.length } } });
+  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: { lessons: { before: course.lessons.length, after: saved.lessons.length } }, details: { lesson: lesson.title } });
   return saved;
 }
 
@@ -249,7 +249,7 @@ export async function updateLesson(actor: Actor | null, courseId: string, lesson
   const lessons = course.lessons.filter((_, i) => i !== index);
   lessons.splice(Math.min(position ?? index, lessons.length), 0, updated);
   const saved = await saveCourse({ ...course, lessons }, version);
-  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: diff(course.lessons[index]!, updated, ['lessonId']) });
+  await recordAudit({ action: 'updateCourse', actor, target: courseLabel(saved), changes: diff(course.lessons[index]!, updated, ['lessonId']), details: { lesson: updated.title } });
   return saved;
 }
 

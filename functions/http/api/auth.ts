@@ -3,6 +3,8 @@ import type { AppEnv } from '../context.js';
 import { changePassword, signIn, signOut } from '../../domain/access/service.js';
 import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
 import { getMe } from '../../domain/people/service.js';
+import { capabilitiesOf, capabilityNames } from '../../domain/people/capabilities.js';
+import type { Actor } from '../../domain/people/permissions.js';
 import { clientAddress } from '../client-address.js';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
 import { rememberLanguage } from './preferences.js';
@@ -14,6 +16,21 @@ import { PersonView } from './people-schemas.js';
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const signedInErrors = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 
+/** The signed-in person, with what the interface may offer them (read off the permission table). */
+const MeView = PersonView.extend({
+  capabilities: z.array(z.enum(capabilityNames)).openapi({
+    description:
+      'What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), ' +
+      '`readPeople` (the people list), `administer` (units, accounts, imports, audit log, system status, API reference). ' +
+      'Computed from the permission table; a client shows only what is listed here.',
+  }),
+}).openapi('Me');
+
+/** The answer about oneself: the person as described for display, and their capabilities. */
+async function describeMe(actor: Actor) {
+  return { ...(await getMe(actor)), capabilities: capabilitiesOf(actor) };
+}
+
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
@@ -23,7 +40,7 @@ const login = createRoute({
   description: 'Sets an HttpOnly session cookie. Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).',
   request: { body: { required: true, content: { 'application/json': { schema: SignInInput } } } },
   responses: {
-    200: json(z.object({ me: PersonView }), 'Signed in; the session cookie is set.'),
+    200: json(z.object({ me: MeView }), 'Signed in; the session cookie is set.'),
     401: errorResponse('The login or password is not correct (the answer never says which).'),
     429: errorResponse('Too many failed attempts; see Retry-After.'),
     ...commonErrors,
@@ -45,7 +62,7 @@ const me = createRoute({
   operationId: 'getMe',
   tags: ['access'],
   summary: 'The signed-in person',
-  responses: { 200: json(PersonView, 'The signed-in person, with unit and role names.'), ...signedInErrors, ...commonErrors },
+  responses: { 200: json(MeView, 'The signed-in person, with unit and role names and what they may do.'), ...signedInErrors, ...commonErrors },
 });
 
 const password = createRoute({
@@ -56,7 +73,7 @@ const password = createRoute({
   summary: 'Change one’s own password',
   description: 'Ends every other session of the person; this browser gets a new session cookie.',
   request: { body: { required: true, content: { 'application/json': { schema: ChangePasswordInput } } } },
-  responses: { 200: json(z.object({ me: PersonView }), 'Changed.'), ...signedInErrors, ...commonErrors },
+  responses: { 200: json(z.object({ me: MeView }), 'Changed.'), ...signedInErrors, ...commonErrors },
 });
 
 export const authRoutes = new OpenAPIHono<AppEnv>()
@@ -69,7 +86,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     writeSessionCookie(c, result.token);
     // The person's own language follows them to a browser that has made no choice of its own.
     if (!getCookie(c, langCookie)) rememberLanguage(c, result.me.lang);
-    const described = await getMe({ ...result.me, sessionId: result.session.sessionId });
+    const described = await describeMe({ ...result.me, sessionId: result.session.sessionId });
     return c.json({ me: described }, 200);
   })
   .openapi(logout, async (c) => {
@@ -77,7 +94,12 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .openapi(me, async (c) => c.json(await getMe(c.get('actor')), 200))
+  .openapi(me, async (c) => {
+    const actor = c.get('actor');
+    // getMe checks the session and the permission; only then are the capabilities worked out.
+    const described = await getMe(actor);
+    return c.json({ ...described, capabilities: capabilitiesOf(actor!) }, 200);
+  })
   .openapi(password, async (c) => {
     const result = await changePassword(c.get('actor'), c.req.valid('json'), {
       address: clientAddress(c),
@@ -85,6 +107,6 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
       previousToken: c.get('sessionToken'),
     });
     writeSessionCookie(c, result.token);
-    const described = await getMe({ ...result.me, sessionId: '' });
+    const described = await describeMe({ ...result.me, sessionId: '' });
     return c.json({ me: described }, 200);
   });

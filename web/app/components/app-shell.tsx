@@ -4,14 +4,17 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
-import { hasRole, useMe, type Me } from '../lib/me';
+import { may, useMe, type Capability } from '../lib/me';
 
 interface NavItem {
   to: string;
   label: MessageKey;
   Icon: typeof HomeIcon;
-  /** Whether the item is shown to this person (everyone when absent). */
-  show?: (me: Me | null) => boolean;
+  /**
+   * Who sees the item: people the API gives this capability (getMe), or only visitors not signed in; everyone when
+   * absent. The shell never reasons about roles: the permission table behind the API decides.
+   */
+  shownTo?: Capability | 'signedOut';
   /** Only in the desktop side bar (the phone's tab bar keeps to the few things used daily). */
   desktopOnly?: boolean;
   external?: boolean;
@@ -23,18 +26,20 @@ interface NavItem {
  */
 const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', Icon: HomeIcon },
-  { to: '/learn', label: 'nav.learn', Icon: BookIcon, show: (me) => me !== null },
-  { to: '/people', label: 'nav.people', Icon: UsersIcon, show: (me) => hasRole(me, 'organizer', 'leader', 'admin') },
-  { to: '/admin', label: 'nav.admin', Icon: SettingsIcon, show: (me) => hasRole(me, 'admin') },
-  { to: '/me', label: 'nav.me', Icon: UserIcon, show: (me) => me !== null },
-  { to: '/login', label: 'nav.login', Icon: LogInIcon, show: (me) => me === null },
-  { to: '/status', label: 'nav.status', Icon: PulseIcon, desktopOnly: true },
-  { to: '/api/docs', label: 'nav.apiDocs', Icon: CodeIcon, external: true, desktopOnly: true },
+  { to: '/learn', label: 'nav.learn', Icon: BookIcon, shownTo: 'study' },
+  { to: '/people', label: 'nav.people', Icon: UsersIcon, shownTo: 'readPeople' },
+  { to: '/admin', label: 'nav.admin', Icon: SettingsIcon, shownTo: 'administer' },
+  { to: '/me', label: 'nav.me', Icon: UserIcon, shownTo: 'ownAccount' },
+  { to: '/login', label: 'nav.login', Icon: LogInIcon, shownTo: 'signedOut' },
+  // For those who run the platform; on a phone the admin hub links to them.
+  { to: '/status', label: 'nav.status', Icon: PulseIcon, shownTo: 'administer', desktopOnly: true },
+  { to: '/api/docs', label: 'nav.apiDocs', Icon: CodeIcon, shownTo: 'administer', external: true, desktopOnly: true },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useMe();
+  const shown = (item: NavItem) => (item.shownTo === undefined ? true : item.shownTo === 'signedOut' ? me === null : may(me, item.shownTo));
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -52,7 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul>
-          {navItems.filter((item) => !item.show || item.show(me)).map(({ to, label, Icon, external, desktopOnly }) => (
+          {navItems.filter(shown).map(({ to, label, Icon, external, desktopOnly }) => (
             <li key={to} className={desktopOnly ? 'nav-desktop-only' : undefined}>
               {external ? (
                 <a href={to} className="nav-link">

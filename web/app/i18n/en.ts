@@ -1,7 +1,8 @@
 import type { Messages } from './index';
+import { auditEn } from './audit.en';
 import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn };

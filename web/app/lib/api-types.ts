@@ -741,6 +741,10 @@ export interface components {
             title: string;
             url?: string;
         };
+        Me: components["schemas"]["Person"] & {
+            /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
+            capabilities: ("study" | "ownAccount" | "readPeople" | "administer")[];
+        };
         Person: {
             active: boolean;
             branchId: string | null;
@@ -896,7 +900,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        me: components["schemas"]["Person"];
+                        me: components["schemas"]["Me"];
                     };
                 };
             };
@@ -2372,13 +2376,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The signed-in person, with unit and role names. */
+            /** @description The signed-in person, with unit and role names and what they may do. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Person"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description The input is not valid; `details` lists each problem. */
@@ -2451,7 +2455,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        me: components["schemas"]["Person"];
+                        me: components["schemas"]["Me"];
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import { translate, type MessageKey } from '../i18n';
-import { hasRole, type Me } from './me';
+import { may, type Capability, type Me } from './me';
 import { requireMe } from './session.server';
 
 /**
@@ -17,13 +17,18 @@ export function throwForbidden(context: AppLoadContext, key: MessageKey): never 
 }
 
 /**
- * The signed-in admin: others get a 403 page. The API checks every operation again; this only spares people a
- * page of forms they cannot use.
+ * The signed-in person, if the API gives them the capability (getMe): others get a 403 page saying why. The API
+ * checks every operation again; this only spares people a page they cannot use.
  */
-export async function requireAdmin(request: Request, context: AppLoadContext): Promise<Me> {
+export async function requireCapability(request: Request, context: AppLoadContext, capability: Capability, refusal: MessageKey): Promise<Me> {
   const me = await requireMe(request, context);
-  if (!hasRole(me, 'admin')) throwForbidden(context, 'admin.forbidden');
+  if (!may(me, capability)) throwForbidden(context, refusal);
   return me;
+}
+
+/** The signed-in administrator of the platform: others get a 403 page. */
+export function requireAdmin(request: Request, context: AppLoadContext): Promise<Me> {
+  return requireCapability(request, context, 'administer', 'admin.forbidden');
 }
 
 /** A text field of a submitted form, trimmed; '' when missing. */

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { BookIcon, ChartIcon, FlagIcon, UsersIcon } from '../components/icons';
 import { translate, useT } from '../i18n';
 import { loadHealth } from '../lib/health.server';
+import { may, useMe } from '../lib/me';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.lang, 'home.title')} · ${translate(data.lang, 'app.name')}` : '党建学习' },
@@ -24,6 +25,7 @@ const areas = [
 export default function Home() {
   const { healthy } = useLoaderData<typeof loader>();
   const t = useT();
+  const me = useMe();
   return (
     <div className="page">
       <section className="hero">
@@ -47,9 +49,11 @@ export default function Home() {
         <p className={healthy ? 'badge badge-ok' : 'badge badge-down'} data-testid="health-summary">
           {healthy ? t('home.statusOk') : t('home.statusDown')}
         </p>
-        <Link to="/status" className="button button-quiet">
-          {t('home.statusDetails')}
-        </Link>
+        {may(me, 'administer') ? (
+          <Link to="/status" className="button button-quiet">
+            {t('home.statusDetails')}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

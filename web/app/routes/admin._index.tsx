@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Link } from '@remix-run/react';
 import { LogIcon, TreeIcon, UploadIcon } from '../components/admin-icons';
 import { AreaError } from '../components/area-error';
-import { UsersIcon } from '../components/icons';
+import { CodeIcon, PulseIcon, UsersIcon } from '../components/icons';
 import { useT } from '../i18n';
 import { pageTitle } from '../lib/page-title';
 import { requireAdmin } from '../lib/respond.server';
@@ -21,6 +21,9 @@ const sections = [
   { to: '/people', title: 'admin.people.title', text: 'admin.people.text', Icon: UsersIcon },
   { to: '/admin/import', title: 'admin.import.title', text: 'admin.import.text', Icon: UploadIcon },
   { to: '/admin/audit', title: 'admin.audit.title', text: 'admin.audit.text', Icon: LogIcon },
+  { to: '/status', title: 'nav.status', text: 'admin.status.text', Icon: PulseIcon },
+  // Served by the API, not a page of this app: a plain link.
+  { to: '/api/docs', title: 'nav.apiDocs', text: 'admin.apiDocs.text', Icon: CodeIcon, document: true },
 ] as const;
 
 export default function AdminHub() {
@@ -32,9 +35,9 @@ export default function AdminHub() {
         <p className="lead">{t('admin.lead')}</p>
       </header>
       <ul className="card-grid link-cards">
-        {sections.map(({ to, title, text, Icon }) => (
+        {sections.map(({ to, title, text, Icon, ...rest }) => (
           <li key={to}>
-            <Link to={to} className="card link-card" prefetch="intent">
+            <Link to={to} className="card link-card" {...('document' in rest ? { reloadDocument: true } : { prefetch: 'intent' })}>
               <Icon className="icon card-icon" />
               <span className="link-card-title">{t(title)}</span>
               <span className="link-card-text">{t(text)}</span>

@@ -4,11 +4,12 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
 import { ProblemNotice } from '../components/notice';
-import { translate, useLang, useT, type MessageKey, type Translate } from '../i18n';
+import { translate, useLang, useT } from '../i18n';
 import { toApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
 import { pageTitle } from '../lib/page-title';
-import { auditActionText, joinList, partyStatusKey, partyStatuses, roleKey, unitKindKey, unitKinds, type AuditEntry } from '../lib/people-labels';
+import { auditChanges, auditDetails, type AuditReading } from '../lib/audit-labels';
+import { auditActionText, type AuditEntry } from '../lib/people-labels';
 import { requireAdmin } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'audit.title');
@@ -48,11 +49,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const problem = audit.data ? null : toApiProblem(audit.error, audit.response.status, translate(context.lang, 'error.generic.textNoId'));
   if (problem && problem.status !== 400) throw new Response(JSON.stringify(audit.error), { status: problem.status, headers: { 'Content-Type': 'application/json' } });
   const entries = audit.data?.items ?? [];
-  // Names for the filter chips, from the entries themselves (every entry names its actor and target).
-  const actorName = filter.actorId ? (entries.find((e) => e.actorId === filter.actorId)?.actorName ?? filter.actorId) : '';
-  const targetName = filter.targetId ? (entries.find((e) => e.target.id === filter.targetId)?.target.label ?? filter.targetId) : '';
   const unitNames = Object.fromEntries((units.data?.items ?? []).map((unit) => [unit.unitId, unit.name]));
+  // Names for the filter chips: from the entries (each names its actor and target), else from the people and units.
+  const actorName = filter.actorId
+    ? (entries.find((e) => e.actorId === filter.actorId)?.actorName ?? (await personName(context, filter.actorId)) ?? translate(context.lang, 'audit.someone'))
+    : '';
+  const targetName = filter.targetId
+    ? (entries.find((e) => e.target.id === filter.targetId)?.target.label ??
+      unitNames[filter.targetId] ??
+      (await personName(context, filter.targetId)) ??
+      translate(context.lang, 'audit.something'))
+    : '';
   return { lang: context.lang, filter, paged: Boolean(cursor), entries, next: audit.data?.cursor ?? null, problem, actorName, targetName, unitNames };
+}
+
+/** A person's name for a filter chip, when the id is a person's (an admin reaches everyone). */
+async function personName(context: LoaderFunctionArgs['context'], id: string): Promise<string | undefined> {
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/i.test(id)) return undefined;
+  const { data } = await context.api.GET('/people/{personId}', { params: { path: { personId: id } } });
+  return data?.name;
 }
 
 function auditLink(filter: Partial<AuditFilter>, cursor?: string | null): string {
@@ -63,57 +78,12 @@ function auditLink(filter: Partial<AuditFilter>, cursor?: string | null): string
   return query ? `/admin/audit?${query}` : '/admin/audit';
 }
 
-const fieldKeys: Record<string, MessageKey> = {
-  name: 'audit.field.name',
-  login: 'audit.field.login',
-  unitId: 'audit.field.unitId',
-  branchId: 'audit.field.branchId',
-  partyStatus: 'audit.field.partyStatus',
-  roles: 'audit.field.roles',
-  lang: 'audit.field.lang',
-  active: 'audit.field.active',
-  mustChangePassword: 'audit.field.mustChangePassword',
-  kind: 'audit.field.kind',
-  parentId: 'audit.field.parentId',
-  sortOrder: 'audit.field.sortOrder',
-  retired: 'audit.field.retired',
-};
-
-const unitFields = new Set(['unitId', 'branchId', 'parentId']);
-
-/** One recorded value as a person reads it: unit names for unit ids, words for codes, roles with their units. */
-function showValue(field: string, value: unknown, t: Translate, lang: string, unitNames: Record<string, string>): string {
-  if (value === null || value === undefined || value === '') return t('audit.nothing');
-  if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
-  if (typeof value === 'string') {
-    if (unitFields.has(field)) return unitNames[value] ?? value;
-    if (field === 'partyStatus' && (partyStatuses as string[]).includes(value)) return t(partyStatusKey(value as (typeof partyStatuses)[number]));
-    if (field === 'kind' && (unitKinds as string[]).includes(value)) return t(unitKindKey(value as (typeof unitKinds)[number]));
-    if (field === 'lang') return value === 'en' ? 'English' : value === 'zh-CN' ? '简体中文' : value;
-    return value;
-  }
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) {
-    if (field === 'roles') {
-      const roles = value
-        .map((grant) => grant as { role?: string; unitId?: string })
-        .filter((grant) => grant.role && grant.role !== 'staff')
-        .map((grant) => {
-          const role = ['organizer', 'leader', 'admin'].includes(grant.role!) ? t(roleKey(grant.role as 'organizer')) : String(grant.role);
-          return grant.unitId ? t('people.roleIn', { role, unit: unitNames[grant.unitId] ?? grant.unitId }) : role;
-        });
-      return roles.length > 0 ? joinList(lang, roles) : t('people.role.staff');
-    }
-    return joinList(lang, value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))));
-  }
-  return JSON.stringify(value);
-}
-
 export default function Audit() {
   const { filter, paged, entries, next, problem, actorName, targetName, unitNames } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const filtered = Boolean(filter.actorId || filter.targetId || filter.from || filter.to);
+  const reading: AuditReading = { t, lang, unitNames };
 
   return (
     <div className="page">
@@ -182,7 +152,7 @@ export default function Audit() {
       ) : (
         <ol className="audit-list" data-testid="audit-list">
           {entries.map((entry) => (
-            <AuditItem key={entry.auditId} entry={entry} filter={filter} unitNames={unitNames} t={t} lang={lang} />
+            <AuditItem key={entry.auditId} entry={entry} filter={filter} reading={reading} />
           ))}
         </ol>
       )}
@@ -205,9 +175,10 @@ export default function Audit() {
   );
 }
 
-function AuditItem({ entry, filter, unitNames, t, lang }: { entry: AuditEntry; filter: AuditFilter; unitNames: Record<string, string>; t: Translate; lang: 'zh-CN' | 'en' }) {
-  const changes = Object.entries(entry.changes ?? {});
-  const details = Object.entries(entry.details ?? {});
+function AuditItem({ entry, filter, reading }: { entry: AuditEntry; filter: AuditFilter; reading: AuditReading }) {
+  const { t, lang } = reading;
+  const changes = auditChanges(entry, reading);
+  const details = auditDetails(entry, reading);
   const failure = entry.action === 'signInFailed' || entry.action === 'lockout';
   return (
     <li className="card audit-entry" data-testid="audit-entry" data-action={entry.action}>
@@ -219,10 +190,10 @@ function AuditItem({ entry, filter, unitNames, t, lang }: { entry: AuditEntry; f
           <Link
             to={auditLink({ ...filter, actorId: entry.actorId })}
             className="audit-actor"
-            title={t('audit.filterByActor', { name: entry.actorName ?? '' })}
+            title={t('audit.filterByActor', { name: entry.actorName ?? t('audit.someone') })}
             data-testid="audit-actor"
           >
-            {entry.actorName ?? entry.actorId}
+            {entry.actorName ?? t('audit.someone')}
           </Link>
         ) : (
           <span className="audit-actor">{t('audit.anonymous')}</span>
@@ -237,26 +208,24 @@ function AuditItem({ entry, filter, unitNames, t, lang }: { entry: AuditEntry; f
       </p>
       {changes.length > 0 ? (
         <dl className="audit-changes" aria-label={t('audit.changes')}>
-          {changes.map(([field, change]) => (
+          {changes.map(({ field, label, before, after }) => (
             <div key={field}>
-              <dt>{fieldKeys[field] ? t(fieldKeys[field]) : field}</dt>
+              <dt>{label}</dt>
               <dd>
-                {entry.action.startsWith('create') ? null : (
+                {before === null ? null : (
                   <>
-                    <del>{showValue(field, change.before, t, lang, unitNames)}</del>
+                    <del>{before}</del>
                     <span aria-hidden="true"> → </span>
                   </>
                 )}
-                <ins>{showValue(field, change.after, t, lang, unitNames)}</ins>
+                <ins>{after}</ins>
               </dd>
             </div>
           ))}
         </dl>
       ) : null}
       {details.length > 0 ? (
-        <p className="audit-details">
-          {details.map(([key, value]) => `${key === 'address' ? t('audit.detail.address') : key}: ${String(value)}`).join(' · ')}
-        </p>
+        <p className="audit-details">{details.map(({ label, text }) => (label ? `${label}${lang === 'zh-CN' ? '：' : ': '}${text}` : text)).join(' · ')}</p>
       ) : null}
     </li>
   );

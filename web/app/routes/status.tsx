@@ -4,12 +4,15 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { translate, useLang, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { loadHealth } from '../lib/health.server';
+import { requireCapability } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.lang, 'status.title')} · ${translate(data.lang, 'app.name')}` : '党建学习' },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+/** The system status is for those who run the platform: others are told so (403); visitors sign in first. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireCapability(request, context, 'administer', 'status.forbidden');
   return { lang: context.lang, health: await loadHealth(context.api) };
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { capabilitiesOf, capabilityNames, capabilityOperations, mayPerform } from './capabilities.js';
+import { permissions, type Actor } from './permissions.js';
+import type { RoleGrant } from './schema.js';
+
+const actor = (roles: RoleGrant[], mustChangePassword = false): Actor => ({
+  personId: '01J00000000000000000000001',
+  name: '测试',
+  login: 'test',
+  unitId: '01J00000000000000000000002',
+  branchId: null,
+  roles,
+  lang: 'zh-CN',
+  mustChangePassword,
+  sessionId: 'session',
+});
+
+const unit = '01J00000000000000000000003';
+
+describe('capabilities', () => {
+  it('are read off the permission table for each role', () => {
+    expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'administer']);
+  });
+
+  it('combine across roles, and shrink to the own account while a new password is owed', () => {
+    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }], true))).toEqual(['ownAccount']);
+    expect(capabilitiesOf(actor([]))).toEqual([]);
+  });
+
+  it('name only operations of the table, none of them public (a public one would offer a part to everybody)', () => {
+    for (const name of capabilityNames) {
+      for (const operation of capabilityOperations[name]) {
+        expect(Object.hasOwn(permissions, operation), `${name}: ${operation}`).toBe(true);
+        expect(permissions[operation], `${name}: ${operation}`).not.toBe('public');
+      }
+    }
+  });
+
+  it('hold exactly when every operation behind them is allowed', () => {
+    const people = [[{ role: 'staff' }], [{ role: 'organizer', unitId: unit }], [{ role: 'leader', unitId: unit }], [{ role: 'admin' }]] as RoleGrant[][];
+    for (const roles of people) {
+      const who = actor(roles);
+      for (const name of capabilityNames) {
+        const allowed = capabilityOperations[name].every((operation) => mayPerform(who, operation));
+        expect(capabilitiesOf(who).includes(name), `${roles[0]!.role}: ${name}`).toBe(allowed);
+      }
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * What getMe says each demo person may do (`capabilities`): what the shell's navigation, the admin pages and the
+ * status page go by. It must follow the permission table, and the sign-in answer must say the same as getMe.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareStorage } from '../helpers/storage.js';
+import { createTestApp } from '../helpers/app.js';
+import { requestAs, sessionCookieFrom } from '../helpers/sign-in.js';
+import { seedDemo } from '../../dev/seed.js';
+import { capabilityNames, capabilityOperations } from '../../functions/domain/people/capabilities.js';
+import { authorize, type Actor } from '../../functions/domain/people/permissions.js';
+
+let app: Awaited<ReturnType<typeof createTestApp>>;
+
+beforeAll(async () => {
+  await prepareStorage();
+  await seedDemo();
+  app = await createTestApp();
+});
+
+/** Each demo login and what it should be offered. */
+const expected: Record<string, string[]> = {
+  staff1: ['study', 'ownAccount'],
+  staff2: ['study', 'ownAccount'],
+  staff3: ['study', 'ownAccount'],
+  organizer1: ['study', 'ownAccount', 'readPeople'],
+  organizer2: ['study', 'ownAccount', 'readPeople'],
+  leader: ['study', 'ownAccount', 'readPeople'],
+  admin: ['study', 'ownAccount', 'readPeople', 'administer'],
+  // Seeded with a password to change: nothing but the own account until then.
+  zw0003: ['ownAccount'],
+};
+
+/** The capabilities the permission table gives a person with these roles, worked out with authorize() itself. */
+function fromTable(me: { roles: Actor['roles']; mustChangePassword: boolean }): string[] {
+  const actor: Actor = { personId: 'p', name: 'n', login: 'l', unitId: 'u', branchId: null, lang: 'zh-CN', sessionId: 's', ...me };
+  return capabilityNames.filter((name) =>
+    capabilityOperations[name].every((operation) => {
+      try {
+        authorize(actor, operation);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+}
+
+describe('getMe capabilities', () => {
+  for (const [login, capabilities] of Object.entries(expected)) {
+    it(`${login}: ${capabilities.join(', ')}`, async () => {
+      const signedIn = await requestAs(app, null, 'POST', '/api/auth/login', { login, password: 'demo1234' });
+      expect(signedIn.status).toBe(200);
+      const me = await requestAs(app, sessionCookieFrom(signedIn.headers), 'GET', '/api/me');
+      expect(me.status).toBe(200);
+      expect(me.body.capabilities).toEqual(capabilities);
+      expect(me.body.capabilities).toEqual(fromTable(me.body));
+      expect(signedIn.body.me.capabilities).toEqual(capabilities);
+    });
+  }
+
+  it('offers nothing to nobody: getMe without a session is a 401', async () => {
+    const me = await requestAs(app, null, 'GET', '/api/me');
+    expect(me.status).toBe(401);
+    expect(me.body.capabilities).toBeUndefined();
+  });
+});
