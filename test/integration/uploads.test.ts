@@ -26,7 +26,9 @@ beforeAll(async () => {
   await prepareStorage();
   await seedDemo();
   app = await createTestApp();
-  [admin, organizer1, staff1] = await Promise.all(['admin', 'organizer1', 'staff1'].map((login) => signInAs(app, login)));
+  admin = await signInAs(app, 'admin');
+  organizer1 = await signInAs(app, 'organizer1');
+  staff1 = await signInAs(app, 'staff1');
 });
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
