@@ -209,7 +209,7 @@ describe('downloads carry the type and disposition the platform decided', () => 
 describe('what may be uploaded', () => {
   it('refuses HTML, SVG and other types a browser would run, naming the kinds accepted in the person’s language', async () => {
     const cases: Array<[string, string, string, string]> = [
-      ['cover', 'image/svg+xml', 'JPG、PNG 或 WebP 图片', 'a JPG, PNG or WebP picture'],
+      ['cover', 'image/svg+xml', 'JPG、PNG 或 WebP 图片', 'Upload a JPG, PNG or WebP picture'],
       ['cover', 'text/html', 'JPG、PNG 或 WebP 图片', 'a JPG, PNG or WebP picture'],
       ['pdf', 'text/html', 'PDF 文件', 'a PDF file'],
       ['pdf', 'application/xhtml+xml', 'PDF 文件', 'a PDF file'],

@@ -268,7 +268,7 @@ export const coursesEn: CoursesMessages = {
   'editor.upload.bar': 'Upload progress',
   'editor.upload.checking': 'Checking {name}…',
   'editor.upload.done': 'Accepted: {name}',
-  'editor.upload.refused': '{name} was not accepted: {reason}',
+  'editor.upload.refused': '{name}: {reason}',
   'editor.upload.checkFailed': 'The file was uploaded, but the check did not finish. Check your connection and choose the file again.',
   'editor.upload.failed': 'The upload failed. Check your connection and choose the file again.',
   'editor.upload.wait': 'Uploading and checking, please wait…',

@@ -267,7 +267,7 @@ export const coursesZhCN = {
   'editor.upload.bar': '上传进度',
   'editor.upload.checking': '正在检查 {name}…',
   'editor.upload.done': '已通过检查：{name}',
-  'editor.upload.refused': '{name} 未被接受：{reason}',
+  'editor.upload.refused': '{name}：{reason}',
   'editor.upload.checkFailed': '文件已上传，但检查没有完成。请检查网络后重新选择文件。',
   'editor.upload.failed': '上传没有成功，请检查网络后重新选择文件。',
   'editor.upload.wait': '正在上传和检查，请稍候…',
