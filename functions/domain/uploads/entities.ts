@@ -19,6 +19,7 @@ export function createUploadEntity(client: DynamoDBDocumentClient, table: string
         createdBy: { type: 'string', required: true, readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
         expiresAt: { type: 'number', required: true },
+        checkingUntil: { type: 'number' },
       },
       indexes: {
         byId: {

@@ -52,6 +52,8 @@ export const Upload = z.object({
   createdAt: z.iso.datetime(),
   /** Epoch seconds: a pending upload is gone after this (TTL tidies it). */
   expiresAt: z.number().int(),
+  /** Epoch seconds: one check holds the upload until then (only one check at a time copies a file). */
+  checkingUntil: z.number().int().optional(),
 });
 export type Upload = z.infer<typeof Upload>;
 

@@ -138,31 +138,81 @@ async function readUpload(uploadId: string): Promise<Upload | undefined> {
   return data ? Upload.parse(data) : undefined;
 }
 
+const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
 /** An upload the actor made, still usable: verified, or pending within its time and made the current way. */
 function usable(upload: Upload | undefined, actor: Actor): upload is Upload {
   if (!upload || upload.createdBy !== actor.personId) return false;
   if (upload.status === 'verified') return true;
-  return Boolean(upload.incomingKey) && upload.expiresAt > Math.floor(clock.now().getTime() / 1000);
+  return Boolean(upload.incomingKey) && upload.expiresAt > nowSeconds();
 }
 
 const refused = (messageKey: 'uploadMissing' | 'uploadIncomplete' | 'uploadNotGenuine' | 'uploadTooLarge' | 'uploadChanged', limit = 0) =>
   new AppError('VALIDATION', { messageKey, params: { limit: formatMb(limit) }, details: [{ path: 'uploadId' }] });
 
-/**
- * The incoming object went away during the check. A check running at the same time deletes it once it has copied the
- * file and marked the upload verified: then this one is done too. Otherwise the file was never stored, or refused.
- */
-async function missingUnlessVerified(upload: Upload): Promise<void> {
-  if ((await readUpload(upload.uploadId))?.status === 'verified') return;
-  throw refused('uploadMissing');
+/** How long one check may hold an upload; a check that dies leaves it to the next after this. */
+const checkLeaseSeconds = 60;
+/** How long a check that finds another one running waits for its verdict, and how often it looks. */
+const waitForOtherCheckMs = 20_000;
+const lookEveryMs = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Takes the upload for one check (a conditional write): false when another check holds it or it is verified. */
+async function claim(uploadId: string): Promise<boolean> {
+  const now = nowSeconds();
+  try {
+    await uploadEntity()
+      .patch({ uploadId })
+      .set({ checkingUntil: now + checkLeaseSeconds })
+      .where((attr, op) => `${op.eq(attr.status, 'pending')} AND (${op.notExists(attr.checkingUntil)} OR ${op.lt(attr.checkingUntil, now)})`)
+      .go();
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+async function release(uploadId: string): Promise<void> {
+  try {
+    await uploadEntity().patch({ uploadId }).remove(['checkingUntil']).where((attr, op) => op.eq(attr.status, 'pending')).go();
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
 }
 
 /**
- * Checks a pending upload and moves it where readers may get it. Every step names the version of the incoming object
- * it first saw (its ETag): its size, its first bytes and the copy all concern those very bytes, so a PUT replayed
- * during the check makes the check fail rather than slip other bytes through. A file that fails is deleted.
+ * Checks a pending upload and moves it where readers may get it, one check at a time: checks that arrive together (two
+ * tabs, or the upload field and a save) wait for the one that holds the upload, so a file is copied once.
  */
 async function verify(upload: Upload): Promise<void> {
+  const deadline = Date.now() + waitForOtherCheckMs;
+  for (;;) {
+    if (await claim(upload.uploadId)) {
+      try {
+        await checkAndCopy(upload);
+        return;
+      } catch (error) {
+        // Refused or failed: the next check may start at once (it will find a refused file gone).
+        await release(upload.uploadId);
+        throw error;
+      }
+    }
+    const current = await readUpload(upload.uploadId);
+    if (!current) throw refused('uploadMissing');
+    if (current.status === 'verified') return;
+    if (Date.now() > deadline) throw new AppError('CONFLICT', { messageKey: 'uploadBeingChecked' });
+    await sleep(lookEveryMs);
+  }
+}
+
+/**
+ * The check itself. Every step names the version of the incoming object it first saw (its ETag): its size, its first
+ * bytes and the copy all concern those very bytes, so a PUT replayed during the check makes the check fail rather than
+ * slip other bytes through. A file that fails is deleted.
+ */
+async function checkAndCopy(upload: Upload): Promise<void> {
   const s3 = aws().s3;
   const bucket = config().uploadsBucket;
   const source = upload.incomingKey!;
@@ -171,8 +221,8 @@ async function verify(upload: Upload): Promise<void> {
   try {
     head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: source }));
   } catch (error) {
-    if (!isMissing(error)) throw error;
-    return missingUnlessVerified(upload);
+    if (isMissing(error)) throw refused('uploadMissing');
+    throw error;
   }
   const etag = head.ETag;
   const size = head.ContentLength;
@@ -187,7 +237,7 @@ async function verify(upload: Upload): Promise<void> {
     first = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
   } catch (error) {
     if (isChanged(error)) throw refused('uploadChanged');
-    if (isMissing(error)) return missingUnlessVerified(upload);
+    if (isMissing(error)) throw refused('uploadMissing');
     throw error;
   }
   if (!magicMatches(upload.contentType, first)) {
@@ -209,18 +259,18 @@ async function verify(upload: Upload): Promise<void> {
     );
   } catch (error) {
     if (isChanged(error)) throw refused('uploadChanged');
-    if (isMissing(error)) return missingUnlessVerified(upload);
+    if (isMissing(error)) throw refused('uploadMissing');
     throw error;
   }
-  const nowSeconds = Math.floor(clock.now().getTime() / 1000);
   try {
     await uploadEntity()
       .patch({ uploadId: upload.uploadId })
-      .set({ status: 'verified', expiresAt: nowSeconds + 3650 * 86400 })
+      .set({ status: 'verified', expiresAt: nowSeconds() + 3650 * 86400 })
+      .remove(['checkingUntil'])
       .where((attr, op) => op.eq(attr.status, 'pending'))
       .go();
   } catch (error) {
-    // Another check got there first: the stored file is one it checked, as is this one.
+    // Only if this check outlived its hold and a later one finished first: the stored file is one that one checked.
     if (!conditionFailed(error)) throw error;
   }
   await discard();
