@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
+import { contentDisposition } from '../platform/content-disposition.js';
 
 /** A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. */
 export function attachment(fileName: string, fallback = 'export.csv'): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return contentDisposition('attachment', fileName, fallback);
 }
 
 /**

@@ -5,12 +5,7 @@ import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/a
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import {
-  BUCKET_LEVEL_ACTIONS,
-  INDEX_ACTIONS,
-  type BucketAction,
-  type TableAction,
-} from './access.js';
+import { INDEX_ACTIONS, type BucketAccess, type TableAction } from './access.js';
 import { lambdaRuntimeEnvironment } from './bundling.js';
 import { lambdaCode } from './lambda-code.js';
 
@@ -64,21 +59,34 @@ export class AppFunction extends Construct {
     return this;
   }
 
-  /** Grants exactly `actions`: object actions on `bucket/*`, bucket actions on the bucket; names it in `envName`. */
-  bindBucket(bucket: IBucket, actions: readonly BucketAction[], envName = 'UPLOADS_BUCKET'): this {
-    const onBucket = unique(actions.filter((a) => BUCKET_LEVEL_ACTIONS.includes(a)));
-    const onObjects = unique(actions.filter((a) => !BUCKET_LEVEL_ACTIONS.includes(a)));
-    if (onObjects.length) {
+  /**
+   * Grants exactly `access`: each object grant on the keys under its prefix (a copy-only PutObject conditioned on its
+   * source), bucket actions on the bucket; names the bucket in `envName`.
+   */
+  bindBucket(bucket: IBucket, access: BucketAccess, envName = 'UPLOADS_BUCKET'): this {
+    for (const grant of access.objects) {
+      if (grant.copiedFrom && grant.actions.some((a) => a !== 'PutObject')) {
+        throw new Error(`bindBucket: a copy-only grant on ${grant.prefix} may hold PutObject alone`);
+      }
       this.fn.addToRolePolicy(
         new PolicyStatement({
-          actions: onObjects.map((a) => `s3:${a}`),
-          resources: [bucket.arnForObjects('*')],
+          actions: unique(grant.actions).map((a) => `s3:${a}`),
+          resources: [bucket.arnForObjects(`${grant.prefix}*`)],
+          ...(grant.copiedFrom
+            ? {
+                conditions: {
+                  StringLike: {
+                    's3:x-amz-copy-source': [`${bucket.bucketName}/${grant.copiedFrom}*`, `/${bucket.bucketName}/${grant.copiedFrom}*`],
+                  },
+                },
+              }
+            : {}),
         }),
       );
     }
-    if (onBucket.length) {
+    if (access.bucket.length) {
       this.fn.addToRolePolicy(
-        new PolicyStatement({ actions: onBucket.map((a) => `s3:${a}`), resources: [bucket.bucketArn] }),
+        new PolicyStatement({ actions: unique(access.bucket).map((a) => `s3:${a}`), resources: [bucket.bucketArn] }),
       );
     }
     this.fn.addEnvironment(envName, bucket.bucketName);

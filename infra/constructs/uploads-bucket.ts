@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { UPLOADS_PREFIXES } from './access.js';
 
 export interface UploadsBucketProps {
   /** Browser origins that upload and download with presigned URLs. */
@@ -43,10 +44,18 @@ export class UploadsBucket extends Construct {
           expiredObjectDeleteMarker: true,
         },
         {
+          id: 'unchecked-uploads',
+          // Files browsers PUT and the platform has not (yet) checked. A check copies a file out within minutes of
+          // its upload and deletes it; what remains was abandoned or refused, and no reader ever receives it.
+          prefix: UPLOADS_PREFIXES.incoming,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
           id: 'roster-imports',
           // Roster files name people (logins, phones, Party standing). A preview can be confirmed for 24 hours
           // (roster-store.ts); after that neither the file nor its rows serve any purpose, so none of it is kept.
-          prefix: 'imports/',
+          prefix: UPLOADS_PREFIXES.imports,
           expiration: Duration.days(2),
           noncurrentVersionExpiration: Duration.days(1),
         },

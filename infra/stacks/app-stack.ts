@@ -5,7 +5,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { BUCKET_READ_WRITE_LIST, TABLE_READ_WRITE } from '../constructs/access.js';
+import { TABLE_READ_WRITE, UPLOADS_BUCKET_ACCESS } from '../constructs/access.js';
 import { ServiceAlarms } from '../constructs/alarms.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { AppHttpApi } from '../constructs/http-api.js';
@@ -52,7 +52,7 @@ export class AppStack extends Stack {
       environment: { ...environment, ORIGIN_VERIFY_SECRET: originVerifySecret },
     })
       .bindTable(props.table, TABLE_READ_WRITE)
-      .bindBucket(props.uploadsBucket, BUCKET_READ_WRITE_LIST);
+      .bindBucket(props.uploadsBucket, UPLOADS_BUCKET_ACCESS);
 
     this.jobs = new AppFunction(this, 'Jobs', {
       entry: props.jobsEntry ?? paths.jobsHandler,

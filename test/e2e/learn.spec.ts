@@ -64,8 +64,10 @@ async function unitFigure(page: Page, unit: string, column: 'done' | 'total' | '
 test.describe('learning: editor → study → completion', () => {
   test.describe.configure({ mode: 'serial' });
 
-  test('organizer1 makes a course, uploads a PDF from the browser, publishes it and assigns it to branch 1', async ({ page }, info) => {
+  test('organizer1 makes a course, uploads a PDF from the browser, publishes it and assigns it to branch 1', async ({ page, allowConsoleError }, info) => {
     test.setTimeout(90_000);
+    // The refused files below are answered 400, which Chromium logs.
+    allowConsoleError(/status of 400 .*\/api\/uploads(\/\w+\/check)?\)$/);
     const title = `窗口服务自测 ${info.project.name} ${Date.now().toString(36)}`;
     await signIn(page, 'organizer1');
     await page.goto('/learn');
@@ -102,8 +104,27 @@ test.describe('learning: editor → study → completion', () => {
     await form.getByLabel('课时名称').fill('附：服务规范（PDF）');
     await form.getByLabel('类型').selectOption('pdf');
     await expect(form.getByLabel('正文（Markdown）')).toBeHidden();
+    // A file that only claims to be a PDF is stored, then refused by the check, with the reason in words.
+    const pdfStatus = form.getByTestId('upload-pdf').getByRole('status');
+    await form.getByLabel('PDF 文件').setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: onePixelPng });
+    await expect(form.getByTestId('upload-pdf')).toHaveAttribute('data-state', 'failed');
+    await expect(pdfStatus).toContainText('伪装.pdf：文件内容与文件类型不符');
+    // The real one: "checking" while the platform looks at what arrived (held back here so it can be seen), then accepted.
+    let releaseCheck = () => {};
+    const checkHeld = new Promise<void>((resolve) => (releaseCheck = resolve));
+    await page.route('**/api/uploads/*/check', async (route) => {
+      await checkHeld;
+      await route.continue();
+    });
     await form.getByLabel('PDF 文件').setInputFiles({ name: '服务规范.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Window service standards: five hearts, three greetings, ten points.') });
+    await expect(form.getByTestId('upload-pdf')).toHaveAttribute('data-state', 'checking');
+    await expect(pdfStatus).toHaveText('正在检查 服务规范.pdf…');
+    await expect(form.getByRole('button', { name: '正在上传和检查，请稍候…' })).toBeDisabled();
+    await page.screenshot({ path: shots('upload-checking-zh', info.project.name), fullPage: false });
+    releaseCheck();
     await expect(form.getByTestId('upload-pdf')).toHaveAttribute('data-state', 'done');
+    await expect(pdfStatus).toHaveText('已通过检查：服务规范.pdf');
+    await page.unroute('**/api/uploads/*/check');
     await form.getByRole('button', { name: '添加课时' }).click();
     await expect(page.getByTestId('editor-lesson')).toHaveCount(3);
     await expect(page.getByTestId('editor-lesson').nth(2)).toContainText('已上传');
@@ -141,6 +162,10 @@ test.describe('learning: editor → study → completion', () => {
 
     // A cover picture, uploaded from the browser like the PDF, then saved with the (now current) version.
     await page.getByTestId('details-form').getByLabel('课程名称').fill(title);
+    // A picture as SVG is refused before upload, naming the kinds that are accepted.
+    await page.getByTestId('details-form').getByLabel('封面图片（可选）').setInputFiles({ name: '封面.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await expect(page.getByTestId('upload-cover')).toHaveAttribute('data-state', 'failed');
+    await expect(page.getByTestId('upload-cover').getByRole('status')).toContainText('请上传 JPG、PNG 或 WebP 图片');
     await page.getByTestId('details-form').getByLabel('封面图片（可选）').setInputFiles({ name: '封面.png', mimeType: 'image/png', buffer: onePixelPng });
     await expect(page.getByTestId('upload-cover')).toHaveAttribute('data-state', 'done');
     await page.getByTestId('details-form').getByRole('button', { name: '保存课程信息' }).click();
@@ -334,8 +359,17 @@ test.describe('learning: the demo courses', () => {
     await page.getByTestId('lesson-item').nth(1).getByRole('link').click();
     await expect(page.getByTestId('lesson-pdf')).toBeVisible();
     await expect(page.getByTestId('lesson-pdf')).toHaveAttribute('src', /^http:\/\/(localhost|127\.0\.0\.1):\d+\//);
+    // Storage answers with the type and disposition the platform chose, and the browser's PDF viewer shows it (a
+    // sandboxed frame would show Chromium's "blocked" page instead: see docs/decisions/014).
+    const pdfSrc = (await page.getByTestId('lesson-pdf').getAttribute('src'))!;
+    const pdfAnswer = await page.request.get(pdfSrc);
+    expect(pdfAnswer.headers()['content-type']).toBe('application/pdf');
+    expect(pdfAnswer.headers()['content-disposition']).toMatch(/^inline; filename="[\w.-]+\.pdf"; filename\*=UTF-8''/);
+    await expect.poll(() => page.frames().map((frame) => frame.url())).toContain(pdfSrc);
+    expect(page.frames().some((frame) => frame.url().startsWith('chrome-error:'))).toBe(false);
     await page.screenshot({ path: shots('lesson-pdf-zh', info.project.name), fullPage: true });
-    await page.getByRole('link', { name: '下一课' }).click();
+    // (Exact: once the lesson completes, a second "next lesson" button joins the navigation's link.)
+    await page.getByRole('link', { name: '下一课', exact: true }).click();
     await expect(page.getByTestId('lesson-open-link')).toHaveAttribute('href', 'https://www.gov.cn/zhengce/');
     await expect(page.getByTestId('lesson-open-link')).toHaveAttribute('target', '_blank');
     await page.screenshot({ path: shots('lesson-link-zh', info.project.name), fullPage: true });

@@ -586,6 +586,23 @@ export const samples: OperationSample[] = [
     expect: courseEditors,
     build: () => ({ method: 'POST', path: '/api/uploads', body: { purpose: 'pdf', contentType: 'application/pdf', size: 1024, fileName: '学习讲义.pdf' } }),
   },
+  {
+    operationId: 'checkUpload',
+    label: "checkUpload(admin's own PDF)",
+    // Only the person who uploaded a file checks it: for every other editor it does not exist.
+    //                anon staff1 org1 org2 leader admin pending
+    expect: outcomes(N, N, N, N, N, Y, N),
+    reach: { person: 'admin' },
+    outOfReach: ['organizer1', 'organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+      const slot = await asAdminExpecting(ctx, 201, 'POST', '/api/uploads', { purpose: 'pdf', contentType: 'application/pdf', size: bytes.byteLength, fileName: '讲义.pdf' });
+      const put = await fetch(slot.url, { method: 'PUT', headers: slot.headers, body: bytes });
+      if (!put.ok) throw new Error(`uploading the sample PDF answered ${put.status}`);
+      return { method: 'POST', path: `/api/uploads/${slot.uploadId}/check` };
+    },
+  },
   // ── course completion (statistics) ──
   {
     operationId: 'getCourseCompletion',

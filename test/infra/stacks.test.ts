@@ -11,6 +11,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { table as definition } from '../../functions/platform/table.js';
+import { incomingKey, incomingPrefix, storedKey, storedPrefix } from '../../functions/domain/uploads/keys.js';
+import { UPLOADS_PREFIXES } from '../../infra/constructs/access.js';
 import { LAMBDA_TRIMS } from '../../infra/constructs/bundle-trims.js';
 import { lambdaEsbuildOptions } from '../../infra/constructs/bundling.js';
 import { defineApp } from '../../infra/define-app.js';
@@ -163,7 +165,7 @@ describe('data stack: uploads bucket', () => {
     });
   });
 
-  it('lets the site use presigned URLs from a browser (CORS), tidies up old versions and parts, and keeps no roster file', () => {
+  it('lets the site use presigned URLs from a browser (CORS), tidies up old versions and parts, and keeps no unchecked upload or roster file', () => {
     data.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [
@@ -180,6 +182,8 @@ describe('data stack: uploads bucket', () => {
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
             NoncurrentVersionExpiration: { NoncurrentDays: 90 },
           }),
+          // Unchecked uploads (a check copies a file out and deletes it): nothing abandoned or refused lingers.
+          Match.objectLike({ Status: 'Enabled', Prefix: 'incoming/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
           // Roster files hold personal data and are needed only while their preview can be confirmed (24 h).
           Match.objectLike({ Status: 'Enabled', Prefix: 'imports/', ExpirationInDays: 2, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
         ],
@@ -284,13 +288,50 @@ describe('least privilege', () => {
             Action: Match.arrayWith(['dynamodb:Query']),
             Resource: Match.arrayWith([Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/index/*'])] })]),
           }),
-          Match.objectLike({
-            Action: Match.arrayWith(['s3:PutObject']),
-            Resource: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/*'])] }),
-          }),
         ]),
       },
     });
+  });
+
+  /** The http function's S3 statements: actions, the key pattern each reaches (bucket ARN elided), and conditions. */
+  function s3Grants() {
+    const roleId = stacks.app.getLogicalId(stacks.app.http.fn.role!.node.defaultChild as CfnFunction);
+    const policies = service.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } });
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Statement & { Condition?: unknown }>);
+    return statements
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
+      .map((s) => {
+        const resource = JSON.stringify(s.Resource);
+        const pattern = /"\/([^"]*\*)"/.exec(resource)?.[1] ?? (resource.includes('/') ? resource : 'bucket');
+        return { actions: [s.Action].flat().sort(), keys: pattern, condition: s.Condition };
+      });
+  }
+
+  it('the http function writes browsers’ files only under incoming/, and checked files only by copying them from there', () => {
+    const grants = s3Grants();
+    expect(grants.map(({ actions, keys }) => `${keys}: ${actions.join(' ')}`).sort()).toEqual([
+      'bucket: s3:ListBucket',
+      'imports/*: s3:GetObject s3:PutObject',
+      'incoming/*: s3:DeleteObject s3:GetObject s3:PutObject',
+      'uploads/*: s3:GetObject',
+      'uploads/*: s3:PutObject',
+    ]);
+    // No statement reaches every object of the bucket.
+    expect(grants.every((g) => g.keys !== '*')).toBe(true);
+    // The one PutObject on the keys readers get holds only for a copy whose source is under incoming/.
+    const copyOnly = grants.find((g) => g.keys === 'uploads/*' && g.actions.includes('s3:PutObject'))!;
+    const sources = JSON.stringify((copyOnly.condition as { StringLike: Record<string, unknown> }).StringLike['s3:x-amz-copy-source']);
+    expect(sources).toContain('/incoming/*');
+    expect(sources).not.toContain('uploads/');
+    const unconditioned = grants.filter((g) => g.condition === undefined);
+    expect(unconditioned.some((g) => g.keys === 'uploads/*' && g.actions.includes('s3:PutObject'))).toBe(false);
+  });
+
+  it('names the same prefixes as the code that writes the keys', () => {
+    expect(UPLOADS_PREFIXES.incoming).toBe(incomingPrefix);
+    expect(UPLOADS_PREFIXES.stored).toBe(storedPrefix);
+    expect(incomingKey('pdf', 'X', 'pdf').startsWith(UPLOADS_PREFIXES.incoming)).toBe(true);
+    expect(storedKey('pdf', 'X', 'pdf').startsWith(UPLOADS_PREFIXES.stored)).toBe(true);
   });
 
   it('the jobs function has table access and no S3 access at all', () => {

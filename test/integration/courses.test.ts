@@ -220,7 +220,7 @@ describe('materials', () => {
   it('refuses a wrong type or an oversized file before upload', async () => {
     const wrongType = await call('POST', '/uploads', admin, { purpose: 'pdf', contentType: 'application/x-msdownload', size: 10, fileName: 'a.exe' });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.json.error.message).toContain('application/pdf');
+    expect(wrongType.json.error.message).toContain('PDF 文件');
     const tooBig = await call('POST', '/uploads', admin, { purpose: 'cover', contentType: 'image/png', size: 6 * 1024 * 1024, fileName: 'big.png' });
     expect(tooBig.status).toBe(413);
     expect(tooBig.json.error.message).toContain('5 MB');

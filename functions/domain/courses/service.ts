@@ -309,7 +309,7 @@ async function withDownloadUrls(course: Course, editable: boolean) {
       course.lessons.map(async ({ materialKey, ...lesson }) => ({
         ...lesson,
         ...(editable && materialKey ? { materialKey } : {}),
-        ...(materialKey ? { materialUrl: await downloadUrl(materialKey) } : {}),
+        ...(materialKey ? { materialUrl: await downloadUrl(materialKey, lesson.title) } : {}),
         requiredSeconds: requiredSeconds(lesson),
       })),
     ),

@@ -73,6 +73,8 @@ export const permissions = {
   updateLesson: courseEditors,
   assignCourse: courseEditors,
   createUpload: courseEditors,
+  // an upload is checked by the person who made it, and nobody else
+  checkUpload: { organizer: 'self', admin: 'self' },
   getCourseCompletion: scopedReaders,
   exportCourseCompletion: scopedReaders,
   listCourseAssignments: scopedReaders,

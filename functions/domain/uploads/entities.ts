@@ -1,7 +1,7 @@
 import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boundToTable } from '../../platform/bound-to-table.js';
-import { uploadPurposes } from './schema.js';
+import { uploadPurposes, uploadStatuses } from './schema.js';
 
 export function createUploadEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -10,14 +10,16 @@ export function createUploadEntity(client: DynamoDBDocumentClient, table: string
       attributes: {
         uploadId: { type: 'string', required: true, readOnly: true },
         key: { type: 'string', required: true, readOnly: true },
+        incomingKey: { type: 'string', readOnly: true },
         purpose: { type: uploadPurposes, required: true, readOnly: true },
         contentType: { type: 'string', required: true, readOnly: true },
         size: { type: 'number', required: true, readOnly: true },
         fileName: { type: 'string', required: true, readOnly: true },
-        status: { type: ['pending', 'verified'] as const, required: true },
+        status: { type: uploadStatuses, required: true },
         createdBy: { type: 'string', required: true, readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
         expiresAt: { type: 'number', required: true },
+        checkingUntil: { type: 'number' },
       },
       indexes: {
         byId: {

@@ -1,19 +1,30 @@
 /**
- * Files go around Lambda: the browser PUTs straight to S3 with a presigned URL limited to the declared type and size;
- * before a lesson or course may use the object, the platform checks it (it exists, its size, and for images and PDFs
- * the file's own first bytes). Downloads are short-lived presigned GETs handed only to people allowed to see them.
+ * Files go around Lambda: the browser PUTs straight to S3 with a presigned URL limited to the declared type and size,
+ * under `incoming/`. The platform then checks the object (it exists, its size, the file's own first bytes) and copies
+ * exactly the bytes it checked to the key readers are handed, under `uploads/`, which no presigned PUT ever names: a
+ * PUT replayed with the still-valid URL lands in `incoming/` again and reaches nobody. Downloads are short-lived
+ * presigned GETs, handed only to people allowed to see them, that carry the type and disposition the platform chose.
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { AppError } from '../../platform/errors.js';
+import { AppError, isConditionalCheckFailure } from '../../platform/errors.js';
 import { aws } from '../../platform/aws.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
 import { clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { authorize, type Actor } from '../people/permissions.js';
+import { deliveryOf } from './delivery.js';
 import { uploadEntity } from './entities.js';
-import { CreateUploadInput, Upload, uploadRules, type UploadPurpose } from './schema.js';
+import { incomingKey, storedKey } from './keys.js';
+import { CreateUploadInput, Upload, uploadRules, type CheckedUpload, type UploadPurpose } from './schema.js';
 
 const uploadUrlSeconds = 15 * 60;
 const downloadUrlSeconds = 10 * 60;
@@ -43,21 +54,20 @@ export async function createUpload(actor: Actor | null, input: unknown) {
   authorize(actor, 'createUpload');
   const data = CreateUploadInput.parse(input);
   const rules = uploadRules[data.purpose];
-  if (!rules.types.includes(data.contentType)) {
-    throw new AppError('VALIDATION', { messageKey: 'uploadWrongType', params: { types: rules.types.join(', ') }, details: [{ path: 'contentType' }] });
-  }
+  const contentType = data.contentType.trim().toLowerCase();
+  const extension = Object.hasOwn(rules.types, contentType) ? rules.types[contentType] : undefined;
+  if (!extension) throw new AppError('VALIDATION', { messageKey: rules.wrongType, details: [{ path: 'contentType' }] });
   if (data.size > rules.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'uploadTooLarge', params: { limit: formatMb(rules.maxBytes) }, details: [{ path: 'size' }] });
   }
   const uploadId = newId();
-  const extension = data.contentType.split('/')[1]!.replace('jpeg', 'jpg');
-  const key = `uploads/${data.purpose}/${uploadId}.${extension}`;
   const now = clock.now();
   const upload = Upload.parse({
     uploadId,
-    key,
+    key: storedKey(data.purpose, uploadId, extension),
+    incomingKey: incomingKey(data.purpose, uploadId, extension),
     purpose: data.purpose,
-    contentType: data.contentType,
+    contentType,
     size: data.size,
     fileName: data.fileName,
     status: 'pending',
@@ -68,14 +78,14 @@ export async function createUpload(actor: Actor | null, input: unknown) {
   await uploadEntity().create(upload).go();
   const url = await getSignedUrl(
     presignClient(),
-    new PutObjectCommand({ Bucket: config().uploadsBucket, Key: key, ContentType: data.contentType, ContentLength: data.size }),
+    new PutObjectCommand({ Bucket: config().uploadsBucket, Key: upload.incomingKey, ContentType: contentType, ContentLength: data.size }),
     { expiresIn: uploadUrlSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
   );
   return {
     uploadId,
     method: 'PUT' as const,
     url,
-    headers: { 'content-type': data.contentType },
+    headers: { 'content-type': contentType },
     expiresAt: new Date(now.getTime() + uploadUrlSeconds * 1000).toISOString(),
   };
 }
@@ -101,42 +111,194 @@ function magicMatches(contentType: string, head: Uint8Array): boolean {
   }
 }
 
-async function readHead(key: string): Promise<Uint8Array> {
-  const object = await aws().s3.send(new GetObjectCommand({ Bucket: config().uploadsBucket, Key: key, Range: 'bytes=0-15' }));
-  return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+function isMissing(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return name === 'NotFound' || name === 'NoSuchKey' || status === 404;
+}
+
+/** The object changed between two steps of the check (S3 answers 412 to an If-Match that no longer holds). */
+function isChanged(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return name === 'PreconditionFailed' || status === 412;
+}
+
+function conditionFailed(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (isConditionalCheckFailure(current)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
+async function readUpload(uploadId: string): Promise<Upload | undefined> {
+  const { data } = await uploadEntity().get({ uploadId }).go();
+  return data ? Upload.parse(data) : undefined;
+}
+
+const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
+/** An upload the actor made, still usable: verified, or pending within its time and made the current way. */
+function usable(upload: Upload | undefined, actor: Actor): upload is Upload {
+  if (!upload || upload.createdBy !== actor.personId) return false;
+  if (upload.status === 'verified') return true;
+  return Boolean(upload.incomingKey) && upload.expiresAt > nowSeconds();
+}
+
+const refused = (messageKey: 'uploadMissing' | 'uploadIncomplete' | 'uploadNotGenuine' | 'uploadTooLarge' | 'uploadChanged', limit = 0) =>
+  new AppError('VALIDATION', { messageKey, params: { limit: formatMb(limit) }, details: [{ path: 'uploadId' }] });
+
+/** How long one check may hold an upload; a check that dies leaves it to the next after this. */
+const checkLeaseSeconds = 60;
+/** How long a check that finds another one running waits for its verdict, and how often it looks. */
+const waitForOtherCheckMs = 20_000;
+const lookEveryMs = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Takes the upload for one check (a conditional write): false when another check holds it or it is verified. */
+async function claim(uploadId: string): Promise<boolean> {
+  const now = nowSeconds();
+  try {
+    await uploadEntity()
+      .patch({ uploadId })
+      .set({ checkingUntil: now + checkLeaseSeconds })
+      .where((attr, op) => `${op.eq(attr.status, 'pending')} AND (${op.notExists(attr.checkingUntil)} OR ${op.lt(attr.checkingUntil, now)})`)
+      .go();
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+async function release(uploadId: string): Promise<void> {
+  try {
+    await uploadEntity().patch({ uploadId }).remove(['checkingUntil']).where((attr, op) => op.eq(attr.status, 'pending')).go();
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
 }
 
 /**
- * The S3 key of an upload the actor made for this purpose, once the object is checked: it exists, its size is the
- * declared one and within the limit, and its first bytes say it is what it claims. A file that fails is deleted.
+ * Checks a pending upload and moves it where readers may get it, one check at a time: checks that arrive together (two
+ * tabs, or the upload field and a save) wait for the one that holds the upload, so a file is copied once.
+ */
+async function verify(upload: Upload): Promise<void> {
+  const deadline = Date.now() + waitForOtherCheckMs;
+  for (;;) {
+    if (await claim(upload.uploadId)) {
+      try {
+        await checkAndCopy(upload);
+        return;
+      } catch (error) {
+        // Refused or failed: the next check may start at once (it will find a refused file gone).
+        await release(upload.uploadId);
+        throw error;
+      }
+    }
+    const current = await readUpload(upload.uploadId);
+    if (!current) throw refused('uploadMissing');
+    if (current.status === 'verified') return;
+    if (Date.now() > deadline) throw new AppError('CONFLICT', { messageKey: 'uploadBeingChecked' });
+    await sleep(lookEveryMs);
+  }
+}
+
+/**
+ * The check itself. Every step names the version of the incoming object it first saw (its ETag): its size, its first
+ * bytes and the copy all concern those very bytes, so a PUT replayed during the check makes the check fail rather than
+ * slip other bytes through. A file that fails is deleted.
+ */
+async function checkAndCopy(upload: Upload): Promise<void> {
+  const s3 = aws().s3;
+  const bucket = config().uploadsBucket;
+  const source = upload.incomingKey!;
+  const rules = uploadRules[upload.purpose];
+  let head;
+  try {
+    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: source }));
+  } catch (error) {
+    if (isMissing(error)) throw refused('uploadMissing');
+    throw error;
+  }
+  const etag = head.ETag;
+  const size = head.ContentLength;
+  const discard = () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: source }));
+  if (size === undefined || size !== upload.size || size > rules.maxBytes) {
+    await discard();
+    throw size !== undefined && size > rules.maxBytes ? refused('uploadTooLarge', rules.maxBytes) : refused('uploadIncomplete');
+  }
+  let first: Uint8Array;
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: source, Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
+    first = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+  } catch (error) {
+    if (isChanged(error)) throw refused('uploadChanged');
+    if (isMissing(error)) throw refused('uploadMissing');
+    throw error;
+  }
+  if (!magicMatches(upload.contentType, first)) {
+    await discard();
+    throw refused('uploadNotGenuine');
+  }
+  const delivery = deliveryOf(upload.key, upload.fileName);
+  try {
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: upload.key,
+        CopySource: `${bucket}/${source}`,
+        ...(etag ? { CopySourceIfMatch: etag } : {}),
+        MetadataDirective: 'REPLACE',
+        ContentType: delivery.contentType,
+        ContentDisposition: delivery.disposition,
+      }),
+    );
+  } catch (error) {
+    if (isChanged(error)) throw refused('uploadChanged');
+    if (isMissing(error)) throw refused('uploadMissing');
+    throw error;
+  }
+  try {
+    await uploadEntity()
+      .patch({ uploadId: upload.uploadId })
+      .set({ status: 'verified', expiresAt: nowSeconds() + 3650 * 86400 })
+      .remove(['checkingUntil'])
+      .where((attr, op) => op.eq(attr.status, 'pending'))
+      .go();
+  } catch (error) {
+    // Only if this check outlived its hold and a later one finished first: the stored file is one that one checked.
+    if (!conditionFailed(error)) throw error;
+  }
+  await discard();
+}
+
+async function checkedUpload(actor: Actor, uploadId: string, purpose: UploadPurpose | undefined, notFound: () => AppError): Promise<Upload> {
+  const upload = await readUpload(uploadId);
+  if (!usable(upload, actor) || (purpose && upload.purpose !== purpose)) throw notFound();
+  if (upload.status === 'pending') await verify(upload);
+  return upload;
+}
+
+/**
+ * Checks the uploader's own upload right after the browser stored it, so the page can say "accepted" or why not
+ * before the form is sent. Someone else's upload, or an unknown or expired one, is not found.
+ */
+export async function checkUpload(actor: Actor | null, uploadId: string): Promise<CheckedUpload> {
+  authorize(actor, 'checkUpload');
+  const upload = await checkedUpload(actor!, uploadId, undefined, () => new AppError('NOT_FOUND', { messageKey: 'uploadNotFound' }));
+  return { uploadId: upload.uploadId, status: 'verified', fileName: upload.fileName, contentType: upload.contentType, size: upload.size };
+}
+
+/**
+ * The S3 key of an upload the actor made for this purpose, once the object is checked (checked now if it was not
+ * yet). Only this key is ever given to readers.
  */
 export async function useUpload(actor: Actor, uploadId: string, purpose: UploadPurpose): Promise<string> {
-  const { data } = await uploadEntity().get({ uploadId }).go();
-  const nowSeconds = Math.floor(clock.now().getTime() / 1000);
-  const upload = data ? Upload.parse(data) : undefined;
-  if (!upload || upload.createdBy !== actor.personId || upload.purpose !== purpose || (upload.status === 'pending' && upload.expiresAt <= nowSeconds)) {
-    throw new AppError('VALIDATION', { messageKey: 'uploadNotFound', details: [{ path: 'uploadId' }] });
-  }
-  if (upload.status === 'verified') return upload.key;
-  const bucket = config().uploadsBucket;
-  let size: number | undefined;
-  try {
-    size = (await aws().s3.send(new HeadObjectCommand({ Bucket: bucket, Key: upload.key }))).ContentLength;
-  } catch {
-    throw new AppError('VALIDATION', { messageKey: 'uploadMissing', details: [{ path: 'uploadId' }] });
-  }
-  const rules = uploadRules[upload.purpose];
-  const fits = size !== undefined && size === upload.size && size <= rules.maxBytes;
-  const genuine = fits && magicMatches(upload.contentType, await readHead(upload.key));
-  if (!fits || !genuine) {
-    await aws().s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: upload.key }));
-    throw new AppError('VALIDATION', {
-      messageKey: fits ? 'uploadNotGenuine' : 'uploadTooLarge',
-      params: { limit: formatMb(rules.maxBytes) },
-      details: [{ path: 'uploadId' }],
-    });
-  }
-  await uploadEntity().patch({ uploadId }).set({ status: 'verified', expiresAt: nowSeconds + 3650 * 86400 }).go();
+  const upload = await checkedUpload(actor, uploadId, purpose, () => new AppError('VALIDATION', { messageKey: 'uploadNotFound', details: [{ path: 'uploadId' }] }));
   return upload.key;
 }
 
@@ -144,18 +306,26 @@ export async function useUpload(actor: Actor, uploadId: string, purpose: UploadP
 const signingWindowSeconds = 5 * 60;
 
 /**
- * A short-lived address to read a stored file (valid for at least 10 minutes from now, at most 15). Callers hand it
- * only to people allowed to see the file. Within a 5-minute window the same file gets the same address, and the
- * answer may be kept that long by the person's browser: opening a lesson again does not download its video again.
+ * A short-lived address to read a stored file (valid for at least 10 minutes from now, at most 15), carrying the
+ * type and disposition the platform decided (deliveryOf), offered under `fileName` if given. Callers hand it only to
+ * people allowed to see the file. Within a 5-minute window the same file gets the same address, and the answer may be
+ * kept that long by the person's browser: opening a lesson again does not download its video again.
  */
-export async function downloadUrl(key: string): Promise<string> {
+export async function downloadUrl(key: string, fileName?: string): Promise<string> {
   const windowMs = signingWindowSeconds * 1000;
   const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
   const bucket = config().uploadsBucket;
-  const memo = `${bucket}|${key}`;
+  const memo = `${bucket}|${key}|${fileName ?? ''}`;
   const known = signed.get(memo);
   if (known?.windowStart === windowStart) return known.url;
-  const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseCacheControl: `private, max-age=${signingWindowSeconds}` });
+  const delivery = deliveryOf(key, fileName);
+  const command = new GetObjectCommand({
+    Bucket: bucket,
+    Key: key,
+    ResponseCacheControl: `private, max-age=${signingWindowSeconds}`,
+    ResponseContentType: delivery.contentType,
+    ResponseContentDisposition: delivery.disposition,
+  });
   const url = await getSignedUrl(presignClient(), command, { expiresIn: downloadUrlSeconds + signingWindowSeconds, signingDate: new Date(windowStart) });
   signed.set(memo, { windowStart, url });
   return url;

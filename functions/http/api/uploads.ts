@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { createUpload } from '../../domain/uploads/service.js';
-import { CreateUploadInput } from '../../domain/uploads/schema.js';
+import { checkUpload, createUpload } from '../../domain/uploads/service.js';
+import { CheckedUpload, CreateUploadInput } from '../../domain/uploads/schema.js';
 import { commonErrors, errorResponse } from './schemas.js';
 
 const create = createRoute({
@@ -11,7 +11,7 @@ const create = createRoute({
   tags: ['uploads'],
   summary: 'Get a presigned address to upload a cover image (≤ 5 MB), a PDF (≤ 50 MB) or a video (≤ 500 MB) straight to storage',
   description:
-    'PUT the file to `url` with the given headers. Then pass `uploadId` to the lesson or course that uses it: the platform checks the stored object (size and, for images and PDFs, the file’s own first bytes) before accepting it.',
+    'PUT the file to `url` with the given headers, then check it (`checkUpload`), or pass `uploadId` straight to the lesson or course that uses it, which checks it then. The check looks at the stored object (its size and the file’s own first bytes) and only then makes it available to readers; the address signed here never serves it.',
   request: { body: { required: true, content: { 'application/json': { schema: CreateUploadInput } } } },
   responses: {
     201: {
@@ -28,4 +28,26 @@ const create = createRoute({
   },
 });
 
-export const uploadRoutes = new OpenAPIHono<AppEnv>().openapi(create, async (c) => c.json(await createUpload(c.get('actor'), c.req.valid('json')), 201));
+const UploadParam = z.object({ uploadId: z.string().min(1).max(40).openapi({ param: { name: 'uploadId', in: 'path' } }) });
+
+const check = createRoute({
+  method: 'post',
+  path: '/uploads/{uploadId}/check',
+  operationId: 'checkUpload',
+  tags: ['uploads'],
+  summary: 'Check a file just uploaded: accepted, or refused with the reason',
+  description:
+    'Checks one’s own upload after the PUT: the stored object exists, has the declared size within the limit, and its first bytes are of the declared type. An accepted file is moved where readers receive it; a refused one is deleted. Checking again answers the same.',
+  request: { params: UploadParam },
+  responses: {
+    200: { description: 'The file was checked and may be used.', content: { 'application/json': { schema: CheckedUpload } } },
+    401: errorResponse('Not signed in.'),
+    403: errorResponse('Only course editors upload.'),
+    404: errorResponse('No such upload of one’s own, or it has expired.'),
+    ...commonErrors,
+  },
+});
+
+export const uploadRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(create, async (c) => c.json(await createUpload(c.get('actor'), c.req.valid('json')), 201))
+  .openapi(check, async (c) => c.json(await checkUpload(c.get('actor'), c.req.valid('param').uploadId), 200));

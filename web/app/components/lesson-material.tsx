@@ -73,11 +73,18 @@ export function LessonVideo({
   );
 }
 
+/**
+ * A PDF read in the page through the browser's own viewer. The frame shows only a file the platform checked (it
+ * starts with %PDF-), from the storage origin (another origin than the site's: it reaches none of the site's cookies
+ * or pages), with the type and disposition the platform chose (application/pdf, inline), so the browser can only hand
+ * it to its PDF viewer. It carries no `sandbox` attribute: Chromium shows no PDF at all in a sandboxed frame, whatever
+ * the tokens (docs/decisions/014-checked-uploads-and-downloads.md).
+ */
 export function LessonPdf({ src, title }: { src: string; title: string }) {
   const t = useT();
   return (
     <figure className="lesson-pdf">
-      <iframe src={src} title={title} className="lesson-pdf-frame" data-testid="lesson-pdf" />
+      <iframe src={src} title={title} className="lesson-pdf-frame" referrerPolicy="no-referrer" data-testid="lesson-pdf" />
       <figcaption className="lesson-pdf-foot">
         <span className="hint">{t('lesson.pdf.hint')}</span>
         <a href={src} className="button button-quiet" target="_blank" rel="noopener noreferrer" download>

@@ -1,8 +1,9 @@
 /**
  * A file chosen in the browser goes straight to storage: ask the API for a presigned address (POST /api/uploads with
- * the file's type and size), PUT the file there with the headers it names while showing progress, then put the
- * upload's id in a hidden field so the surrounding form submits it. The file itself never passes through the web
- * server or the API. Needs JavaScript; the form says so when it is off.
+ * the file's type and size), PUT the file there with the headers it names while showing progress, then ask the API
+ * to check what arrived (POST /api/uploads/{id}/check) while saying so. Only a file the platform accepted puts its
+ * upload's id in the hidden field the surrounding form submits; a refused one shows the reason. The file itself never
+ * passes through the web server or the API. Needs JavaScript; the form says so when it is off.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
@@ -20,8 +21,15 @@ interface Slot {
 type State =
   | { step: 'idle' }
   | { step: 'uploading'; fileName: string; loaded: number; total: number }
+  | { step: 'checking'; fileName: string }
   | { step: 'done'; fileName: string; uploadId: string }
-  | { step: 'failed'; message: string };
+  | { step: 'failed'; fileName?: string; message: string };
+
+type ApiAnswer = { error?: { message?: string } } | null;
+
+async function readJson<T>(response: Response): Promise<(T & ApiAnswer) | null> {
+  return (await response.json().catch(() => null)) as (T & ApiAnswer) | null;
+}
 
 const accepts: Record<Purpose, string> = {
   video: 'video/mp4,video/webm',
@@ -77,7 +85,7 @@ export function UploadField({
 }) {
   const t = useT();
   const [state, setState] = useState<State>({ step: 'idle' });
-  const busy = state.step === 'uploading';
+  const busy = state.step === 'uploading' || state.step === 'checking';
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -97,17 +105,28 @@ export function UploadField({
         credentials: 'same-origin',
         body: JSON.stringify({ purpose, contentType: file.type || 'application/octet-stream', size: file.size, fileName: file.name.slice(0, 200) || 'file' }),
       });
-      const answer = (await response.json().catch(() => null)) as (Slot & { error?: { message?: string } }) | null;
+      const answer = await readJson<Slot>(response);
       if (!response.ok || !answer?.url) {
-        setState({ step: 'failed', message: answer?.error?.message ?? t('editor.upload.failed') });
+        setState({ step: 'failed', fileName: file.name, message: answer?.error?.message ?? t('editor.upload.failed') });
         return;
       }
       await put(answer, file, (loaded, total) => {
         if (mounted.current) setState({ step: 'uploading', fileName: file.name, loaded, total });
       });
-      if (mounted.current) setState({ step: 'done', fileName: file.name, uploadId: answer.uploadId });
+      if (!mounted.current) return;
+      // Stored, not yet accepted: the platform looks at what arrived before the form may use it.
+      setState({ step: 'checking', fileName: file.name });
+      const checked = await fetch(`/api/uploads/${encodeURIComponent(answer.uploadId)}/check`, {
+        method: 'POST',
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      const verdict = await readJson<{ status: string }>(checked);
+      if (!mounted.current) return;
+      if (checked.ok && verdict?.status === 'verified') setState({ step: 'done', fileName: file.name, uploadId: answer.uploadId });
+      else setState({ step: 'failed', fileName: file.name, message: verdict?.error?.message ?? t('editor.upload.checkFailed') });
     } catch {
-      if (mounted.current) setState({ step: 'failed', message: t('editor.upload.failed') });
+      if (mounted.current) setState({ step: 'failed', fileName: file.name, message: t('editor.upload.failed') });
     }
   }
 
@@ -133,23 +152,26 @@ export function UploadField({
         <label htmlFor={id} className="button button-quiet upload-button" aria-hidden="true">
           {t('editor.upload.choose')}
         </label>
-        <span className="upload-chosen">{state.step === 'uploading' || state.step === 'done' ? state.fileName : t('editor.upload.none')}</span>
+        <span className="upload-chosen">{state.step !== 'idle' && state.fileName ? state.fileName : t('editor.upload.none')}</span>
       </div>
       <input type="hidden" name={name} value={state.step === 'done' ? state.uploadId : ''} />
-      <div id={`${id}-status`} className="upload-status" role="status">
+      <div id={`${id}-status`} className="upload-status" role="status" aria-live="polite" aria-atomic="true">
         {state.step === 'uploading' ? (
           <>
             <span>{t('editor.upload.progress', { name: state.fileName, share: state.total > 0 ? Math.round((state.loaded / state.total) * 100) : 0 })}</span>
             <CourseProgressBar value={state.loaded} max={Math.max(1, state.total)} label={t('editor.upload.bar')} />
           </>
         ) : null}
+        {state.step === 'checking' ? <span className="upload-checking">{t('editor.upload.checking', { name: state.fileName })}</span> : null}
         {state.step === 'done' ? (
           <span className="upload-done">
             <CheckIcon className="icon icon-small" />
             {t('editor.upload.done', { name: state.fileName })}
           </span>
         ) : null}
-        {state.step === 'failed' ? <span className="upload-failed">{state.message}</span> : null}
+        {state.step === 'failed' ? (
+          <span className="upload-failed">{state.fileName ? t('editor.upload.refused', { name: state.fileName, reason: state.message }) : state.message}</span>
+        ) : null}
         {state.step === 'idle' && hint ? <span className="hint">{hint}</span> : null}
       </div>
       <noscript>

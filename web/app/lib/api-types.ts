@@ -493,9 +493,29 @@ export interface paths {
         put?: never;
         /**
          * Get a presigned address to upload a cover image (≤ 5 MB), a PDF (≤ 50 MB) or a video (≤ 500 MB) straight to storage
-         * @description PUT the file to `url` with the given headers. Then pass `uploadId` to the lesson or course that uses it: the platform checks the stored object (size and, for images and PDFs, the file’s own first bytes) before accepting it.
+         * @description PUT the file to `url` with the given headers, then check it (`checkUpload`), or pass `uploadId` straight to the lesson or course that uses it, which checks it then. The check looks at the stored object (its size and the file’s own first bytes) and only then makes it available to readers; the address signed here never serves it.
          */
         post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{uploadId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a file just uploaded: accepted, or refused with the reason
+         * @description Checks one’s own upload after the PUT: the stored object exists, has the declared size within the limit, and its first bytes are of the declared type. An accepted file is moved where readers receive it; a refused one is deleted. Checking again answers the same.
+         */
+        post: operations["checkUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3462,6 +3482,89 @@ export interface operations {
             };
             /** @description Only course editors upload. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was checked and may be used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        fileName: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "verified";
+                        uploadId: string;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only course editors upload. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such upload of one’s own, or it has expired. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
