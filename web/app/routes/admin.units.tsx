@@ -6,6 +6,7 @@ import { AreaError } from '../components/area-error';
 import { Notice, ProblemNotice } from '../components/notice';
 import { subtreeIds, UnitOptions } from '../components/unit-options';
 import { translate, useT, type MessageKey } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { unitKindKey, unitKinds, type UnitInTree, type UnitKind } from '../lib/people-labels';
@@ -36,7 +37,7 @@ interface Outcome {
 }
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Outcome> {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent') as Intent;
   if (!intents.includes(intent)) throw new Response(null, { status: 400 });
   const fallback = translate(context.lang, 'error.generic.textNoId');

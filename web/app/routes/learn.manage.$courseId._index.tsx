@@ -10,6 +10,7 @@ import { ChartBarsIcon, CheckIcon } from '../components/course-icons';
 import { Notice, ProblemNotice } from '../components/notice';
 import { UploadField } from '../components/upload-field';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind, courseHeader } from '../lib/learn';
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   await requireEditor(request, context);
   const courseId = params.courseId ?? '';
   const path = { params: { path: { courseId } } };
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent') as Intent;
   const version = formVersion(form);
   const failed = (error: unknown, status: number, values?: ActionResult['values']): ActionResult => ({

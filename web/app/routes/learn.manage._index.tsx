@@ -8,6 +8,7 @@ import { SelectField } from '../components/select-field';
 
 import { ProblemNotice } from '../components/notice';
 import { translate, useLang, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, statusKey, type CourseCategory, type CourseStatus } from '../lib/learn';
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireEditor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const values = {
     title: formText(form, 'title'),
     summary: formText(form, 'summary'),

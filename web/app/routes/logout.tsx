@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { redirect } from '@remix-run/server-runtime';
+import { readForm } from '../lib/form.server';
 
 /** Sign-out buttons post here: the API ends the session and clears the cookie (carried back), then to the sign-in page. */
-export async function action({ context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  // The sign-out button sends an empty form; any other body is refused like every action's.
+  await readForm(request, context);
   // A 401 means the session had already ended: the person is signed out either way.
   await context.api.POST('/auth/logout');
   return redirect('/login');

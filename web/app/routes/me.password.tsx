@@ -4,6 +4,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Notice, ProblemNotice } from '../components/notice';
 import { translate, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const fieldLabels = { currentPassword: 'me.password.current', newPassword: 'me.password.new' } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const currentPassword = formSecret(form, 'currentPassword');
   const newPassword = formSecret(form, 'newPassword');
   const repeat = formSecret(form, 'repeatPassword');

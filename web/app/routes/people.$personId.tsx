@@ -7,6 +7,7 @@ import { Notice, ProblemNotice } from '../components/notice';
 import { OneTimePassword } from '../components/one-time-password';
 import { PersonFields } from '../components/person-form';
 import { translate, useLang, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
 import { hasRole } from '../lib/me';
@@ -40,7 +41,7 @@ type Outcome =
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Outcome> {
   const personId = params.personId ?? '';
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent');
   const fallback = translate(context.lang, 'error.generic.textNoId');
   const path = { params: { path: { personId } } };

@@ -7,6 +7,7 @@ import { ProblemNotice } from '../components/notice';
 import { OneTimePassword } from '../components/one-time-password';
 import { PersonFields } from '../components/person-form';
 import { translate, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { roleKey } from '../lib/people-labels';
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = readPersonForm(await request.formData(), context.lang);
+  const values = readPersonForm(await readForm(request, context), context.lang);
   const fail = (problem: ApiProblem) => ({ values, problem, created: null });
   const missing = missingScope(values);
   if (missing) {
