@@ -14,3 +14,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export function loader() {
   return redirect('/me');
 }
+
+/**
+ * Never shown (the action and the loader both redirect), but it makes this a page route: a refusal, such as a body
+ * that is not a form, then renders the error page in the person's language instead of a bare JSON answer.
+ */
+export default function Redirecting() {
+  return null;
+}
