@@ -1,8 +1,12 @@
 import type { Context } from 'hono';
 
-/** A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. */
+/**
+ * A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. Half a
+ * character (a lone surrogate, which free text no longer admits but older records may hold) becomes U+FFFD rather
+ * than failing to encode.
+ */
 export function attachment(fileName: string, fallback = 'export.csv'): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/\p{Cs}/gu, '\uFFFD'))}`;
 }
 
 /**

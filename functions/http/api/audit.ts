@@ -20,10 +20,10 @@ const AuditEntryView = z
 
 /** The domain's own filter (the same checks on the same fields), with paging. */
 const Query = AuditFilter.extend({
-  actorId: AuditFilter.shape.actorId.openapi({ description: 'Only what this person did.' }),
-  targetId: AuditFilter.shape.targetId.openapi({ description: 'Only what happened to this person, unit, login or import.' }),
-  from: AuditFilter.shape.from.openapi({ description: 'From this date (YYYY-MM-DD, Shanghai) or instant.' }),
-  to: AuditFilter.shape.to.openapi({ description: 'Up to this date (inclusive) or instant.' }),
+  actorId: AuditFilter.shape.actorId.meta({ description: 'Only what this person did.' }),
+  targetId: AuditFilter.shape.targetId.meta({ description: 'Only what happened to this person, unit, login or import.' }),
+  from: AuditFilter.shape.from.meta({ description: 'From this date (YYYY-MM-DD, Shanghai) or instant.' }),
+  to: AuditFilter.shape.to.meta({ description: 'Up to this date (inclusive) or instant.' }),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

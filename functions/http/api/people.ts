@@ -19,8 +19,8 @@ const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not a
 
 /** The domain's own query, as a query string carries it (booleans and numbers arrive as text). */
 const ListQuery = ListPeopleQuery.extend({
-  q: ListPeopleQuery.shape.q.openapi({ description: 'Part of a name or login.' }),
-  unitId: ListPeopleQuery.shape.unitId.openapi({ description: 'Only this unit and the units under it.' }),
+  q: ListPeopleQuery.shape.q.meta({ description: 'Part of a name or login.' }),
+  unitId: ListPeopleQuery.shape.unitId.meta({ description: 'Only this unit and the units under it.' }),
   includeDisabled: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

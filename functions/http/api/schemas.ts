@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { errorCodes } from '../../platform/errors.js';
-import { Id } from '../../domain/people/schema.js';
 
 /** The one error shape every API answer uses for a failure. */
 export const ErrorBody = z
@@ -30,7 +29,7 @@ export const commonErrors = {
  * A record's id in the path (`/courses/{courseId}`): a ULID, checked like any body field, so a mangled link answers
  * 400 naming what is wrong ("课程无效…") before any lookup.
  */
-export const pathId = <K extends string>(name: K) => Id.openapi({ param: { name, in: 'path' }, example: '01JD8X3Q5M2V7K9R4T6W8Y0Z1A' });
+export const pathId = <K extends string>(name: K) => z.ulid().openapi({ param: { name, in: 'path' }, example: '01JD8X3Q5M2V7K9R4T6W8Y0Z1A' });
 
 /** A record's id in the query string, optional. */
-export const queryId = (description?: string) => Id.optional().openapi(description ? { description } : {});
+export const queryId = (description?: string) => z.ulid().optional().openapi(description ? { description } : {});

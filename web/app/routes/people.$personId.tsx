@@ -13,7 +13,7 @@ import { formatDateTime } from '../lib/format';
 import { hasRole } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleKey, roleText, visibleRoles } from '../lib/people-labels';
-import { missingScope, personBody, personFieldLabels, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
+import { missingScope, personBody, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
 import { formText, formVersion, throwApiError } from '../lib/respond.server';
 import { requireMe } from '../lib/session.server';
 
@@ -206,7 +206,7 @@ export default function PersonPage() {
             ) : null}
             {saveFailed ? (
               <>
-                <ProblemNotice problem={saveFailed.problem} labels={personFieldLabels} />
+                <ProblemNotice problem={saveFailed.problem} />
                 {saveFailed.problem.status === 409 ? <p className="hint">{t('people.detail.conflictHint')}</p> : null}
               </>
             ) : null}
