@@ -114,6 +114,24 @@ describe('free text', () => {
   });
 });
 
+describe('the web forms', () => {
+  it('show the API’s message beside the field it is about, and in the summary', async () => {
+    const form = new URLSearchParams({ title: '   ', category: 'party', credit: '1', summary: '第一行\u0000' });
+    const res = await app.request('http://localhost/learn/manage?index', {
+      method: 'POST',
+      headers: { cookie: organizer, origin: 'http://localhost', host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    // The action answers with the refusal as data: the page comes back with the form as typed.
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/data-testid="field-error-title"[^>]*>请填写课程名称</);
+    expect(html).toMatch(/data-testid="field-error-summary"[^>]*>课程简介里有无法显示的控制字符/);
+    expect(html).toMatch(/aria-describedby="course-title-error"/);
+    expect(html).not.toContain('课程名称: 请填写课程名称');
+  });
+});
+
 describe('dates', () => {
   it('"2027-02-30" is refused, never rolled over into March; a leap day is a day', async () => {
     const created = await requestAs(app, organizer, 'POST', '/api/courses', { title: '日期测试', category: 'party', credit: 1 });
