@@ -12,6 +12,7 @@ import { startEngines } from './engines.js';
 import { clientBuildDir, ensureWebBuild, serverBuildPath } from './build.js';
 import { staticAssets } from './static-assets.js';
 import { demoAccounts, describeDemo } from './banner.js';
+import { answerClientErrorsAsJson } from './client-errors.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -44,6 +45,8 @@ console.log(
 let listener: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
 let closeVite: (() => Promise<void>) | undefined;
 const server = createServer((req, res) => listener(req, res));
+// Requests Node's parser refuses (oversized headers, malformed lines) get the API's JSON error, not a bare status.
+answerClientErrorsAsJson(server);
 
 if (devMode) {
   const { createServer: createViteServer } = await import('vite');

@@ -12,4 +12,8 @@ describe('attachment', () => {
     expect(header).not.toMatch(/[\r\n]/);
     expect(header.startsWith('attachment; filename="export.csv"; filename*=UTF-8\'\'')).toBe(true);
   });
+
+  it('encodes a name holding half a character (an older record) instead of throwing', () => {
+    expect(attachment('党史\uD800.csv')).toBe(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('党史.csv')}`);
+  });
 });

@@ -1,7 +1,11 @@
 import type { Context } from 'hono';
 import { contentDisposition } from '../platform/content-disposition.js';
 
-/** A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. */
+/**
+ * A Content-Disposition header that offers `fileName` (any language) for download, with an ASCII fallback. Half a
+ * character (a lone surrogate, which free text no longer admits but older records may hold) is dropped rather
+ * than failing to encode.
+ */
 export function attachment(fileName: string, fallback = 'export.csv'): string {
   return contentDisposition('attachment', fileName, fallback);
 }

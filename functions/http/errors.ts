@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../platform/errors.js';
 import { config } from '../platform/config.js';
-import { apiMessage, defaultLang } from '../platform/i18n.js';
+import { apiMessage, defaultLang, type Lang } from '../platform/i18n.js';
 import type { AppEnv } from './context.js';
 
 /** Turns anything thrown into the one error shape. Nothing of a stack trace reaches the client. */
@@ -19,6 +19,7 @@ export function toAppError(error: unknown, c: Context<AppEnv>): AppError {
     if (error.status === 403) return new AppError('FORBIDDEN');
     if (error.status === 404) return new AppError('NOT_FOUND', { params: { path: c.req.path } });
     if (error.status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    if (error.status === 431) return new AppError('HEADERS_TOO_LARGE');
   }
   return new AppError('INTERNAL', { cause: error });
 }
@@ -53,4 +54,12 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
+}
+
+/**
+ * The one error shape as a body, for answers made before any request exists to hand to the app (the HTTP parser
+ * refusing oversized headers or a malformed request): no request id, the language guessed from what was read.
+ */
+export function errorBody(error: AppError, lang: Lang): string {
+  return JSON.stringify({ error: { code: error.code, message: apiMessage(lang, error.messageKey, error.params) } });
 }

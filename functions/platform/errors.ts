@@ -8,6 +8,7 @@ export const errorCodes = [
   'CONFLICT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
 ] as const;
@@ -21,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 };
@@ -33,6 +35,7 @@ const messageOf: Record<ErrorCode, ApiMessageKey> = {
   CONFLICT: 'conflict',
   RATE_LIMITED: 'rateLimited',
   PAYLOAD_TOO_LARGE: 'payloadTooLarge',
+  HEADERS_TOO_LARGE: 'headersTooLarge',
   UNSUPPORTED_MEDIA_TYPE: 'unsupportedMediaType',
   INTERNAL: 'internal',
 };

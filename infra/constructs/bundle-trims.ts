@@ -29,9 +29,10 @@ const inPackage = (pkg: string, file: string) =>
   new RegExp(`${SEP}node_modules${SEP}${pkg.replace('/', SEP)}${SEP}${file.replace(/\//g, SEP).replace(/\./g, '\\.')}$`);
 
 /**
- * The zod locales the code uses: functions/platform/validation-messages.ts imports `zod/v4/locales/en.js` and
- * `zod/v4/locales/zh-CN.js` directly (zod itself imports `en.js` as its default). Those files are untouched; this
- * only decides what the locales index (`z.locales`, `z.core.locales`) still carries.
+ * The zod locales kept: zod itself imports `en.js` as its default. The platform's validation messages are its own
+ * (functions/platform/validation-messages.ts, docs/decisions/015) and use no zod locale; `zh-CN` stays only until
+ * this list is next revisited. Those files are untouched; this only decides what the locales index (`z.locales`,
+ * `z.core.locales`) still carries.
  */
 export const ZOD_LOCALES = ['en', 'zh-CN'] as const;
 

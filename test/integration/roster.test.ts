@@ -307,7 +307,8 @@ describe('confirmImport', () => {
 
   it('answers 404 for an unknown or expired import', async () => {
     expect((await confirm(admin, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
-    expect((await confirm(admin, 'not-an-id')).status).toBe(404);
+    // An id that cannot be one is refused by its shape, naming the field (docs/decisions/015).
+    expect((await confirm(admin, 'not-an-id')).status).toBe(400);
     const previewed = await preview(admin, csv([header, `过期,exp01,${B1},群众,`]));
     await aws().doc.send(
       new UpdateCommand({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayOrInstant, plainCharacters } from '../../platform/fields.js';
 
 /** What happened. Areas add their actions here; the web translates each. */
 export const auditActions = [
@@ -48,10 +49,12 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditFilter = z.object({
-  actorId: z.string().max(40).optional(),
-  targetId: z.string().max(80).optional(),
-  /** Inclusive bounds, as dates (YYYY-MM-DD, Shanghai) or instants. */
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  /** The person who acted (an id). */
+  actorId: z.ulid().optional(),
+  /** What was acted on: a person's or unit's id, a login, an import's id. */
+  targetId: z.string().max(80).check(plainCharacters('targetId')).optional(),
+  /** Inclusive bounds, as days (YYYY-MM-DD, Shanghai) or instants, that exist on the calendar. */
+  from: dayOrInstant('from').optional(),
+  to: dayOrInstant('to').optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;

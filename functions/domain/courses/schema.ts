@@ -3,6 +3,7 @@
  * Storage shapes live in entities.ts; these are the shapes the domain and the API speak.
  */
 import { z } from 'zod';
+import { dayOrInstant, plainCharacters, text } from '../../platform/fields.js';
 
 export const Id = z.ulid();
 const Timestamp = z.iso.datetime();
@@ -17,24 +18,27 @@ export const lessonKinds = ['text', 'video', 'pdf', 'link'] as const;
 export const LessonKind = z.enum(lessonKinds);
 
 /** 学时 in quarters: micro-course 0.25, 15–30 min 0.5, 30 min and more 1, and so on. */
-export const Credit = z
-  .number()
-  .min(0.25)
-  .max(50)
-  .refine((value) => Number.isInteger(value * 4), { message: 'in steps of 0.25' });
+export const Credit = z.number().min(0.25).max(50).multipleOf(0.25);
 
-const Title = z.string().trim().min(1).max(80);
+// Free text and dates, by the platform's one schema for each (docs/decisions/015).
+export const CourseTitle = text({ label: 'courseTitle', max: 80 });
+export const CourseSummary = text({ label: 'courseSummary', max: 2000, min: 0, multiline: true });
+export const LessonTitle = text({ label: 'lessonTitle', max: 80 });
+/** Markdown for a text lesson (rendered sanitised). */
+export const LessonBody = text({ label: 'lessonBody', max: 50_000, min: 0, multiline: true });
+/** An outside page, for a link lesson. */
+export const LessonUrl = z.url({ protocol: /^https?$/ }).max(2000).check(plainCharacters('url'));
+/** A due date: a day (YYYY-MM-DD, due at its end in Shanghai) or an instant; it must exist on the calendar. */
+export const DueDate = dayOrInstant('dueAt');
 
 export const Lesson = z.object({
   lessonId: Id,
-  title: Title,
+  title: LessonTitle,
   kind: LessonKind,
-  /** Markdown for a text lesson (rendered sanitised). */
-  body: z.string().max(50_000).optional(),
+  body: LessonBody.optional(),
   /** The S3 key of a video or PDF, after the upload was checked. */
   materialKey: z.string().max(300).optional(),
-  /** An outside page, for a link lesson. */
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: LessonUrl.optional(),
   /** Seconds of study needed to complete the lesson. */
   minSeconds: z.number().int().min(0).max(4 * 3600),
   /** A video's length in seconds (0 when unknown). */
@@ -44,8 +48,8 @@ export type Lesson = z.infer<typeof Lesson>;
 
 export const Course = z.object({
   courseId: Id,
-  title: Title,
-  summary: z.string().trim().max(2000),
+  title: CourseTitle,
+  summary: CourseSummary,
   category: CourseCategory,
   coverKey: z.string().max(300).nullable(),
   credit: Credit,

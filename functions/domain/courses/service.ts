@@ -15,18 +15,32 @@ import type { OrgTree } from '../people/tree.js';
 import type { Person } from '../people/schema.js';
 import { isConditionFailure } from '../people/store.js';
 import { courseEntities } from './entities.js';
-import { Assignment, Audience, Course, CourseCategory, Credit, Id, Lesson, LessonKind, type Audience as AudienceT } from './schema.js';
+import {
+  Assignment,
+  Audience,
+  Course,
+  CourseCategory,
+  CourseSummary,
+  CourseTitle,
+  Credit,
+  DueDate,
+  Id,
+  Lesson,
+  LessonBody,
+  LessonKind,
+  LessonTitle,
+  LessonUrl,
+  type Audience as AudienceT,
+} from './schema.js';
 import { applyBeat, emptyProgress, type Beat, type LessonProgress } from './study.js';
 import { downloadUrl, useUpload } from '../uploads/service.js';
 
 // ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-const Title = z.string().trim().min(1).max(80);
-
 export const CreateCourseInput = z
   .object({
-    title: Title,
-    summary: z.string().trim().max(2000).default(''),
+    title: CourseTitle,
+    summary: CourseSummary.default(''),
     category: CourseCategory,
     credit: Credit,
     /** The unit whose organizers may edit it; defaults to the creator's organizing unit (or the root for admins). */
@@ -39,8 +53,8 @@ export const UpdateCourseInput = z
     version: z.number().int().min(1),
     /** A checked cover image (from createUpload with purpose `cover`). */
     coverUploadId: z.string().max(40).optional(),
-    title: Title.optional(),
-    summary: z.string().trim().max(2000).optional(),
+    title: CourseTitle.optional(),
+    summary: CourseSummary.optional(),
     category: CourseCategory.optional(),
     credit: Credit.optional(),
     status: z.enum(['draft', 'archived']).optional(),
@@ -48,10 +62,10 @@ export const UpdateCourseInput = z
   .strict();
 
 const LessonFields = {
-  title: Title,
+  title: LessonTitle,
   kind: LessonKind,
-  body: z.string().max(50_000).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  body: LessonBody.optional(),
+  url: LessonUrl.optional(),
   minSeconds: z.number().int().min(0).max(4 * 3600),
   durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
 };
@@ -80,7 +94,7 @@ export const AssignCourseInput = z
     audience: Audience,
     required: z.boolean(),
     /** The due date: a day (YYYY-MM-DD, due at its end in Shanghai) or an instant. */
-    dueAt: z.string().min(10).max(40),
+    dueAt: DueDate,
   })
   .strict();
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { apiMessage, languages, type ApiMessageKey } from '../../platform/i18n.js';
+import { text } from '../../platform/fields.js';
 import { currentLang } from '../../platform/request-scope.js';
 
 /** A validation message in the language of the request being served. */
@@ -25,7 +26,7 @@ export type UnitKind = z.infer<typeof UnitKind>;
 /** How deep the tree may grow (bureau → branch → group is three; leave room for a general branch 党总支 level). */
 export const maxUnitDepth = 8;
 
-export const UnitName = z.string().trim().min(1).max(60);
+export const UnitName = text({ label: 'unitName', max: 60 });
 
 const UnitFields = z.object({
   unitId: Id,
@@ -78,7 +79,7 @@ export function normaliseLogin(raw: string): Login | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const PersonName = z.string().trim().min(1).max(40);
+export const PersonName = text({ label: 'personName', max: 40 });
 
 /** 正式党员 / 预备党员 / 群众. */
 export const partyStatuses = ['full', 'probationary', 'none'] as const;

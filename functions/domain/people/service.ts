@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { languages } from '../../platform/i18n.js';
 import { config } from '../../platform/config.js';
+import { text } from '../../platform/fields.js';
 import { diff, recordAudit } from '../audit/service.js';
 import { authorize, reachesPerson, type Actor } from './permissions.js';
 import {
@@ -75,7 +76,7 @@ export const UpdatePersonInput = z
 export const ResetPasswordInput = z.object({ newPassword: z.string().min(8).max(200).optional() }).strict();
 
 export const ListPeopleQuery = z.object({
-  q: z.string().trim().max(40).optional(),
+  q: text({ label: 'searchWords', max: 40, min: 0 }).optional(),
   unitId: Id.optional(),
   includeDisabled: z.boolean().optional(),
   cursor: z.string().max(2000).optional(),

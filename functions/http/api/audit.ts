@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { listAudit } from '../../domain/audit/service.js';
-import { auditActions, targetTypes } from '../../domain/audit/schema.js';
+import { AuditFilter, auditActions, targetTypes } from '../../domain/audit/schema.js';
 import { commonErrors, errorResponse } from './schemas.js';
 import { Cursor } from './people-schemas.js';
 
@@ -18,11 +18,12 @@ const AuditEntryView = z
   })
   .openapi('AuditEntry');
 
-const Query = z.object({
-  actorId: z.string().max(40).optional().openapi({ description: 'Only what this person did.' }),
-  targetId: z.string().max(80).optional().openapi({ description: 'Only what happened to this person, unit, login or import.' }),
-  from: z.string().max(40).optional().openapi({ description: 'From this date (YYYY-MM-DD, Shanghai) or instant.' }),
-  to: z.string().max(40).optional().openapi({ description: 'Up to this date (inclusive) or instant.' }),
+/** The domain's own filter (the same checks on the same fields), with paging. */
+const Query = AuditFilter.extend({
+  actorId: AuditFilter.shape.actorId.meta({ description: 'Only what this person did.' }),
+  targetId: AuditFilter.shape.targetId.meta({ description: 'Only what happened to this person, unit, login or import.' }),
+  from: AuditFilter.shape.from.meta({ description: 'From this date (YYYY-MM-DD, Shanghai) or instant.' }),
+  to: AuditFilter.shape.to.meta({ description: 'Up to this date (inclusive) or instant.' }),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import { exportCourseCompletion, getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
 import { download } from '../download.js';
 import { completionStates } from '../../domain/stats/schema.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, errorResponse, pathId, queryId } from './schemas.js';
 
 const Counts = z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notStarted: z.number().int(), overdue: z.number().int() }).openapi('CompletionCounts');
 const Completion = z
@@ -20,7 +20,7 @@ const Completion = z
   })
   .openapi('Completion');
 
-const CourseParam = z.object({ courseId: z.string().max(40).openapi({ param: { name: 'courseId', in: 'path' } }) });
+const CourseParam = z.object({ courseId: pathId('courseId') });
 const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Organizers, leaders and admins only.'), 404: errorResponse('No such course, or a unit outside the caller’s reach.') };
 
 const get = createRoute({
@@ -31,7 +31,7 @@ const get = createRoute({
   summary: 'Completion of a course or one of its assignments, per unit of the caller’s part of the tree',
   request: {
     params: CourseParam,
-    query: z.object({ assignmentId: z.string().max(40).optional(), unitId: z.string().max(40).optional().openapi({ description: 'Drill down to this unit’s people.' }) }),
+    query: z.object({ assignmentId: queryId(), unitId: queryId('Drill down to this unit’s people.') }),
   },
   responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...denied, ...commonErrors },
 });
@@ -45,7 +45,7 @@ const exportFile = createRoute({
   request: {
     params: CourseParam,
     query: z.object({
-      assignmentId: z.string().max(40).optional(),
+      assignmentId: queryId(),
       format: z.enum(['xlsx', 'csv']).default('xlsx'),
       part: z
         .enum(['units', 'people'])

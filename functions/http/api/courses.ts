@@ -21,7 +21,7 @@ import {
   updateLesson,
 } from '../../domain/courses/service.js';
 import { courseCategories, courseStatuses, lessonKinds } from '../../domain/courses/schema.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, errorResponse, pathId } from './schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
@@ -107,8 +107,8 @@ const LessonProgressView = z.object({
   completedAt: z.string().nullable(),
 });
 
-const CourseParam = z.object({ courseId: z.string().max(40).openapi({ param: { name: 'courseId', in: 'path' } }) });
-const LessonParam = CourseParam.extend({ lessonId: z.string().max(40).openapi({ param: { name: 'lessonId', in: 'path' } }) });
+const CourseParam = z.object({ courseId: pathId('courseId') });
+const LessonParam = CourseParam.extend({ lessonId: pathId('lessonId') });
 const Version = z.object({ version: z.number().int().min(1) }).strict();
 
 const routes = {

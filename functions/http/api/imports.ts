@@ -11,7 +11,7 @@ import { limitBody } from '../middleware/body-limit.js';
 import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
 import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/people/roster-service.js';
 import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/people/roster.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, errorResponse, pathId } from './schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed (admins only).') };
@@ -73,7 +73,7 @@ const ConfirmAnswer = z
   })
   .openapi('ImportResult');
 
-const ImportIdParam = z.object({ importId: z.string().max(40).openapi({ param: { name: 'importId', in: 'path' } }) });
+const ImportIdParam = z.object({ importId: pathId('importId') });
 
 const preview = createRoute({
   method: 'post',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { languages } from '../../platform/i18n.js';
 import { partyStatuses, roleNames, unitKinds } from '../../domain/people/schema.js';
+import { pathId } from './schemas.js';
 
 /** The shapes the people, units and audit routes answer with (requests are the domain's own input schemas). */
 export const RoleView = z.object({ role: z.enum(roleNames), unitId: z.string().optional(), unitName: z.string().optional() }).openapi('Role');
@@ -42,7 +43,7 @@ export const UnitView = z
 
 export const UnitInTree = UnitView.extend({ depth: z.number().int(), pathName: z.string() }).openapi('UnitInTree');
 
-export const PersonIdParam = z.object({ personId: z.string().max(40).openapi({ param: { name: 'personId', in: 'path' } }) });
-export const UnitIdParam = z.object({ unitId: z.string().max(40).openapi({ param: { name: 'unitId', in: 'path' } }) });
+export const PersonIdParam = z.object({ personId: pathId('personId') });
+export const UnitIdParam = z.object({ unitId: pathId('unitId') });
 
 export const Cursor = z.string().nullable().openapi({ description: 'Pass back as `cursor` for the next page; null at the end.' });

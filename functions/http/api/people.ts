@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import {
   CreatePersonInput,
+  ListPeopleQuery,
   ResetPasswordInput,
   UpdatePersonInput,
   createPerson,
@@ -16,11 +17,11 @@ import { Cursor, PersonIdParam, PersonView } from './people-schemas.js';
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 
-const ListQuery = z.object({
-  q: z.string().max(40).optional().openapi({ description: 'Part of a name or login.' }),
-  unitId: z.string().max(40).optional().openapi({ description: 'Only this unit and the units under it.' }),
+/** The domain's own query, as a query string carries it (booleans and numbers arrive as text). */
+const ListQuery = ListPeopleQuery.extend({
+  q: ListPeopleQuery.shape.q.meta({ description: 'Part of a name or login.' }),
+  unitId: ListPeopleQuery.shape.unitId.meta({ description: 'Only this unit and the units under it.' }),
   includeDisabled: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 

@@ -24,3 +24,12 @@ export const commonErrors = {
   413: errorResponse('The request body is larger than the limit.'),
   500: errorResponse('A fault on the server (always a bug).'),
 } as const;
+
+/**
+ * A record's id in the path (`/courses/{courseId}`): a ULID, checked like any body field, so a mangled link answers
+ * 400 naming what is wrong ("课程无效…") before any lookup.
+ */
+export const pathId = <K extends string>(name: K) => z.ulid().openapi({ param: { name, in: 'path' }, example: '01JD8X3Q5M2V7K9R4T6W8Y0Z1A' });
+
+/** A record's id in the query string, optional. */
+export const queryId = (description?: string) => z.ulid().optional().openapi(description ? { description } : {});

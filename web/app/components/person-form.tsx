@@ -5,6 +5,7 @@ import { fieldProblem } from '../lib/api-problem';
 import type { PersonFormValues, ScopedRole } from '../lib/person-form';
 import { scopedRoles } from '../lib/person-form';
 import { partyStatuses, partyStatusKey, roleKey, type UnitInTree } from '../lib/people-labels';
+import { FieldError } from './notice';
 import { UnitOptions } from './unit-options';
 
 /**
@@ -29,7 +30,8 @@ export function PersonFields({
     <>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('people.form.name')}</label>
-        <input id={`${id}-name`} name="name" className="input" required maxLength={40} autoComplete="off" defaultValue={values.name} aria-invalid={invalid('name')} />
+        <input id={`${id}-name`} name="name" className="input" required maxLength={40} autoComplete="off" defaultValue={values.name} aria-invalid={invalid('name')} aria-describedby={`${id}-name-error`} />
+        <FieldError problem={problem} field="name" id={`${id}-name-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-login`}>{t('people.form.login')}</label>
@@ -45,19 +47,21 @@ export function PersonFields({
           spellCheck={false}
           inputMode="text"
           defaultValue={values.login}
-          aria-describedby={`${id}-login-hint`}
+          aria-describedby={`${id}-login-error ${id}-login-hint`}
           aria-invalid={invalid('login')}
         />
+        <FieldError problem={problem} field="login" id={`${id}-login-error`} />
         <p className="hint" id={`${id}-login-hint`}>
           {t('people.form.loginHint')}
         </p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-unit`}>{t('people.form.unit')}</label>
-        <select id={`${id}-unit`} name="unitId" className="select" required defaultValue={values.unitId} aria-invalid={invalid('unitId')}>
+        <select id={`${id}-unit`} name="unitId" className="select" required defaultValue={values.unitId} aria-invalid={invalid('unitId')} aria-describedby={`${id}-unit-error`}>
           <option value="">{t('people.form.chooseUnit')}</option>
           <UnitOptions units={units} keep={values.unitId} />
         </select>
+        <FieldError problem={problem} field="unitId" id={`${id}-unit-error`} />
       </div>
       <fieldset className="field fieldset">
         <legend>{t('people.form.partyStatus')}</legend>
@@ -69,13 +73,15 @@ export function PersonFields({
             </label>
           ))}
         </div>
+        <FieldError problem={problem} field="partyStatus" />
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-branch`}>{t('people.form.branch')}</label>
-        <select id={`${id}-branch`} name="branchId" className="select" defaultValue={values.branchId} aria-describedby={`${id}-branch-hint`} aria-invalid={invalid('branchId')}>
+        <select id={`${id}-branch`} name="branchId" className="select" defaultValue={values.branchId} aria-describedby={`${id}-branch-error ${id}-branch-hint`} aria-invalid={invalid('branchId')}>
           <option value="">{t('people.form.branchAuto')}</option>
           <UnitOptions units={units} kinds={['branch']} keep={values.branchId || undefined} />
         </select>
+        <FieldError problem={problem} field="branchId" id={`${id}-branch-error`} />
         <p className="hint" id={`${id}-branch-hint`}>
           {t('people.form.branchHint')}
         </p>
@@ -90,6 +96,7 @@ export function PersonFields({
           <input type="checkbox" name="admin" defaultChecked={values.admin} />
           <span>{t('people.form.admin')}</span>
         </label>
+        <FieldError problem={problem} field="roles" />
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-lang`}>{t('people.form.lang')}</label>
@@ -115,9 +122,10 @@ export function PersonFields({
             autoComplete="off"
             spellCheck={false}
             defaultValue={values.initialPassword}
-            aria-describedby={`${id}-password-hint`}
+            aria-describedby={`${id}-password-error ${id}-password-hint`}
             aria-invalid={invalid('initialPassword')}
           />
+          <FieldError problem={problem} field="initialPassword" id={`${id}-password-error`} />
           <p className="hint" id={`${id}-password-hint`}>
             {t('people.form.initialPasswordHint')}
           </p>

@@ -56,6 +56,7 @@ export const shellEn: ShellMessages = {
   'error.generic.textNoId':
     'The server had a problem with this request and has logged it. Please try again later; if it keeps happening, tell the administrator.',
   'error.status.title': 'The request could not be completed ({status})',
+  'error.unreadableForm': 'What was sent could not be read. Go back to the page, fill in the form there and submit it again.',
   'error.backHome': 'Back to the home page',
   'footer.text': 'Party Learning · County Government Service Bureau',
 };

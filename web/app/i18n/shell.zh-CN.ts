@@ -52,6 +52,7 @@ export const shellZhCN = {
   'error.generic.text': '服务器处理时出了问题，我们已经记录。请稍后再试；如果问题一直存在，请联系管理员并提供编号：{requestId}。',
   'error.generic.textNoId': '服务器处理时出了问题，我们已经记录。请稍后再试；如果问题一直存在，请联系管理员。',
   'error.status.title': '请求无法完成（{status}）',
+  'error.unreadableForm': '无法读取提交的内容。请回到页面，在表单中填写后再提交。',
   'error.backHome': '返回首页',
   'footer.text': '党建学习 · 县政务服务管理局',
 } as const;

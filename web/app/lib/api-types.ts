@@ -664,7 +664,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL";
                 details?: unknown;
                 /** @description A sentence a person can act on, in the requester's language. */
                 message: string;
@@ -1475,6 +1475,10 @@ export interface operations {
                         kind: "people";
                         personIds: string[];
                     };
+                    /**
+                     * Format: date-time
+                     * @description A day (YYYY-MM-DD) or an instant with an offset (ISO 8601).
+                     */
                     dueAt: string;
                     required: boolean;
                 };

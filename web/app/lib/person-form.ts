@@ -140,15 +140,3 @@ export function personBody(values: PersonFormValues) {
     lang: values.lang,
   };
 }
-
-export const personFieldLabels: Record<string, MessageKey> = {
-  name: 'people.form.name',
-  login: 'people.form.login',
-  unitId: 'people.form.unit',
-  partyStatus: 'people.form.partyStatus',
-  branchId: 'people.form.branch',
-  roles: 'people.form.roles',
-  lang: 'people.form.lang',
-  initialPassword: 'people.form.initialPassword',
-  active: 'people.form.active',
-};

@@ -142,7 +142,7 @@ export default function Audit() {
           </ul>
         ) : null}
       </Form>
-      <ProblemNotice problem={problem} labels={{ from: 'audit.from', to: 'audit.to' }} />
+      <ProblemNotice problem={problem} />
 
       {entries.length === 0 && !problem ? (
         <section className="card empty-state" data-testid="audit-empty">

@@ -8,6 +8,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import type { Lang } from '../../../functions/platform/i18n';
 import { translate, useT, type MessageKey, type Translate } from '../i18n';
+import { readForm } from '../lib/form.server';
 import type { components } from '../lib/api-types';
 import { hasRole } from '../lib/me';
 import { requireMe } from '../lib/session.server';
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (Number(request.headers.get('content-length') ?? 0) > maxFileBytes + 64 * 1024) {
     return { kind: 'error', message: translate(lang, 'roster.error.tooLarge') };
   }
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = form.get('intent');
 
   if (intent === 'confirm') {

@@ -3,9 +3,10 @@ import { BackLink } from '../components/back-link';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
-import { Notice, ProblemNotice } from '../components/notice';
+import { FieldError, Notice, ProblemNotice } from '../components/notice';
 import { subtreeIds, UnitOptions } from '../components/unit-options';
 import { translate, useT, type MessageKey } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { unitKindKey, unitKinds, type UnitInTree, type UnitKind } from '../lib/people-labels';
@@ -36,7 +37,7 @@ interface Outcome {
 }
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Outcome> {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent') as Intent;
   if (!intents.includes(intent)) throw new Response(null, { status: 400 });
   const fallback = translate(context.lang, 'error.generic.textNoId');
@@ -69,7 +70,6 @@ const doneKey: Record<Intent, MessageKey> = {
   reinstate: 'units.done.reinstate',
 };
 
-const fieldLabels = { name: 'units.create.name', kind: 'units.create.kind', parentId: 'units.create.parent', retired: 'units.retired' } as const;
 
 export default function Units() {
   const { units, editing, parent } = useLoaderData<typeof loader>();
@@ -95,12 +95,13 @@ export default function Units() {
 
       <section className="card" aria-labelledby="unit-create" id="create">
         <h2 id="unit-create">{t('units.create.title')}</h2>
-        <ProblemNotice problem={createFailed?.problem} labels={fieldLabels} />
+        <ProblemNotice problem={createFailed?.problem} />
         <Form method="post" className="form form-grid" key={result?.intent === 'create' && result.ok ? result.unitId : 'create'}>
           <input type="hidden" name="intent" value="create" />
           <div className="field">
             <label htmlFor="unit-new-name">{t('units.create.name')}</label>
-            <input id="unit-new-name" name="name" className="input" required maxLength={60} autoComplete="off" defaultValue={createFailed?.values?.name ?? ''} />
+            <input id="unit-new-name" name="name" className="input" required maxLength={60} autoComplete="off" defaultValue={createFailed?.values?.name ?? ''} aria-describedby="unit-new-name-error" />
+            <FieldError problem={createFailed?.problem} field="name" id="unit-new-name-error" />
           </div>
           <div className="field">
             <label htmlFor="unit-new-kind">{t('units.create.kind')}</label>
@@ -113,12 +114,14 @@ export default function Units() {
                   </option>
                 ))}
             </select>
+            <FieldError problem={createFailed?.problem} field="kind" />
           </div>
           <div className="field">
             <label htmlFor="unit-new-parent">{t('units.create.parent')}</label>
             <select id="unit-new-parent" name="parentId" className="select" required defaultValue={createFailed?.values?.parentId ?? (parent || units[0]?.unitId)}>
               <UnitOptions units={units} />
             </select>
+            <FieldError problem={createFailed?.problem} field="parentId" />
           </div>
           <div className="button-row form-grid-wide">
             <button type="submit" className="button button-primary" disabled={busy}>
@@ -175,7 +178,7 @@ function UnitItem({ unit, units, open, result, busy }: { unit: UnitInTree; units
               <p>{t(doneKey[result.intent], { name: result.name ?? '' })}</p>
             </Notice>
           ) : null}
-          <ProblemNotice problem={failed?.problem} labels={fieldLabels} />
+          <ProblemNotice problem={failed?.problem} />
           <Form method="post" className="inline-form" preventScrollReset>
             <input type="hidden" name="intent" value="rename" />
             <input type="hidden" name="unitId" value={unit.unitId} />
@@ -190,7 +193,9 @@ function UnitItem({ unit, units, open, result, busy }: { unit: UnitInTree; units
                 maxLength={60}
                 autoComplete="off"
                 defaultValue={failed?.intent === 'rename' ? (failed.values?.name ?? unit.name) : unit.name}
+                aria-describedby={`rename-${unit.unitId}-error`}
               />
+              <FieldError problem={failed?.intent === 'rename' ? failed.problem : null} field="name" id={`rename-${unit.unitId}-error`} />
             </div>
             <button type="submit" className="button button-quiet" disabled={busy}>
               {t('units.rename.submit')}

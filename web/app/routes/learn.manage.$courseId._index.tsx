@@ -7,9 +7,10 @@ import { CourseError } from '../components/course-error';
 import { SelectField } from '../components/select-field';
 import { LessonSummary } from '../components/lesson-summary';
 import { ChartBarsIcon, CheckIcon } from '../components/course-icons';
-import { Notice, ProblemNotice } from '../components/notice';
+import { FieldError, Notice, ProblemNotice } from '../components/notice';
 import { UploadField } from '../components/upload-field';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind, courseHeader } from '../lib/learn';
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   await requireEditor(request, context);
   const courseId = params.courseId ?? '';
   const path = { params: { path: { courseId } } };
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent') as Intent;
   const version = formVersion(form);
   const failed = (error: unknown, status: number, values?: ActionResult['values']): ActionResult => ({
@@ -346,17 +347,20 @@ function EditLesson({ lesson, version }: { lesson: ReturnType<typeof useLoaderDa
         <label className="field">
           <span>{t('editor.lesson.field.title')}</span>
           <input name="title" className="input" required maxLength={80} defaultValue={mine?.title ?? lesson.title} />
+          <FieldError problem={problem} field="title" />
         </label>
         {lesson.kind === 'text' ? (
           <label className="field">
             <span>{t('editor.lesson.field.body')}</span>
             <textarea name="body" className="input textarea" rows={8} maxLength={50000} defaultValue={mine?.body ?? lesson.body ?? ''} />
+            <FieldError problem={problem} field="body" />
           </label>
         ) : null}
         {lesson.kind === 'link' ? (
           <label className="field">
             <span>{t('editor.lesson.field.url')}</span>
             <input name="url" type="url" className="input" required defaultValue={mine?.url ?? lesson.url ?? ''} />
+            <FieldError problem={problem} field="url" />
           </label>
         ) : null}
         <label className="field">
@@ -386,7 +390,7 @@ function AddLessonSection() {
   return (
     <section className="card form-card" aria-labelledby="add-lesson-heading">
       <h2 id="add-lesson-heading">{t('editor.lesson.title')}</h2>
-      <ProblemNotice problem={result?.problem} labels={{ title: 'editor.lesson.field.title', body: 'editor.lesson.field.body', url: 'editor.lesson.field.url', minSeconds: 'editor.lesson.field.minutes', uploadId: 'editor.lesson.field.file' }} />
+      <ProblemNotice problem={result?.problem} />
       <Done result={result} />
       <Form method="post" className="form lesson-form" key={formKey} data-testid="add-lesson-form">
         <input type="hidden" name="version" value={course.version} />
@@ -394,7 +398,8 @@ function AddLessonSection() {
         <div className="form-pair">
           <div className="field">
             <label htmlFor="lesson-title">{t('editor.lesson.field.title')}</label>
-            <input id="lesson-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} />
+            <input id="lesson-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} aria-describedby="lesson-title-error" />
+            <FieldError problem={result?.problem} field="title" id="lesson-title-error" />
           </div>
           <SelectField
             id="lesson-kind"
@@ -408,12 +413,14 @@ function AddLessonSection() {
         </div>
         <div className="field only-text">
           <label htmlFor="lesson-body">{t('editor.lesson.field.body')}</label>
-          <textarea id="lesson-body" name="body" className="input textarea textarea-tall" rows={10} maxLength={50000} defaultValue={values?.body ?? ''} />
+          <textarea id="lesson-body" name="body" className="input textarea textarea-tall" rows={10} maxLength={50000} defaultValue={values?.body ?? ''} aria-describedby="lesson-body-error" />
+          <FieldError problem={result?.problem} field="body" id="lesson-body-error" />
           <p className="hint">{t('editor.lesson.bodyHint')}</p>
         </div>
         <div className="field only-link">
           <label htmlFor="lesson-url">{t('editor.lesson.field.url')}</label>
-          <input id="lesson-url" name="url" type="url" inputMode="url" className="input" maxLength={2000} placeholder="https://" defaultValue={values?.url ?? ''} />
+          <input id="lesson-url" name="url" type="url" inputMode="url" className="input" maxLength={2000} placeholder="https://" defaultValue={values?.url ?? ''} aria-describedby="lesson-url-error" />
+          <FieldError problem={result?.problem} field="url" id="lesson-url-error" />
         </div>
         <div className="only-video">
           <UploadField id="lesson-video-file" purpose="video" name="videoUploadId" label={t('editor.lesson.field.video')} hint={t('editor.lesson.videoHint')} onBusyChange={onBusy} onDuration={setDuration} />
@@ -454,7 +461,7 @@ function AssignSection() {
       ) : (
         <>
           <p className="hint">{t('editor.assign.lead')}</p>
-          <ProblemNotice problem={result?.problem} labels={{ audience: 'editor.assign.audience', dueAt: 'editor.assign.due' }} />
+          <ProblemNotice problem={result?.problem} />
           {result?.assignment ? (
             <Notice kind="ok" testId="assign-ok">
               <p>
@@ -485,6 +492,7 @@ function AssignSection() {
                   </label>
                 ) : null}
               </div>
+              <FieldError problem={result?.problem} field="audience" />
             </fieldset>
             <fieldset className="fieldset unit-picker">
               <legend>{t('editor.assign.units')}</legend>
@@ -501,7 +509,8 @@ function AssignSection() {
             <div className="form-pair">
               <div className="field">
                 <label htmlFor="assign-due">{t('editor.assign.due')}</label>
-                <input id="assign-due" name="dueAt" type="date" className="input" required min={today} defaultValue={typeof values?.dueAt === 'string' ? values.dueAt : suggestedDue} />
+                <input id="assign-due" name="dueAt" type="date" className="input" required min={today} defaultValue={typeof values?.dueAt === 'string' ? values.dueAt : suggestedDue} aria-describedby="assign-due-error" />
+                <FieldError problem={result?.problem} field="dueAt" id="assign-due-error" />
               </div>
               <fieldset className="fieldset">
                 <legend>{t('editor.assign.kind')}</legend>
@@ -543,13 +552,14 @@ function DetailsSection() {
     <section className="card form-card" aria-labelledby="details-heading">
       <h2 id="details-heading">{t('editor.details.title')}</h2>
       <p className="hint">{t('editor.details.updated', { date: formatDate(course.updatedAt, lang), version: course.version })}</p>
-      <ProblemNotice problem={result?.problem} labels={{ title: 'editor.field.title', summary: 'editor.field.summary', category: 'editor.field.category', credit: 'editor.field.credit', coverUploadId: 'editor.field.cover' }} />
+      <ProblemNotice problem={result?.problem} />
       <Done result={result} />
       <Form method="post" className="form" key={`${course.version}:${values ? JSON.stringify(values) : ''}`} data-testid="details-form">
         <input type="hidden" name="version" value={course.version} />
         <div className="field">
           <label htmlFor="details-title">{t('editor.field.title')}</label>
-          <input id="details-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? course.title} />
+          <input id="details-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? course.title} aria-describedby="details-title-error" />
+          <FieldError problem={result?.problem} field="title" id="details-title-error" />
         </div>
         <div className="form-pair">
           <SelectField
@@ -575,7 +585,8 @@ function DetailsSection() {
         </div>
         <div className="field">
           <label htmlFor="details-summary">{t('editor.field.summary')}</label>
-          <textarea id="details-summary" name="summary" className="input textarea" rows={4} maxLength={2000} defaultValue={values?.summary ?? course.summary} />
+          <textarea id="details-summary" name="summary" className="input textarea" rows={4} maxLength={2000} defaultValue={values?.summary ?? course.summary} aria-describedby="details-summary-error" />
+          <FieldError problem={result?.problem} field="summary" id="details-summary-error" />
         </div>
         {course.coverUrl ? <img className="editor-cover" src={course.coverUrl} alt={t('editor.field.coverNow')} width="320" height="180" /> : null}
         <UploadField id="details-cover" purpose="cover" name="coverUploadId" label={t('editor.field.cover')} hint={t('editor.field.coverHint')} onBusyChange={onBusy} />

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { requireCompletionReader } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
+import { readForm } from '../lib/form.server';
 import { throwApiError } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'completion.title', data ? `${data.completion.courseTitle}` : undefined);
@@ -43,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireCompletionReader(request, context);
+  // The refresh button sends an empty form; any other body is refused like every action's.
+  await readForm(request, context);
   const courseId = params.courseId ?? '';
   const { error, response } = await context.api.POST('/courses/{courseId}/completion/refresh', { params: { path: { courseId } } });
   if (error) throwApiError(error, response.status);

@@ -6,8 +6,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { CourseError } from '../components/course-error';
 import { SelectField } from '../components/select-field';
 
-import { ProblemNotice } from '../components/notice';
+import { FieldError, ProblemNotice } from '../components/notice';
 import { translate, useLang, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, statusKey, type CourseCategory, type CourseStatus } from '../lib/learn';
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireEditor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const values = {
     title: formText(form, 'title'),
     summary: formText(form, 'summary'),
@@ -134,11 +135,12 @@ export default function ManageCourses() {
       <section className="card form-card" aria-labelledby="create-heading">
         <h2 id="create-heading">{t('editor.create.title')}</h2>
         <p className="hint">{t('editor.create.lead')}</p>
-        <ProblemNotice problem={result?.problem} labels={{ title: 'editor.field.title', summary: 'editor.field.summary', category: 'editor.field.category', credit: 'editor.field.credit' }} />
+        <ProblemNotice problem={result?.problem} />
         <Form method="post" className="form" key={JSON.stringify(values ?? null)}>
           <div className="field">
             <label htmlFor="course-title">{t('editor.field.title')}</label>
-            <input id="course-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} />
+            <input id="course-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} aria-describedby="course-title-error" />
+            <FieldError problem={result?.problem} field="title" id="course-title-error" />
           </div>
           <div className="form-pair">
             <SelectField
@@ -163,7 +165,8 @@ export default function ManageCourses() {
           <p className="hint">{t('editor.field.creditHint')}</p>
           <div className="field">
             <label htmlFor="course-summary">{t('editor.field.summary')}</label>
-            <textarea id="course-summary" name="summary" className="input textarea" rows={3} maxLength={2000} defaultValue={values?.summary ?? ''} />
+            <textarea id="course-summary" name="summary" className="input textarea" rows={3} maxLength={2000} defaultValue={values?.summary ?? ''} aria-describedby="course-summary-error" />
+            <FieldError problem={result?.problem} field="summary" id="course-summary-error" />
           </div>
           <p className="form-foot">
             <button type="submit" className="button button-primary" disabled={busy}>

@@ -4,6 +4,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Notice } from '../components/notice';
 import { translate, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
@@ -26,7 +27,7 @@ function destination(redirectTo: string, mustChangePassword: boolean): string {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const login = formText(form, 'login');
   const password = formSecret(form, 'password');
   const redirectTo = safeRedirectPath(form.get('redirectTo'));

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-r
 import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Notice, ProblemNotice } from '../components/notice';
+import { FieldError, Notice, ProblemNotice } from '../components/notice';
 import { translate, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
@@ -18,10 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { lang: context.lang, login: me.login, mustChange: me.mustChangePassword, redirectTo: redirectTo.startsWith('/me/password') ? '/' : redirectTo };
 }
 
-const fieldLabels = { currentPassword: 'me.password.current', newPassword: 'me.password.new' } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const currentPassword = formSecret(form, 'currentPassword');
   const newPassword = formSecret(form, 'newPassword');
   const repeat = formSecret(form, 'repeatPassword');
@@ -52,18 +52,20 @@ export default function ChangePassword() {
           </Notice>
         ) : null}
         <p className="hint">{t('me.password.lead')}</p>
-        <ProblemNotice problem={result?.problem} labels={fieldLabels} />
+        <ProblemNotice problem={result?.problem} />
         <Form method="post" className="form" replace key={result?.attempt ?? 0}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           {/* Lets a password manager tie the new password to the right account. */}
           <input type="text" name="username" value={login} autoComplete="username" readOnly hidden />
           <div className="field">
             <label htmlFor="pw-current">{mustChange ? t('me.password.currentInitial') : t('me.password.current')}</label>
-            <input id="pw-current" name="currentPassword" type="password" className="input" required maxLength={200} autoComplete="current-password" />
+            <input id="pw-current" name="currentPassword" type="password" className="input" required maxLength={200} autoComplete="current-password" aria-describedby="pw-current-error" />
+            <FieldError problem={result?.problem} field="currentPassword" id="pw-current-error" />
           </div>
           <div className="field">
             <label htmlFor="pw-new">{t('me.password.new')}</label>
-            <input id="pw-new" name="newPassword" type="password" className="input" required minLength={8} maxLength={200} autoComplete="new-password" />
+            <input id="pw-new" name="newPassword" type="password" className="input" required minLength={8} maxLength={200} autoComplete="new-password" aria-describedby="pw-new-error" />
+            <FieldError problem={result?.problem} field="newPassword" id="pw-new-error" />
           </div>
           <div className="field">
             <label htmlFor="pw-repeat">{t('me.password.repeat')}</label>

@@ -7,12 +7,13 @@ import { Notice, ProblemNotice } from '../components/notice';
 import { OneTimePassword } from '../components/one-time-password';
 import { PersonFields } from '../components/person-form';
 import { translate, useLang, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
 import { hasRole } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleKey, roleText, visibleRoles } from '../lib/people-labels';
-import { missingScope, personBody, personFieldLabels, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
+import { missingScope, personBody, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
 import { formText, formVersion, throwApiError } from '../lib/respond.server';
 import { requireMe } from '../lib/session.server';
 
@@ -40,7 +41,7 @@ type Outcome =
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Outcome> {
   const personId = params.personId ?? '';
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const intent = formText(form, 'intent');
   const fallback = translate(context.lang, 'error.generic.textNoId');
   const path = { params: { path: { personId } } };
@@ -205,7 +206,7 @@ export default function PersonPage() {
             ) : null}
             {saveFailed ? (
               <>
-                <ProblemNotice problem={saveFailed.problem} labels={personFieldLabels} />
+                <ProblemNotice problem={saveFailed.problem} />
                 {saveFailed.problem.status === 409 ? <p className="hint">{t('people.detail.conflictHint')}</p> : null}
               </>
             ) : null}

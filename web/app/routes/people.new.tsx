@@ -7,10 +7,11 @@ import { ProblemNotice } from '../components/notice';
 import { OneTimePassword } from '../components/one-time-password';
 import { PersonFields } from '../components/person-form';
 import { translate, useT } from '../i18n';
+import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { pageTitle } from '../lib/page-title';
 import { roleKey } from '../lib/people-labels';
-import { blankPersonValues, missingScope, personBody, personFieldLabels, readPersonForm } from '../lib/person-form';
+import { blankPersonValues, missingScope, personBody, readPersonForm } from '../lib/person-form';
 import { requireAdmin, throwApiError } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'people.new.title');
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = readPersonForm(await request.formData(), context.lang);
+  const values = readPersonForm(await readForm(request, context), context.lang);
   const fail = (problem: ApiProblem) => ({ values, problem, created: null });
   const missing = missingScope(values);
   if (missing) {
@@ -74,7 +75,7 @@ export default function NewPerson() {
       <section className="card form-card">
         <h1>{t('people.new.title')}</h1>
         <p className="hint">{t('people.new.lead')}</p>
-        <ProblemNotice problem={result?.problem} labels={personFieldLabels} />
+        <ProblemNotice problem={result?.problem} />
         <Form method="post" className="form">
           <PersonFields values={result?.values ?? blankPersonValues(lang)} units={units} mode="create" problem={result?.problem} />
           <div className="button-row">

@@ -1,0 +1,166 @@
+/**
+ * Bad input never answers 500, on the web side: every page action (each route with an `action`) is posted bodies that
+ * are not forms (JSON, plain text, broken multipart) as each demo role and signed out, and forms whose every field
+ * holds a hostile value, for each of the action's intents. No answer may be 5xx; a body that is not a form answers the
+ * 400 page in the person's language (or, where the page needs a signed-in person, sends them to sign in first).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareStorage } from '../helpers/storage.js';
+import { createTestApp } from '../helpers/app.js';
+import { requestAs, signIn } from '../helpers/sign-in.js';
+import { courseFixtures, loadFixtures, type Fixtures, type SampleContext } from '../helpers/operation-samples.js';
+import { seedDemo } from '../../dev/seed.js';
+import '../../web/app/i18n/all.server.js';
+import { translate } from '../../web/app/i18n/index.js';
+
+type App = Awaited<ReturnType<typeof createTestApp>>;
+let app: App;
+let fixtures: Fixtures;
+const sessions: Record<string, string | null> = { 'signed out': null };
+const roles = ['staff1', 'organizer1', 'organizer2', 'leader', 'admin'] as const;
+
+let counter = 0;
+const ctx: SampleContext = {
+  get app() {
+    return app;
+  },
+  get fixtures() {
+    return fixtures;
+  },
+  asAdmin: (method, path, body) => requestAs(app, sessions.admin, method, path, body),
+  unique: () => `${Date.now().toString(36)}${(++counter).toString(36)}`,
+};
+
+interface WebAction {
+  /** The route module it belongs to (every module with an action must be listed). */
+  route: string;
+  path: () => string;
+  intents: string[];
+}
+
+/** Every page that takes a POST, with the intents its forms send. */
+const webActions: WebAction[] = [
+  { route: 'login', path: () => '/login', intents: [''] },
+  { route: 'language', path: () => '/language', intents: [''] },
+  { route: 'logout', path: () => '/logout', intents: [''] },
+  { route: 'me.password', path: () => '/me/password', intents: [''] },
+  { route: 'people.new', path: () => '/people/new', intents: [''] },
+  { route: 'people.$personId', path: () => `/people/${fixtures.person.zw0004}`, intents: ['save', 'setActive', 'reset'] },
+  { route: 'people.$personId', path: () => '/people/x', intents: ['save'] },
+  { route: 'admin.units', path: () => '/admin/units', intents: ['create', 'rename', 'move', 'retire', 'reinstate'] },
+  { route: 'admin.import', path: () => '/admin/import', intents: ['', 'confirm'] },
+  { route: 'learn.manage._index', path: () => '/learn/manage?index', intents: [''] },
+  { route: 'learn.manage.$courseId._index', path: () => `/learn/manage/${draftId}?index`, intents: ['update', 'addLesson', 'editLesson', 'move', 'publish', 'assign'] },
+  { route: 'learn.manage.$courseId._index', path: () => '/learn/manage/x?index', intents: ['update'] },
+  { route: 'learn.manage.$courseId.completion', path: () => `/learn/manage/${publishedId}/completion`, intents: [''] },
+];
+let draftId = '';
+let publishedId = '';
+
+/** Every field name a page's forms send (a form gets all of them at once). */
+const fieldNames = [
+  'active', 'admin', 'audience', 'body', 'category', 'coverUploadId', 'credit', 'currentPassword', 'dueAt', 'importId', 'initialPassword',
+  'kind', 'lang', 'lessonId', 'login', 'minutes', 'name', 'newPassword', 'parentId', 'partyStatus', 'password', 'pdfUploadId', 'position',
+  'redirectTo', 'repeatPassword', 'required', 'status', 'summary', 'title', 'unitId', 'unitIds', 'url', 'version', 'videoUploadId',
+  'branchId', 'organizer.count', 'organizer.0', 'organizer.0.unitId', 'leader.count',
+];
+
+/** Values a hostile form puts in every field (URL-encoded as sent). */
+const hostileValues: Array<{ name: string; encoded: string }> = [
+  { name: 'empty', encoded: '' },
+  { name: 'NUL', encoded: 'a%00b' },
+  { name: 'a bidi override', encoded: encodeURIComponent('\u202Eabc') },
+  { name: 'a lone surrogate, as UTF-8 bytes', encoded: '%ED%A0%80' },
+  { name: 'an impossible date and a negative number', encoded: '2027-02-30' },
+  { name: 'numbers beyond any limit', encoded: '1e400' },
+  { name: '60,000 characters', encoded: 'x'.repeat(60_000) },
+];
+
+/** Bodies that are not a form. */
+const notForms: Array<{ name: string; contentType: string | null; body: string }> = [
+  { name: 'JSON', contentType: 'application/json', body: '{"login":"admin","password":"demo1234","intent":"create"}' },
+  { name: 'plain text', contentType: 'text/plain', body: 'login=admin' },
+  { name: 'no content type', contentType: null, body: 'login=admin' },
+  { name: 'multipart without a boundary', contentType: 'multipart/form-data', body: '--x\r\n\r\n' },
+  { name: 'multipart cut short', contentType: 'multipart/form-data; boundary=x', body: '--x\r\nContent-Disposition: form-data; name="login"\r\n\r\nadm' },
+  { name: 'XML', contentType: 'application/xml', body: '<login>admin</login>' },
+];
+
+async function post(path: string, cookie: string | null, contentType: string | null, body: string, extraCookie = '') {
+  const headers: Record<string, string> = { origin: 'http://localhost', host: 'localhost' };
+  const cookies = [cookie, extraCookie].filter(Boolean).join('; ');
+  if (cookies) headers.cookie = cookies;
+  if (contentType) headers['content-type'] = contentType;
+  const res = await app.request(`http://localhost${path}`, { method: 'POST', headers, body, redirect: 'manual' });
+  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}
+
+beforeAll(async () => {
+  await prepareStorage();
+  await seedDemo();
+  app = await createTestApp();
+  for (const login of roles) sessions[login] = await signIn(app, login);
+  fixtures = await loadFixtures(app, sessions.admin!);
+  const courses = await courseFixtures(ctx);
+  draftId = courses.draftId;
+  publishedId = courses.publishedId;
+});
+
+describe('web actions', () => {
+  it('are all listed here', () => {
+    const withAction = readdirSync('web/app/routes')
+      .filter((file) => /export (async )?function action/.test(readFileSync(`web/app/routes/${file}`, 'utf8')))
+      .map((file) => file.replace(/\.tsx?$/, ''));
+    expect(new Set(webActions.map((a) => a.route))).toEqual(new Set(withAction));
+  });
+
+  it('answer a body that is not a form with the 400 page in the person’s language (or the sign-in page first), as anyone', async () => {
+    const problems: string[] = [];
+    const calls: Array<Promise<void>> = [];
+    for (const action of webActions) {
+      for (const [who, cookie] of Object.entries(sessions)) {
+        // Everyone gets the common ones; the admin and a visitor signed out get them all.
+        for (const body of who === 'admin' || who === 'signed out' ? notForms : notForms.slice(0, 3)) {
+          calls.push(
+            post(action.path(), cookie, body.contentType, body.body).then((res) => {
+              const what = `POST ${action.path()} as ${who} with ${body.name}`;
+              if (res.status >= 500) problems.push(`${what}: ${res.status}`);
+              else if (res.status === 400 && !res.text.includes(translate('zh-CN', 'error.unreadableForm'))) problems.push(`${what}: 400 without the message`);
+              else if (res.status !== 400 && !(res.status >= 300 && res.status < 400 && res.location?.startsWith('/login')) && res.status !== 403) {
+                problems.push(`${what}: ${res.status}, expected 400 (or a way to sign in)`);
+              }
+            }),
+          );
+        }
+      }
+    }
+    await Promise.all(calls);
+    expect(problems).toEqual([]);
+  });
+
+  it('say so in English to a person who chose English', async () => {
+    const res = await post('/login', null, 'application/json', '{}', 'lang=en');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(translate('en', 'error.unreadableForm'));
+    expect(res.text).toContain('lang="en"');
+  });
+
+  for (const who of ['signed out', 'organizer1', 'admin']) {
+    it(`never answer 5xx to forms of hostile values, for every intent, ${who}`, async () => {
+      const problems: string[] = [];
+      for (const action of webActions) {
+        await Promise.all(
+          action.intents.flatMap((intent) =>
+            hostileValues.map(async (value) => {
+              const form = [`intent=${intent}`, ...fieldNames.map((name) => `${encodeURIComponent(name)}=${value.encoded}`)].join('&');
+              const res = await post(action.path(), sessions[who] ?? null, 'application/x-www-form-urlencoded', form);
+              if (res.status >= 500) problems.push(`POST ${action.path()} intent=${intent} as ${who} with ${value.name}: ${res.status}`);
+            }),
+          ),
+        );
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
