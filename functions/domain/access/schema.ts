@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../platform/fields.js';
 
 export const SignInInput = z
   .object({
-    login: z.string().min(1).max(100),
+    // A name a person types: the text rules (a login of spaces or control characters is a 400 naming the field).
+    login: text({ label: 'login', max: 100 }),
     password: z.string().min(1).max(200),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../platform/fields.js';
 import type { ApiMessageKey } from '../../platform/i18n.js';
 
 /** What an upload is for decides which types and sizes it may have. */
@@ -31,7 +32,7 @@ export const CreateUploadInput = z
     purpose: UploadPurpose,
     contentType: z.string().min(3).max(100),
     size: z.number().int().min(1),
-    fileName: z.string().trim().min(1).max(200),
+    fileName: text({ label: 'fileName', max: 200 }),
   })
   .strict();
 

@@ -11,7 +11,6 @@ import { rememberLanguage } from './preferences.js';
 import { getCookie } from 'hono/cookie';
 import { langCookie } from '../../platform/i18n.js';
 import { commonErrors, errorResponse } from './schemas.js';
-import { text } from '../../platform/fields.js';
 import { PersonView } from './people-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -32,11 +31,6 @@ async function describeMe(actor: Actor) {
   return { ...(await getMe(actor)), capabilities: capabilitiesOf(actor) };
 }
 
-/**
- * The sign-in body as the route checks it: the login is a name a person types, so it passes the text rules (a login
- * of spaces or control characters is a 400 naming the field, never a lookup).
- */
-const SignInBody = SignInInput.extend({ login: text({ label: 'login', max: 100 }) });
 
 const login = createRoute({
   method: 'post',
@@ -45,7 +39,7 @@ const login = createRoute({
   tags: ['access'],
   summary: 'Sign in with a login (employee number or mobile) and password',
   description: 'Sets an HttpOnly session cookie. Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).',
-  request: { body: { required: true, content: { 'application/json': { schema: SignInBody } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: SignInInput } } } },
   responses: {
     200: json(z.object({ me: MeView }), 'Signed in; the session cookie is set.'),
     401: errorResponse('The login or password is not correct (the answer never says which).'),
