@@ -513,7 +513,8 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
       const completedAt = await studyStore.flushLesson(personId, courseFacts(course), next.open);
       next = confirmFlushed(next, [next.open], new Map([[courseId, completedAt]]));
     }
-    clocks.set(key, next);
+    // Unless a later heartbeat of this person, served here meanwhile, stored a newer clock.
+    if ((clocks.get(key)?.seq ?? 0) <= next.seq) clocks.set(key, next);
     return studyAnswer(next.open!, outcome.creditedMs);
   }
   // Lost every race to heartbeats of the same moment: nothing credited; the lesson as it stands.
