@@ -510,7 +510,7 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
     }
     let next = confirmFlushed(outcome.next, early.done, early.completions);
     if (outcome.flushAfter && next.open) {
-      const completedAt = await studyStore.flushLesson(personId, courseFacts(course), next.open);
+      const completedAt = await studyStore.flushLesson(personId, courseFacts(course), next.open, seed?.hasItem !== false);
       next = confirmFlushed(next, [next.open], new Map([[courseId, completedAt]]));
     }
     // Unless a later heartbeat of this person, served here meanwhile, stored a newer clock.
@@ -528,16 +528,19 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
  * and a course's lessons change rarely (an edit reaches heartbeats within 15 s; drafts and archived courses, never).
  */
 const publishedTtlMs = 15_000;
-const published = new BoundedMap<string, { course: Course | undefined; at: number }>(500);
+const published = new BoundedMap<string, { course: Promise<Course | undefined>; at: number }>(500);
 
 async function publishedCourse(courseId: string): Promise<Course | undefined> {
   const key = `${config().tableName}|${courseId}`;
   const hit = published.get(key);
   if (hit && Date.now() - hit.at < publishedTtlMs) return hit.course;
-  const course = await readCourse(courseId);
-  const result = course?.status === 'published' ? course : undefined;
-  published.set(key, { course: result, at: Date.now() });
-  return result;
+  // Heartbeats arriving together while the entry is renewed share one read.
+  const course = readCourse(courseId).then((found) => (found?.status === 'published' ? found : undefined));
+  published.set(key, { course, at: Date.now() });
+  course.catch(() => {
+    if (published.get(key)?.course === course) published.delete(key);
+  });
+  return course;
 }
 
 /** The year in Shanghai that an instant falls in. */

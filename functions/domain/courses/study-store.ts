@@ -38,6 +38,7 @@ const SlotRecord = LessonStateRecord.extend({
   lessonId: z.string(),
   seq: z.number().int(),
   at: z.string(),
+  flushedSeq: z.number().int().default(0),
   flushedMs: z.number(),
   flushedDone: z.boolean(),
   courseCompletedAt: z.string().nullable(),
@@ -105,16 +106,27 @@ const stateOf = (slot: Slot) => ({
 
 /**
  * Brings a lesson's state in its progress item up to `slot` (a state the clock stored), creating the item on the
- * person's first study of the course. Idempotent: the item keeps, per lesson, the clock version its state came from,
+ * person's first study of the course (`itemExists` false: try that first). Idempotent: the item keeps, per lesson, the clock version its state came from,
  * and takes only a newer one, so a flush repeated or arriving late never adds twice nor goes back. When every lesson
  * of the course is complete, the course completes once (at its last lesson's completion). Returns when the course
  * completed (null while it has not).
  */
-export async function flushLesson(personId: string, course: CourseFacts, slot: Slot): Promise<string | null> {
+export async function flushLesson(personId: string, course: CourseFacts, slot: Slot, itemExists = true): Promise<string | null> {
   const entity = courseEntities().progress;
   const Key = entity.get({ personId, courseId: course.courseId }).params().Key as Record<string, string>;
   const TableName = config().tableName;
+  let exists = itemExists;
   for (let attempt = 0; attempt < 4; attempt++) {
+    if (!exists) {
+      try {
+        await entity.create({ personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 }).go({ response: 'none' });
+        return completeIfDone(Key, course, { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, completedAt: null, version: 1 });
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        exists = true;
+        continue;
+      }
+    }
     try {
       const { Attributes } = await aws().doc.send(
         new UpdateCommand({
@@ -132,18 +144,13 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
       if (!isConditionFailure(error)) throw error;
     }
     const { Item } = await aws().doc.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
-    if (Item) {
-      const current = progressFrom(Item);
-      // This state or a newer one is there already.
-      if ((current.lessons[slot.lessonId]?.clockSeq ?? -1) >= slot.seq) return completeIfDone(Key, course, current);
+    if (!Item) {
+      exists = false;
       continue;
     }
-    try {
-      await entity.create({ personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 }).go({ response: 'none' });
-      return completeIfDone(Key, course, { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, completedAt: null, version: 1 });
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const current = progressFrom(Item);
+    // This state or a newer one is there already.
+    if ((current.lessons[slot.lessonId]?.clockSeq ?? -1) >= slot.seq) return completeIfDone(Key, course, current);
   }
   throw new Error(`flushLesson: progress of ${personId} in ${course.courseId} kept changing`);
 }

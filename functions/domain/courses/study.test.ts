@@ -202,6 +202,19 @@ describe('applyBeat: what goes to progress items', () => {
     expect(confirmed.pending).toEqual([]);
   });
 
+  it('does not write again a lesson left once its item is up to date (the page stopped, then another lesson began)', () => {
+    const { clock } = run([
+      [0, { state: 'visible' }, lessonA],
+      [15_000, { state: 'visible' }, lessonA],
+      [20_000, { state: 'hidden' }, lessonA],
+    ]);
+    expect(clock.open).toMatchObject({ lessonId: 'A', flushedSeq: clock.open!.seq, flushedMs: 20_000 });
+    const next = applyBeat(clock, lessonB, fresh, { state: 'visible' }, text, unlimited, 60_000);
+    if (next.refused) throw new Error('refused');
+    expect(next.next.pending).toEqual([]);
+    expect(next.flushAlongside).toEqual([]);
+  });
+
   it('brings a long stretch’s item up to date alongside, once per stretch of credit', () => {
     const beats: [number, Beat][] = [];
     for (let at = 0; at <= flushEveryMs + 90_000; at += 15_000) beats.push([at, { state: 'visible' }]);

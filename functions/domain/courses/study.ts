@@ -50,7 +50,8 @@ export interface Slot extends LessonState {
   seq: number;
   /** When it was last studied (ISO). */
   at: string;
-  /** `studiedMs` as its progress item is known to hold it, and whether that item holds its completion. */
+  /** What its progress item is known to hold: the state of clock version `flushedSeq`, its `studiedMs`, its completion. */
+  flushedSeq: number;
   flushedMs: number;
   flushedDone: boolean;
   /** When the course completed, as far as this slot knows (for the answer). */
@@ -182,6 +183,7 @@ export function applyBeat(
         lessonId: lesson.lessonId,
         seq,
         at: nowIso,
+        flushedSeq: 0,
         flushedMs: seed.state.studiedMs,
         flushedDone: seed.state.completedAt !== null,
         courseCompletedAt: seed.courseCompletedAt,
@@ -189,9 +191,9 @@ export function applyBeat(
     })();
   const creditedMs = creditSince(previous.lastBeatAt, nowMs);
   const open: Slot = { ...advanceLesson(base, creditedMs, beat, rules, nowIso), seq, at: nowIso };
-  // The lesson left behind waits among the pending ones until its progress item is confirmed up to date.
+  // The lesson left behind waits among the pending ones until its progress item is confirmed up to date (unless it is).
   const pending = previous.pending.filter((slot) => !sameLesson(slot, lesson));
-  if (switching && previous.open) pending.push(previous.open);
+  if (switching && previous.open && previous.open.flushedSeq < previous.open.seq) pending.push(previous.open);
   const next: StudyClock = { seq, lastBeatAt: beat.state === 'visible' ? nowMs : null, bucket: token.bucket, open, pending };
   const newlyDone = open.completedAt !== null && !open.flushedDone;
   const stopped = beat.state === 'hidden' && open.studiedMs > open.flushedMs;
@@ -211,7 +213,7 @@ export function confirmFlushed(clock: StudyClock, flushed: Slot[], courseComplet
   let open = clock.open;
   if (open) {
     const latest = flushed.filter((done) => sameLesson(done, open!)).sort((a, b) => b.seq - a.seq)[0];
-    if (latest) open = { ...open, flushedMs: Math.max(open.flushedMs, latest.studiedMs), flushedDone: open.flushedDone || latest.completedAt !== null };
+    if (latest && latest.seq > open.flushedSeq) open = { ...open, flushedSeq: latest.seq, flushedMs: latest.studiedMs, flushedDone: open.flushedDone || latest.completedAt !== null };
     const completed = courseCompletedAt.get(open.courseId);
     if (completed && !open.courseCompletedAt) open = { ...open, courseCompletedAt: completed };
   }
