@@ -337,7 +337,17 @@ export async function runLearningBench(log: (line: string) => void = console.log
     if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
   };
   await beat();
-  const heartbeat = await meter.measure(beat);
+  // Twenty in a row, one by one: the steady heartbeat is the usual one (now and then one also writes the session's
+  // "last seen" or the lesson's progress item; the average below counts those).
+  const single: Awaited<ReturnType<typeof meter.measure>>[] = [];
+  for (let i = 0; i < 20; i++) single.push(await meter.measure(beat));
+  const shapes = new Map<string, { count: number; sample: (typeof single)[number] }>();
+  for (const one of single) {
+    const shape = `${one.calls} ${JSON.stringify(one.byCommand)} ${one.capacity}`;
+    shapes.set(shape, { count: (shapes.get(shape)?.count ?? 0) + 1, sample: one });
+  }
+  const usual = [...shapes.values()].sort((a, b) => b.count - a.count)[0]!;
+  const heartbeat = usual.sample;
   // And on average over many, as the learners send them (the occasional progress item or "last seen" write included).
   const many = await meter.measure(() => closedLoop(LEARNERS, BEATS_PER_LEARNER, (w) => studyAs(w)));
   const beatsSent = LEARNERS * (WARMUP_PER_CLIENT + BEATS_PER_LEARNER);
@@ -387,7 +397,7 @@ export async function runLearningBench(log: (line: string) => void = console.log
   ];
   const steadyOk = heartbeat.calls <= 2 && heartbeat.capacity <= 2;
   log(
-    `one heartbeat, steady state: ${heartbeat.calls} DynamoDB calls ${JSON.stringify(heartbeat.byCommand)}, ${heartbeat.capacity} capacity units (budget: 2 calls, ≤ 2 units): ${steadyOk ? 'PASS' : 'OVER'}`,
+    `one heartbeat, steady state (${usual.count} of 20 in a row): ${heartbeat.calls} DynamoDB calls ${JSON.stringify(heartbeat.byCommand)}, ${heartbeat.capacity} capacity units (budget: 2 calls, ≤ 2 units): ${steadyOk ? 'PASS' : 'OVER'}`,
   );
   log(`on average over ${beatsSent.toLocaleString('en')} heartbeats of ${LEARNERS} learners: ${round(many.calls / beatsSent, 2)} calls and ${round(many.capacity / beatsSent, 2)} capacity units each ${JSON.stringify(many.byCommand)}`);
   log(
@@ -424,7 +434,7 @@ export async function runLearningBench(log: (line: string) => void = console.log
     sessionOnly: { p50: round(sessionOnly.latency.p50), p99: round(sessionOnly.latency.p99), roundP99s: sessionOnly.roundP99s.map((x) => round(x)) },
     rawUpdateItem: { p50: round(raw.latency.p50), p99: round(raw.latency.p99), roundP99s: raw.roundP99s.map((x) => round(x)) },
     noStorage: { p50: round(noStorage.latency.p50), p99: round(noStorage.latency.p99) },
-    heartbeat: { calls: heartbeat.calls, byCommand: heartbeat.byCommand, capacity: heartbeat.capacity, verdict: steadyOk ? 'PASS' : 'OVER' },
+    heartbeat: { calls: heartbeat.calls, byCommand: heartbeat.byCommand, capacity: heartbeat.capacity, ofTwenty: usual.count, verdict: steadyOk ? 'PASS' : 'OVER' },
     heartbeatAverage: { calls: round(many.calls / beatsSent, 3), capacity: round(many.capacity / beatsSent, 3), byCommand: many.byCommand },
     cpuPerOpMicros: { recordStudy: Math.round(cpuStudy), sessionOnly: Math.round(cpuMe), rawUpdateItem: Math.round(cpuRaw) },
     p99RatioToSession: round(ratio, 2),

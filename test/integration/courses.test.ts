@@ -5,6 +5,7 @@ import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { readClock, writeClock } from '../../functions/domain/courses/study-store.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -189,12 +190,9 @@ describe('study', () => {
     await beat(0);
     expect((await beat(10_000)).creditedSeconds).toBe(10);
     // Elsewhere, the person's clock moves on: 50 s credited in all, the last heartbeat accepted at 25 s.
-    const { data: stored } = await courseEntities().studyClock.get({ personId }).go();
-    const { personId: _p, ...rest } = stored!;
-    await courseEntities()
-      .studyClock.patch({ personId })
-      .set({ ...rest, open: { ...stored!.open, studiedMs: 50_000, seq: stored!.seq + 1 }, lastBeatAt: base + 25_000, seq: stored!.seq + 1 })
-      .go();
+    const stored = (await readClock(personId))!;
+    const seq = stored.seq + 1;
+    expect(await writeClock(personId, { ...stored, seq, open: { ...stored.open!, studiedMs: 50_000, seq }, lastBeatAt: base + 25_000 }, stored.seq)).toBe(true);
     const next = await beat(30_000);
     expect(next.creditedSeconds).toBe(5);
     expect(next.lesson.studiedSeconds).toBe(55);

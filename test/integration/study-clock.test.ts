@@ -10,6 +10,7 @@ import { apiCaller, requestAs, signIn as signInAs } from '../helpers/sign-in.js'
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { readClock, writeClock } from '../../functions/domain/courses/study-store.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -227,13 +228,12 @@ describe('lessons, courses and progress items', () => {
     advance(60_000);
     expect((await beat(cookie, course.courseId, { lessonId: first, state: 'visible' })).status).toBe(200);
     // As if an instance stored the clock with lesson 一 completed and left for 二, then stopped before writing the item.
-    const { data: stored } = await courseEntities().studyClock.get({ personId: me.personId }).go();
+    const stored = (await readClock(me.personId))!;
     const at = new Date(frozen).toISOString();
-    const completedFirst = { ...stored!.open, studiedMs: 60_000, completedAt: at, seq: stored!.seq + 1, at };
-    await courseEntities()
-      .studyClock.patch({ personId: me.personId })
-      .set({ seq: stored!.seq + 1, open: { ...completedFirst, lessonId: second, studiedMs: 60_000, completedAt: at }, pending: [completedFirst] })
-      .go();
+    const seq = stored.seq + 1;
+    const completedFirst = { ...stored.open!, studiedMs: 60_000, completedAt: at, seq, at };
+    const left = { ...stored, seq, open: { ...completedFirst, lessonId: second }, pending: [completedFirst] };
+    expect(await writeClock(me.personId, left, stored.seq)).toBe(true);
     const item = async () => {
       const { data } = await courseEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
       return { completedAt: data!.completedAt ?? null, lessons: data!.lessons as Record<string, { completedAt: string | null } | undefined> };

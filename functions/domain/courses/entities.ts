@@ -125,12 +125,11 @@ export function createCourseEntities(client: DynamoDBDocumentClient, table: stri
       attributes: {
         personId: { type: 'string', required: true, readOnly: true },
         seq: { type: 'number', required: true },
-        lastBeatAt: { type: 'number' },
-        /** { tokens, at } (study.ts Bucket). */
-        bucket: { type: 'any' },
-        /** The open lesson's Slot, and the pending Slots. */
-        open: { type: 'any' },
-        pending: { type: 'any', required: true },
+        /**
+         * The rest of the clock (study.ts StudyClock: last heartbeat, allowance, open and pending lessons) as one JSON
+         * string: a heartbeat writes it whole, and one string costs far less to marshal than nested maps.
+         */
+        state: { type: 'string', required: true },
       },
       indexes: {
         byPerson: {

@@ -65,20 +65,13 @@ export async function readProgress(personId: string, courseId: string, consisten
 export async function readClock(personId: string, consistent = false): Promise<StudyClock | undefined> {
   const { data } = await courseEntities().studyClock.get({ personId }).go({ consistent });
   if (!data) return undefined;
-  return ClockRecord.parse({ seq: data.seq, lastBeatAt: data.lastBeatAt ?? null, bucket: data.bucket ?? null, open: data.open ?? null, pending: data.pending });
+  return ClockRecord.parse({ ...(JSON.parse(data.state) as object), seq: data.seq });
 }
 
 /** Stores `next` if the clock is still at `expectedSeq` (0: not yet made). False when another heartbeat got there first. */
 export async function writeClock(personId: string, next: StudyClock, expectedSeq: number): Promise<boolean> {
-  const { lastBeatAt, bucket, open } = next;
-  const write = courseEntities().studyClock.put({
-    personId,
-    seq: next.seq,
-    pending: next.pending,
-    ...(lastBeatAt !== null ? { lastBeatAt } : {}),
-    ...(bucket ? { bucket } : {}),
-    ...(open ? { open } : {}),
-  });
+  const { seq, ...rest } = next;
+  const write = courseEntities().studyClock.put({ personId, seq, state: JSON.stringify(rest) });
   try {
     await (expectedSeq === 0 ? write.where((attr, op) => op.notExists(attr.seq)) : write.where((attr, op) => op.eq(attr.seq, expectedSeq))).go({ response: 'none' });
     return true;
