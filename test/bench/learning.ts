@@ -1,7 +1,8 @@
 /**
  * Learning at scale: 10,000 people and 50 courses on the local engines. Prints what the completion view and the record
  * page read (counted from DynamoDB's ConsumedCapacity), the rollup job's time, and recordStudy's latency under 50
- * concurrent learners beside a raw UpdateItem on the same engine.
+ * concurrent learners beside an authenticated GET /api/me (its budget: p99 at most twice that one's) and a raw
+ * UpdateItem on the same engine (a figure).
  */
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,12 +22,21 @@ import { assignCourse, createCourse, createLesson, getMyRecord, publishCourse } 
 import { computeAllCompletion, getCourseCompletion } from '../../functions/domain/stats/service.js';
 import type { Actor } from '../../functions/domain/people/permissions.js';
 import type { Person, Unit } from '../../functions/domain/people/schema.js';
+import { startEngines } from '../../dev/engines.js';
+import { resetAwsClients } from '../../functions/platform/aws.js';
+import { resetConfig } from '../../functions/platform/config.js';
 import { summarize, ms, round, table, type Summary } from './stats.js';
 
 export const PEOPLE = 10_000;
 export const COURSES = 50;
 const LEARNERS = 50;
 const BEATS_PER_LEARNER = 40;
+/**
+ * How far the platform's time moves on between one learner's heartbeats, on average: a page reports every 15 s; the
+ * learners share one clock, so each one's gaps vary around the average, and 20 s keeps the jitter clear of the
+ * allowance for heartbeats faster than pages send them (a refusal would be counted as an error).
+ */
+const BEAT_MS = 20_000;
 /** recordStudy and the raw UpdateItem are measured in this many alternating rounds. */
 const ROUNDS = 3;
 /** Operations each client sends first, unmeasured: the first heartbeat creates the item, and the code is not yet warm. */
@@ -192,9 +202,10 @@ async function cpuPerOp(op: () => Promise<unknown>, count = 1_000): Promise<numb
 }
 
 /** Each of `workers` clients sends `count` operations one after another (after a few unmeasured); returns every latency. */
-async function closedLoop(workers: number, count: number, op: (worker: number, i: number) => Promise<void>): Promise<{ latency: Summary; latencies: number[]; wallMs: number; errors: number }> {
+async function closedLoop(workers: number, count: number, op: (worker: number, i: number) => Promise<void>): Promise<{ latency: Summary; latencies: number[]; wallMs: number; errors: number; firstError?: string }> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
@@ -203,33 +214,38 @@ async function closedLoop(workers: number, count: number, op: (worker: number, i
         try {
           await op(w, i);
           if (i >= WARMUP_PER_CLIENT) latencies.push(performance.now() - t);
-        } catch {
+        } catch (error) {
           errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
         }
       }
     }),
   );
-  return { latency: summarize(latencies), latencies, wallMs: performance.now() - started, errors };
+  return { latency: summarize(latencies), latencies, wallMs: performance.now() - started, errors, ...(firstError ? { firstError } : {}) };
 }
 
 /**
- * Two operations measured in alternating rounds, each round's latencies pooled per operation: a single round's p99
+ * Operations measured in alternating rounds, each round's latencies pooled per operation: a single round's p99
  * (the slowest 20 of 2,000) swings with where the garbage collector happened to run.
  */
-async function alternatingRounds(rounds: number, ops: Record<'a' | 'b', () => ReturnType<typeof closedLoop>>) {
-  const pooled = { a: [] as number[], b: [] as number[] };
-  const p99s = { a: [] as number[], b: [] as number[] };
-  let errors = { a: 0, b: 0 };
+async function alternatingRounds<K extends string>(rounds: number, ops: Record<K, () => ReturnType<typeof closedLoop>>) {
+  const keys = Object.keys(ops) as K[];
+  const pooled = new Map<K, number[]>(keys.map((key) => [key, []]));
+  const p99s = new Map<K, number[]>(keys.map((key) => [key, []]));
+  const errors = new Map<K, number>(keys.map((key) => [key, 0]));
+  const firstErrors = new Map<K, string>();
   for (let r = 0; r < rounds; r++) {
-    for (const key of ['a', 'b'] as const) {
+    for (const key of keys) {
       const result = await ops[key]();
-      pooled[key].push(...result.latencies);
-      p99s[key].push(result.latency.p99);
-      errors = { ...errors, [key]: errors[key] + result.errors };
+      pooled.get(key)!.push(...result.latencies);
+      p99s.get(key)!.push(result.latency.p99);
+      errors.set(key, errors.get(key)! + result.errors);
+      if (result.firstError && !firstErrors.has(key)) firstErrors.set(key, result.firstError);
     }
   }
-  const side = (key: 'a' | 'b') => ({ latency: summarize(pooled[key]), errors: errors[key], roundP99s: p99s[key] });
-  return { a: side('a'), b: side('b') };
+  return Object.fromEntries(
+    keys.map((key) => [key, { latency: summarize(pooled.get(key)!), errors: errors.get(key)!, roundP99s: p99s.get(key)!, firstError: firstErrors.get(key) }]),
+  ) as Record<K, { latency: Summary; errors: number; roundP99s: number[]; firstError: string | undefined }>;
 }
 
 /**
@@ -265,26 +281,39 @@ export async function runLearningBench(log: (line: string) => void = console.log
   const scoped = await meter.measure(() => getCourseCompletion(organizer, course.courseId));
   const record = await meter.measure(() => getMyRecord(actorOf(people[3]!)));
 
-  // recordStudy over HTTP, as phones send it: 50 learners, each with its own session.
+  // recordStudy over HTTP, as phones send it: 50 learners, each with its own session, each reporting about every 20 s
+  // of the platform's time. That time is virtual: every request moves it on by BEAT_MS shared among the learners (so
+  // each learner's reports are about that far apart and none is refused as too fast), and GET /api/me moves it on
+  // alike, so both pay the session check's occasional "last seen" write at the same rate.
   const app = createApp();
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const learners = people.slice(1, LEARNERS + 1);
   const cookies = await signInAll(base, learners);
-  let beatClock = Date.now();
-  clock.now = () => new Date((beatClock += 7));
+  let virtualNow = Date.now();
+  clock.now = () => new Date(virtualNow);
+  const tick = (ms: number) => {
+    virtualNow += ms;
+  };
   const table_ = config().tableName;
   const http = httpClient(base, LEARNERS);
   const studyPath = `/api/courses/${course.courseId}/study`;
   const studyBody = JSON.stringify({ lessonId: course.lessonId, state: 'visible' });
-  const { a: study, b: raw } = await alternatingRounds(ROUNDS, {
-    a: () =>
-      closedLoop(LEARNERS, BEATS_PER_LEARNER, async (w) => {
-        const res = await http('POST', studyPath, { 'content-type': 'application/json', cookie: cookies[w]! }, studyBody);
-        if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 200)}`);
-      }),
-    b: () =>
+  const studyAs = async (w: number, step = BEAT_MS / LEARNERS) => {
+    tick(step);
+    const res = await http('POST', studyPath, { 'content-type': 'application/json', cookie: cookies[w]! }, studyBody);
+    if (res.status !== 200) throw new Error(`${res.status} ${res.body.slice(0, 200)}`);
+  };
+  const meAs = async (w: number, step = BEAT_MS / LEARNERS) => {
+    tick(step);
+    const res = await http('GET', '/api/me', { cookie: cookies[w]! });
+    if (res.status !== 200) throw new Error(String(res.status));
+  };
+  const rounds = await alternatingRounds(ROUNDS, {
+    study: () => closedLoop(LEARNERS, BEATS_PER_LEARNER, (w) => studyAs(w)),
+    me: () => closedLoop(LEARNERS, BEATS_PER_LEARNER, (w) => meAs(w)),
+    raw: () =>
       closedLoop(LEARNERS, BEATS_PER_LEARNER, async (w, i) => {
         await aws().dynamo.send(
           new UpdateItemCommand({
@@ -296,15 +325,32 @@ export async function runLearningBench(log: (line: string) => void = console.log
         );
       }),
   });
-  // What one heartbeat reads and writes once the learner's item exists (as every heartbeat after the first).
-  const beat = async () =>
-    app.request(`/api/courses/${course.courseId}/study`, {
+  const { study, me: sessionOnly, raw } = rounds;
+  // What one heartbeat reads and writes once the learner is under way (as every heartbeat after the first).
+  const beat = async () => {
+    tick(BEAT_MS);
+    const res = await app.request(`/api/courses/${course.courseId}/study`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookies[0]!, origin: base },
       body: JSON.stringify({ lessonId: course.lessonId, state: 'visible' }),
     });
+    if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+  };
   await beat();
-  const heartbeat = await meter.measure(beat);
+  // Twenty in a row, one by one: the steady heartbeat is the usual one (now and then one also writes the session's
+  // "last seen" or the lesson's progress item; the average below counts those).
+  const single: Awaited<ReturnType<typeof meter.measure>>[] = [];
+  for (let i = 0; i < 20; i++) single.push(await meter.measure(beat));
+  const shapes = new Map<string, { count: number; sample: (typeof single)[number] }>();
+  for (const one of single) {
+    const shape = `${one.calls} ${JSON.stringify(one.byCommand)} ${one.capacity}`;
+    shapes.set(shape, { count: (shapes.get(shape)?.count ?? 0) + 1, sample: one });
+  }
+  const usual = [...shapes.values()].sort((a, b) => b.count - a.count)[0]!;
+  const heartbeat = usual.sample;
+  // And on average over many, as the learners send them (the occasional progress item or "last seen" write included).
+  const many = await meter.measure(() => closedLoop(LEARNERS, BEATS_PER_LEARNER, (w) => studyAs(w)));
+  const beatsSent = LEARNERS * (WARMUP_PER_CLIENT + BEATS_PER_LEARNER);
   // CPU per operation with nothing else running (one at a time, this process only; dynalite works in its own):
   // what the concurrent figures queue on.
   const cpuRaw = await cpuPerOp(() =>
@@ -312,15 +358,9 @@ export async function runLearningBench(log: (line: string) => void = console.log
       new UpdateItemCommand({ TableName: table_, Key: { pk: { S: 'BENCH#cpu' }, sk: { S: 'RAW' } }, UpdateExpression: 'SET beats = :n', ExpressionAttributeValues: { ':n': { N: '1' } } }),
     ),
   );
-  const cpuStudy = await cpuPerOp(async () => {
-    const res = await http('POST', studyPath, { 'content-type': 'application/json', cookie: cookies[1]! }, studyBody);
-    if (res.status !== 200) throw new Error(String(res.status));
-  });
-  // For scale: the same HTTP path with only the session check (GET /api/me), and with no storage at all.
-  const sessionOnly = await closedLoop(LEARNERS, BEATS_PER_LEARNER, async (w) => {
-    const res = await http('GET', '/api/me', { cookie: cookies[w]! });
-    if (res.status !== 200) throw new Error(String(res.status));
-  });
+  const cpuStudy = await cpuPerOp(() => studyAs(1, BEAT_MS), 500);
+  const cpuMe = await cpuPerOp(() => meAs(1, BEAT_MS), 500);
+  // For scale: the same HTTP path with no storage at all.
   const noStorage = await closedLoop(LEARNERS, BEATS_PER_LEARNER, async () => {
     const res = await http('GET', '/api/no-such-route', {});
     if (res.status !== 404) throw new Error(String(res.status));
@@ -342,25 +382,44 @@ export async function runLearningBench(log: (line: string) => void = console.log
       new Set([1, 2, 4]),
     ),
   );
-  const ratio = study.latency.p99 / raw.latency.p99;
+  const ratio = study.latency.p99 / sessionOnly.latency.p99;
   const row = (name: string, x: { latency: Summary; errors: number }, budget = '', verdict = '') => [
-    name, String(x.latency.count), String(x.errors), ms(x.latency.p50), ms(x.latency.p99), ms(x.latency.mean), `${round(x.latency.p99 / raw.latency.p99, 1)}x`, budget, verdict,
+    name,
+    String(x.latency.count),
+    String(x.errors),
+    ms(x.latency.p50),
+    ms(x.latency.p99),
+    ms(x.latency.mean),
+    `${round(x.latency.p99 / sessionOnly.latency.p99, 2)}x`,
+    `${round(x.latency.p99 / raw.latency.p99, 1)}x`,
+    budget,
+    verdict,
   ];
-  log(`one heartbeat, steady state: ${heartbeat.calls} DynamoDB calls ${JSON.stringify(heartbeat.byCommand)}, ${heartbeat.capacity} capacity units`);
-  log(`CPU per operation, one at a time (client included): recordStudy over HTTP ${round(cpuStudy / 1000, 2)} ms, raw UpdateItem ${round(cpuRaw / 1000, 2)} ms (${round(cpuStudy / cpuRaw, 1)}x)`);
+  const steadyOk = heartbeat.calls <= 2 && heartbeat.capacity <= 2;
+  log(
+    `one heartbeat, steady state (${usual.count} of 20 in a row): ${heartbeat.calls} DynamoDB calls ${JSON.stringify(heartbeat.byCommand)}, ${heartbeat.capacity} capacity units (budget: 2 calls, ≤ 2 units): ${steadyOk ? 'PASS' : 'OVER'}`,
+  );
+  log(`on average over ${beatsSent.toLocaleString('en')} heartbeats of ${LEARNERS} learners: ${round(many.calls / beatsSent, 2)} calls and ${round(many.capacity / beatsSent, 2)} capacity units each ${JSON.stringify(many.byCommand)}`);
+  log(
+    `CPU per operation, one at a time (client included): recordStudy over HTTP ${round(cpuStudy / 1000, 2)} ms, GET /api/me ${round(cpuMe / 1000, 2)} ms, raw UpdateItem ${round(cpuRaw / 1000, 2)} ms`,
+  );
   log(
     table(
-      [`operation (${LEARNERS} concurrent clients, ${WARMUP_PER_CLIENT} unmeasured each; ${ROUNDS} alternating rounds pooled)`, 'n', 'errors', 'p50', 'p99', 'mean', 'p99 / raw p99', 'budget', 'verdict'],
+      [`operation (${LEARNERS} concurrent clients, ${WARMUP_PER_CLIENT} unmeasured each; ${ROUNDS} alternating rounds pooled)`, 'n', 'errors', 'p50', 'p99', 'mean', 'p99 / me p99', 'p99 / raw p99', 'budget', 'verdict'],
       [
-        row('recordStudy over HTTP', study, '≤ 3x', ratio <= 3 ? 'PASS' : 'OVER'),
-        row('  for scale: GET /api/me (session check only)', sessionOnly),
+        row('recordStudy over HTTP', study, '≤ 2x GET /api/me', ratio <= 2 ? 'PASS' : 'OVER'),
+        row('GET /api/me (the session check alone)', sessionOnly),
         row('  for scale: unknown /api route (no storage)', noStorage),
-        row('raw dynalite UpdateItem', raw),
+        row('  for scale: raw dynalite UpdateItem', raw),
       ],
-      new Set([1, 2, 3, 4, 5, 6]),
+      new Set([1, 2, 3, 4, 5, 6, 7]),
     ),
   );
-  log(`p99 of each round: recordStudy ${study.roundP99s.map((x) => ms(x)).join(', ')}; raw UpdateItem ${raw.roundP99s.map((x) => ms(x)).join(', ')}`);
+  log(`recordStudy: p99 ${ms(study.latency.p99)} vs GET /api/me p99 ${ms(sessionOnly.latency.p99)} = ${round(ratio, 2)}x (budget ≤ 2x): ${ratio <= 2 ? 'PASS' : 'OVER'}`);
+  log(`p99 of each round: recordStudy ${study.roundP99s.map((x) => ms(x)).join(', ')}; GET /api/me ${sessionOnly.roundP99s.map((x) => ms(x)).join(', ')}; raw UpdateItem ${raw.roundP99s.map((x) => ms(x)).join(', ')}`);
+  for (const [name, x] of [['recordStudy', study], ['GET /api/me', sessionOnly], ['raw UpdateItem', raw]] as const) {
+    if (x.errors) log(`${name}: ${x.errors} errors; first: ${x.firstError}`);
+  }
   log('(the clients and the app share one process, dynalite runs in another: with 50 clients and no pause, each p99 is mostly queueing for CPU)');
   return {
     people: PEOPLE,
@@ -372,11 +431,30 @@ export async function runLearningBench(log: (line: string) => void = console.log
     completionScoped: { unitsShown: scoped.value.units.length, calls: scoped.calls, byCommand: scoped.byCommand },
     record: { calls: record.calls, byCommand: record.byCommand, capacity: record.capacity },
     recordStudy: { p50: round(study.latency.p50), p99: round(study.latency.p99), errors: study.errors, roundP99s: study.roundP99s.map((x) => round(x)) },
+    sessionOnly: { p50: round(sessionOnly.latency.p50), p99: round(sessionOnly.latency.p99), roundP99s: sessionOnly.roundP99s.map((x) => round(x)) },
     rawUpdateItem: { p50: round(raw.latency.p50), p99: round(raw.latency.p99), roundP99s: raw.roundP99s.map((x) => round(x)) },
-    sessionOnly: { p50: round(sessionOnly.latency.p50), p99: round(sessionOnly.latency.p99) },
     noStorage: { p50: round(noStorage.latency.p50), p99: round(noStorage.latency.p99) },
-    heartbeat: { calls: heartbeat.calls, byCommand: heartbeat.byCommand, capacity: heartbeat.capacity },
-    cpuPerOpMicros: { recordStudy: Math.round(cpuStudy), rawUpdateItem: Math.round(cpuRaw) },
-    p99Ratio: round(ratio, 2),
+    heartbeat: { calls: heartbeat.calls, byCommand: heartbeat.byCommand, capacity: heartbeat.capacity, ofTwenty: usual.count, verdict: steadyOk ? 'PASS' : 'OVER' },
+    heartbeatAverage: { calls: round(many.calls / beatsSent, 3), capacity: round(many.capacity / beatsSent, 3), byCommand: many.byCommand },
+    cpuPerOpMicros: { recordStudy: Math.round(cpuStudy), sessionOnly: Math.round(cpuMe), rawUpdateItem: Math.round(cpuRaw) },
+    p99RatioToSession: round(ratio, 2),
+    p99RatioToRaw: round(study.latency.p99 / raw.latency.p99, 2),
+    verdict: ratio <= 2 ? 'PASS' : 'OVER',
   };
+}
+
+/**
+ * The learning section with engines of its own: dynalite in a process of its own (as DynamoDB is never in a Lambda's),
+ * s3rver and the app here. `npm run bench` runs it last; `npx tsx test/bench/learning-only.ts` runs it alone.
+ */
+export async function runLearningSection(log: (line: string) => void = console.log) {
+  const engines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'], dynamoInChildProcess: true });
+  try {
+    Object.assign(process.env, engines.env);
+    resetConfig();
+    resetAwsClients();
+    return await runLearningBench(log);
+  } finally {
+    await engines.stop();
+  }
 }

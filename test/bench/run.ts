@@ -22,7 +22,7 @@ import { httpGet, runLoad, type LoadOptions, type LoadResult } from './load.js';
 import { bytes, mb, ms, round, summarize, table, type Summary } from './stats.js';
 import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTES } from './page-js.js';
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
-import { runLearningBench } from './learning.js';
+import { runLearningSection } from './learning.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -272,18 +272,7 @@ async function main(): Promise<number> {
   reportImport(rosterImport);
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
-  const learningEngines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'], dynamoInChildProcess: true });
-  let learning: Awaited<ReturnType<typeof runLearningBench>>;
-  try {
-    Object.assign(process.env, learningEngines.env);
-    const { resetConfig } = await import('../../functions/platform/config.js');
-    const { resetAwsClients } = await import('../../functions/platform/aws.js');
-    resetConfig();
-    resetAwsClients();
-    learning = await runLearningBench();
-  } finally {
-    await learningEngines.stop();
-  }
+  const learning = await runLearningSection();
 
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);

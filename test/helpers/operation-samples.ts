@@ -505,7 +505,7 @@ export const samples: OperationSample[] = [
       return {
         method: 'POST',
         path: `/api/courses/${draftId}/lessons`,
-        body: { version: await courseVersion(ctx, draftId), title: `补充课时${ctx.unique()}`, kind: 'text', body: '补充学习材料。', minSeconds: 30 },
+        body: { version: await courseVersion(ctx, draftId), title: `补充课时${ctx.unique()}`, kind: 'text', body: '补充学习材料。', minSeconds: 60 },
       };
     },
   },

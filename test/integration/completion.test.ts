@@ -38,7 +38,7 @@ beforeAll(async () => {
   app = await createTestApp();
   admin = await signIn('admin');
   let draft = (await call('POST', '/courses', admin, { title: '十个一点服务规范', category: 'service', credit: 1 })).json;
-  draft = (await call('POST', `/courses/${draft.courseId}/lessons`, admin, { version: draft.version, title: '第一课', kind: 'text', body: '多一点微笑', minSeconds: 2 })).json;
+  draft = (await call('POST', `/courses/${draft.courseId}/lessons`, admin, { version: draft.version, title: '第一课', kind: 'text', body: '多一点微笑', minSeconds: 60 })).json;
   course = (await call('POST', `/courses/${draft.courseId}/publish`, admin, { version: draft.version })).json;
   const due = new Date(Date.now() + 2 * 86400_000).toISOString();
   expect((await call('POST', `/courses/${course.courseId}/assignments`, admin, { audience: { kind: 'everyone' }, required: true, dueAt: due })).status).toBe(201);
@@ -51,7 +51,7 @@ beforeAll(async () => {
     if (i % 3 === 2) continue;
     const beats = i % 3 === 0 ? 4 : 1;
     for (let s = 0; s < beats; s++) {
-      clock.now = () => new Date(base + i * 100_000 + s * 1000);
+      clock.now = () => new Date(base + i * 100_000 + s * 30_000);
       await recordStudy(actorOf(person), course.courseId, { lessonId, state: 'visible' });
     }
   }
@@ -200,7 +200,7 @@ describe('completion rollups', () => {
 
     // A title with characters no file name may hold on Windows still downloads under a usable name.
     let odd = (await call('POST', '/courses', admin, { title: '放管服：一次办好/网上办?', category: 'service', credit: 1 })).json;
-    odd = (await call('POST', `/courses/${odd.courseId}/lessons`, admin, { version: odd.version, title: '一', kind: 'text', body: '一', minSeconds: 2 })).json;
+    odd = (await call('POST', `/courses/${odd.courseId}/lessons`, admin, { version: odd.version, title: '一', kind: 'text', body: '一', minSeconds: 60 })).json;
     await call('POST', `/courses/${odd.courseId}/publish`, admin, { version: odd.version });
     const oddFile = await app.request(`http://localhost/api/courses/${odd.courseId}/completion/export?format=csv`, { headers: { cookie: admin } });
     expect(decodeURIComponent(oddFile.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^放管服：一次办好_网上办_-各单位完成情况-/);

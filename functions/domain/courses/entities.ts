@@ -114,7 +114,34 @@ export function createCourseEntities(client: DynamoDBDocumentClient, table: stri
     { client, table },
   );
 
-  return { course, assignment, progress };
+  /**
+   * One person's study clock (study.ts): the last accepted heartbeat, the heartbeat allowance, and the lesson being
+   * studied now with the ones left since. One item per person, every write conditional on `seq`: this is what makes
+   * credit across all lessons, tabs and devices add up to no more than the wall time.
+   */
+  const studyClock = new Entity(
+    {
+      model: { entity: 'studyClock', version: '1', service },
+      attributes: {
+        personId: { type: 'string', required: true, readOnly: true },
+        seq: { type: 'number', required: true },
+        /**
+         * The rest of the clock (study.ts StudyClock: last heartbeat, allowance, open and pending lessons) as one JSON
+         * string: a heartbeat writes it whole, and one string costs far less to marshal than nested maps.
+         */
+        state: { type: 'string', required: true },
+      },
+      indexes: {
+        byPerson: {
+          pk: { field: 'pk', composite: ['personId'], template: 'STUDY#${personId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'CLOCK', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  return { course, assignment, progress, studyClock };
 }
 
 export const courseEntities = boundToTable(createCourseEntities);

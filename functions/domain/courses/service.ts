@@ -7,6 +7,8 @@ import { newId } from '../../platform/ids.js';
 import { clock, nowIso } from '../../platform/clock.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
+import { apiMessage } from '../../platform/i18n.js';
+import { currentLang } from '../../platform/request-scope.js';
 import { recordAudit, diff } from '../audit/service.js';
 import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
 import { actingPerson, loadTree } from '../people/service.js';
@@ -32,7 +34,8 @@ import {
   LessonUrl,
   type Audience as AudienceT,
 } from './schema.js';
-import { applyBeat, emptyProgress, type Beat, type LessonProgress } from './study.js';
+import { applyBeat, beatPolicy, confirmFlushed, emptyClock, slotOf, type Beat, type LessonState, type Slot, type StudyClock } from './study.js';
+import * as studyStore from './study-store.js';
 import { downloadUrl, useUpload } from '../uploads/service.js';
 
 // ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -66,7 +69,8 @@ const LessonFields = {
   kind: LessonKind,
   body: LessonBody.optional(),
   url: LessonUrl.optional(),
-  minSeconds: z.number().int().min(0).max(4 * 3600),
+  /** At least a minute: a lesson that needs no study is not a lesson (the platform's cap may still shorten it). */
+  minSeconds: z.number().int().min(60, { error: () => apiMessage(currentLang(), 'lessonMinTooShort') }).max(4 * 3600),
   durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
 };
 
@@ -300,7 +304,7 @@ export async function getCourse(actor: Actor | null, courseId: string) {
   authorize(actor, 'getCourse');
   const tree = await loadTree();
   const course = await visibleCourse(actor!, courseId, tree);
-  const progress = await readProgress(actor!.personId, courseId);
+  const progress = await ownProgress(actor!.personId, courseId);
   const editable = mayEdit(editGrant(actor), actor!, course.ownerUnitId, tree);
   return {
     course: await withDownloadUrls(course, editable),
@@ -407,43 +411,13 @@ export function inAudience(audience: AudienceT, person: { personId: string; unit
 
 // ─── Progress ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-const ProgressRecord = z.object({
-  personId: z.string(),
-  courseId: z.string(),
-  courseTitle: z.string(),
-  credit: z.number(),
-  lessons: z.record(z.string(), z.object({
-    studiedMs: z.number(),
-    furthestSeconds: z.number(),
-    positionSeconds: z.number(),
-    lastBeatAt: z.number().nullable(),
-    completedAt: z.string().nullable(),
-  })),
-  startedAt: z.string(),
-  lastStudiedAt: z.string(),
-  completedAt: z.string().nullable(),
-  version: z.number().int(),
-});
-type ProgressRecord = z.infer<typeof ProgressRecord>;
-
-async function readProgress(personId: string, courseId: string): Promise<ProgressRecord | undefined> {
-  const { data } = await courseEntities().progress.get({ personId, courseId }).go();
-  return data ? ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null }) : undefined;
+/** The person's own progress in a course, with what their study clock holds beyond the progress item. */
+async function ownProgress(personId: string, courseId: string) {
+  const [progress, studyClock] = await Promise.all([studyStore.readProgress(personId, courseId), studyStore.readClock(personId)]);
+  return studyStore.withClock(progress, studyClock, courseId);
 }
 
-/**
- * The progress items this process last wrote, so that a learner's next heartbeat (15 s later, usually to the same
- * warm instance) need not read the item back. Safe because every write is conditional on the version it builds on:
- * if anything else wrote the item since (another instance, another tab), the write fails, the entry is dropped and
- * the heartbeat reads the item afresh. Bounded; the oldest entries go first.
- */
-const lastWritten = new BoundedMap<string, ProgressRecord>(5_000);
-
-function progressKey(personId: string, courseId: string) {
-  return `${config().tableName}|${personId}|${courseId}`;
-}
-
-function summarise(progress: ProgressRecord, course: Course) {
+function summarise(progress: { lessons: Record<string, LessonState>; completedAt: string | null }, course: Course) {
   return {
     completedAt: progress.completedAt,
     lessons: course.lessons.map((lesson) => {
@@ -460,9 +434,56 @@ function summarise(progress: ProgressRecord, course: Course) {
 }
 
 /**
- * One heartbeat from a lesson page. Credits only real elapsed time (study.ts); a lesson the person may not see is a
- * 404. When the last lesson completes, the course completes once, and its 学时 count from then on (the record derives
- * credit from completed progress items, so it can never be counted twice).
+ * The study clocks this process last stored (with what it has since confirmed of their flushes), so that a learner's
+ * next heartbeat (15 s later, usually to the same warm instance) is one conditional write and no read. Safe because
+ * every write is conditional on the version it builds on: if anything else wrote the clock since (another instance,
+ * another device), the write fails, the entry is dropped and the heartbeat reads the clock afresh. Bounded.
+ */
+const clocks = new BoundedMap<string, StudyClock>(5_000);
+
+const clockKey = (personId: string) => `${config().tableName}|${personId}`;
+
+/** Attempts at storing a heartbeat against other heartbeats of the same person arriving at the same moment. */
+const storeAttempts = 6;
+
+function courseFacts(course: Course): studyStore.CourseFacts {
+  return { courseId: course.courseId, title: course.title, credit: course.credit, lessonIds: course.lessons.map((lesson) => lesson.lessonId) };
+}
+
+/** Brings progress items up to stored clock states; returns those done and the courses they found completed. */
+async function flushAll(personId: string, slots: Slot[], current: Course) {
+  const done: Slot[] = [];
+  const completions = new Map<string, string | null>();
+  await Promise.all(
+    slots.map(async (slot) => {
+      const course = slot.courseId === current.courseId ? current : await courseById(slot.courseId);
+      if (!course) return;
+      const completedAt = await studyStore.flushLesson(personId, courseFacts(course), slot);
+      done.push(slot);
+      if (completedAt) completions.set(slot.courseId, completedAt);
+    }),
+  );
+  return { done, completions };
+}
+
+function studyAnswer(slot: Pick<Slot, 'lessonId' | 'studiedMs' | 'furthestSeconds' | 'completedAt' | 'courseCompletedAt'>, creditedMs: number) {
+  return {
+    creditedSeconds: Math.round(creditedMs) / 1000,
+    lesson: { lessonId: slot.lessonId, studiedSeconds: Math.floor(slot.studiedMs / 1000), furthestSeconds: slot.furthestSeconds, completedAt: slot.completedAt },
+    courseCompletedAt: slot.courseCompletedAt,
+  };
+}
+
+/**
+ * One heartbeat from a lesson page. Credits only real elapsed time, once per person across all their lessons, tabs
+ * and devices (study.ts); heartbeats faster than pages send them are refused with 429 and credit nothing; a lesson
+ * the person may not see is a 404. When the last lesson completes, the course completes once, and its 学时 count from
+ * then on (the record derives credit from completed progress items, so it can never be counted twice).
+ *
+ * A steady heartbeat is one conditional write of the person's clock. The lesson's progress item is written once that
+ * write is stored when the lesson completes, the page stops, or the person starts on a course; a lesson left for
+ * another, or studied a long while, is written alongside the clock. A heartbeat that keeps losing to others of the
+ * same moment answers with the lesson as stored, crediting nothing.
  */
 export async function recordStudy(actor: Actor | null, courseId: string, input: unknown) {
   authorize(actor, 'recordStudy');
@@ -472,47 +493,48 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
   const lesson = course.lessons.find((l) => l.lessonId === beat.lessonId);
   if (!lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
   const rules = { kind: lesson.kind, minSeconds: requiredSeconds(lesson), durationSeconds: lesson.durationSeconds };
-  const cacheKey = progressKey(actor!.personId, courseId);
-  for (let attempt = 0; ; attempt++) {
-    const now = clock.now();
-    const remembered = attempt === 0 ? lastWritten.get(cacheKey) : undefined;
-    const previous = remembered ?? (await readProgress(actor!.personId, courseId));
-    const lessonState: LessonProgress = previous?.lessons[lesson.lessonId] ?? emptyProgress();
-    const { next, creditedMs } = applyBeat(lessonState, beat as Beat, rules, now.getTime(), now.toISOString());
-    const lessons = { ...(previous?.lessons ?? {}), [lesson.lessonId]: next };
-    const courseDone = course.lessons.every((l) => lessons[l.lessonId]?.completedAt);
-    const record: ProgressRecord = {
-      personId: actor!.personId,
-      courseId,
-      courseTitle: course.title,
-      credit: course.credit,
-      lessons,
-      startedAt: previous?.startedAt ?? now.toISOString(),
-      lastStudiedAt: now.toISOString(),
-      completedAt: previous?.completedAt ?? (courseDone ? now.toISOString() : null),
-      version: (previous?.version ?? 0) + 1,
-    };
-    try {
-      const { completedAt, ...item } = record;
-      const write = courseEntities().progress.put({ ...item, ...(completedAt ? { completedAt } : {}) });
-      await (previous
-        ? write.where((attr, op) => op.eq(attr.version, previous.version))
-        : write.where((attr, op) => op.notExists(attr.version))
-      ).go();
-      lastWritten.set(cacheKey, record);
-      return {
-        creditedSeconds: Math.round(creditedMs) / 1000,
-        lesson: { lessonId: lesson.lessonId, studiedSeconds: Math.floor(next.studiedMs / 1000), furthestSeconds: next.furthestSeconds, completedAt: next.completedAt },
-        courseCompletedAt: record.completedAt,
-      };
-    } catch (error) {
-      // Another tab's heartbeat (or another instance) got there first, or what this process remembered is stale:
-      // read again and apply this one on top (it credits from that one).
-      lastWritten.delete(cacheKey);
-      if (isConditionFailure(error) && attempt < 3) continue;
-      throw error;
+  const personId = actor!.personId;
+  const key = clockKey(personId);
+  const target = { courseId, lessonId: lesson.lessonId };
+  const policy = beatPolicy(config().studyHeartbeatSeconds);
+  const nowMs = clock.now().getTime();
+  const flushed = new Set<string>();
+  let previous = clocks.get(key);
+  for (let attempt = 0; attempt < storeAttempts; attempt++) {
+    previous ??= (await studyStore.readClock(personId, attempt > 0)) ?? emptyClock();
+    let seed: Parameters<typeof applyBeat>[2];
+    if (!slotOf(previous, target)) {
+      const progress = await studyStore.readProgress(personId, courseId, true);
+      seed = { state: studyStore.storedLesson(progress, lesson.lessonId), courseCompletedAt: progress?.completedAt ?? null, hasItem: progress !== undefined };
     }
+    const outcome = applyBeat(previous, target, seed, beat as Beat, rules, policy, nowMs);
+    if (outcome.refused) {
+      const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+      throw new AppError('RATE_LIMITED', { messageKey: 'studyTooFrequent', params: { seconds }, headers: { 'retry-after': String(seconds) } });
+    }
+    const alongside = outcome.flushAlongside.filter((slot) => !flushed.has(`${slot.lessonId}@${slot.seq}`));
+    for (const slot of alongside) flushed.add(`${slot.lessonId}@${slot.seq}`);
+    const [stored, early] = await Promise.all([studyStore.writeClock(personId, outcome.next, previous.seq), flushAll(personId, alongside, course)]);
+    if (!stored) {
+      // Another heartbeat of this person got there first (or this process remembered an old clock): read it again
+      // and apply this one on top (it credits from that one, never twice).
+      clocks.delete(key);
+      previous = undefined;
+      continue;
+    }
+    let next = confirmFlushed(outcome.next, early.done, early.completions);
+    if (outcome.flushAfter && next.open) {
+      const completedAt = await studyStore.flushLesson(personId, courseFacts(course), next.open, seed?.hasItem !== false);
+      next = confirmFlushed(next, [next.open], new Map([[courseId, completedAt]]));
+    }
+    // Unless a later heartbeat of this person, served here meanwhile, stored a newer clock.
+    if ((clocks.get(key)?.seq ?? 0) <= next.seq) clocks.set(key, next);
+    return studyAnswer(next.open!, outcome.creditedMs);
   }
+  // Lost every race to heartbeats of the same moment: nothing credited; the lesson as it stands.
+  const [current, progress] = await Promise.all([studyStore.readClock(personId, true), studyStore.readProgress(personId, courseId, true)]);
+  const held = current && slotOf(current, target);
+  return studyAnswer(held ?? { lessonId: lesson.lessonId, ...studyStore.storedLesson(progress, lesson.lessonId), courseCompletedAt: progress?.completedAt ?? null }, 0);
 }
 
 /**
@@ -520,16 +542,19 @@ export async function recordStudy(actor: Actor | null, courseId: string, input: 
  * and a course's lessons change rarely (an edit reaches heartbeats within 15 s; drafts and archived courses, never).
  */
 const publishedTtlMs = 15_000;
-const published = new BoundedMap<string, { course: Course | undefined; at: number }>(500);
+const published = new BoundedMap<string, { course: Promise<Course | undefined>; at: number }>(500);
 
 async function publishedCourse(courseId: string): Promise<Course | undefined> {
   const key = `${config().tableName}|${courseId}`;
   const hit = published.get(key);
   if (hit && Date.now() - hit.at < publishedTtlMs) return hit.course;
-  const course = await readCourse(courseId);
-  const result = course?.status === 'published' ? course : undefined;
-  published.set(key, { course: result, at: Date.now() });
-  return result;
+  // Heartbeats arriving together while the entry is renewed share one read.
+  const course = readCourse(courseId).then((found) => (found?.status === 'published' ? found : undefined));
+  published.set(key, { course, at: Date.now() });
+  course.catch(() => {
+    if (published.get(key)?.course === course) published.delete(key);
+  });
+  return course;
 }
 
 /** The year in Shanghai that an instant falls in. */
@@ -545,7 +570,7 @@ export async function getMyRecord(actor: Actor | null, query: { year?: number } 
   authorize(actor, 'getMyRecord');
   const year = query.year ?? shanghaiYear(nowIso());
   const { data } = await courseEntities().progress.query.byPerson({ personId: actor!.personId }).go({ pages: 'all' });
-  const items = data.map((record) => ProgressRecord.parse({ ...record, completedAt: record.completedAt ?? null }));
+  const items = data.map((record) => studyStore.ProgressRecord.parse({ ...record, completedAt: record.completedAt ?? null }));
   const done = items.filter((p) => p.completedAt !== null).sort((a, b) => b.completedAt!.localeCompare(a.completedAt!));
   const inProgress = items.filter((p) => p.completedAt === null).sort((a, b) => b.lastStudiedAt.localeCompare(a.lastStudiedAt));
   const creditThisYear = done.filter((p) => shanghaiYear(p.completedAt!) === year).reduce((sum, p) => sum + p.credit, 0);

@@ -210,13 +210,16 @@ const routes = {
     operationId: 'recordStudy',
     tags: ['study'],
     summary: 'A heartbeat from a lesson page while it is visible and in focus',
-    description: 'Credits only the real time since the previous heartbeat (at most 45 s); `hidden` stops the clock.',
+    description:
+      'Credits only the real time since the person’s previous heartbeat, whatever lesson, tab or device it came from (at most 45 s); `hidden` stops the clock. ' +
+      'Heartbeats faster than a page sends them (four at once, then one per half heartbeat interval) answer 429 with Retry-After and change nothing.',
     request: { params: CourseParam, ...body(StudyBeatInput) },
     responses: {
       200: json(
         z.object({ creditedSeconds: z.number(), lesson: LessonProgressView.omit({ positionSeconds: true }), courseCompletedAt: z.string().nullable() }),
         'What was credited, and where the lesson and course stand.',
       ),
+      429: errorResponse('Sooner after the previous heartbeats than pages send them: nothing credited; try again after Retry-After seconds.'),
       ...missing,
       ...denied,
       ...commonErrors,

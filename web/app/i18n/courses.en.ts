@@ -238,7 +238,7 @@ export const coursesEn: CoursesMessages = {
   'editor.lesson.field.file': 'File',
   'editor.lesson.field.minutes': 'Minimum study time (minutes)',
   'editor.lesson.minutesHint': 'Learners must spend this long on the page before the lesson counts as done.',
-  'editor.lesson.minutesInvalid': 'The minimum study time must be between 0 and 240 minutes.',
+  'editor.lesson.minutesInvalid': 'The minimum study time must be between 1 and 240 minutes.',
   'editor.lesson.fileMissing': 'Choose the file first and wait until it has been uploaded and accepted.',
   'editor.lesson.submit': 'Add lesson',
   'editor.lesson.edit': 'Edit',

@@ -237,7 +237,7 @@ export const coursesZhCN = {
   'editor.lesson.field.file': '文件',
   'editor.lesson.field.minutes': '最少学习时长（分钟）',
   'editor.lesson.minutesHint': '学员须在页面上学满这么长时间，课时才算完成。',
-  'editor.lesson.minutesInvalid': '最少学习时长须在 0 到 240 分钟之间。',
+  'editor.lesson.minutesInvalid': '最少学习时长须在 1 到 240 分钟之间。',
   'editor.lesson.fileMissing': '请先选择文件，等它上传并通过检查。',
   'editor.lesson.submit': '添加课时',
   'editor.lesson.edit': '修改',

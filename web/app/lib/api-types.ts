@@ -225,7 +225,7 @@ export interface paths {
         put?: never;
         /**
          * A heartbeat from a lesson page while it is visible and in focus
-         * @description Credits only the real time since the previous heartbeat (at most 45 s); `hidden` stops the clock.
+         * @description Credits only the real time since the person’s previous heartbeat, whatever lesson, tab or device it came from (at most 45 s); `hidden` stops the clock. Heartbeats faster than a page sends them (four at once, then one per half heartbeat interval) answer 429 with Retry-After and change nothing.
          */
         post: operations["recordStudy"];
         delete?: never;
@@ -2164,6 +2164,15 @@ export interface operations {
             };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Sooner after the previous heartbeats than pages send them: nothing credited; try again after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

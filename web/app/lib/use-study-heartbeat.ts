@@ -9,6 +9,10 @@
  * On a bus the network comes and goes: a report that does not get through is tried again a few seconds later, and at
  * once when the browser says it is back online, so that a short outage falls within the server's 45-second window
  * and costs nothing (the server still credits only its own time between the reports it receives).
+ *
+ * The server keeps one clock per person and refuses reports that come faster than pages send them (429, e.g. when the
+ * person hides and shows the page several times in a row, or has the lesson open on two devices): such a refusal
+ * loses nothing, so the page says nothing about it and reports again once the server's Retry-After has passed.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { StudyAnswer } from './learn';
@@ -71,12 +75,12 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
     let retry: ReturnType<typeof setTimeout> | undefined;
     const retryMs = Math.min(5_000, Math.max(500, intervalMs / 3));
 
-    const retrySoon = () => {
+    const retrySoon = (delayMs = retryMs) => {
       if (retry !== undefined || !running) return;
       retry = setTimeout(() => {
         retry = undefined;
         if (running && studying()) void report('visible');
-      }, retryMs);
+      }, delayMs);
     };
     const cancelRetry = () => {
       clearTimeout(retry);
@@ -97,6 +101,12 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
         });
         const answer = (await response.json().catch(() => null)) as (StudyAnswer & { error?: { message?: string } }) | null;
         if (!mounted) return;
+        if (response.status === 429) {
+          // Too soon after another report: nothing is lost; report again when the server allows it.
+          const seconds = Number(response.headers.get('retry-after'));
+          if (state === 'visible') retrySoon(Math.min(intervalMs, Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000));
+          return;
+        }
         if (!response.ok || !answer?.lesson) {
           const message = answer?.error?.message ?? `HTTP ${response.status}`;
           setClock((now) => ({ ...now, problem: message }));

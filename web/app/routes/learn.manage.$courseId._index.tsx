@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
       const kind = formText(form, 'kind') as LessonKind;
       const values = { title: formText(form, 'title'), kind, body: String(form.get('body') ?? ''), url: formText(form, 'url'), minutes: formText(form, 'minutes') };
       const minutes = formNumber(form, 'minutes');
-      if (minutes === undefined || minutes < 0 || minutes > 240) return local('editor.lesson.minutesInvalid', values);
+      if (minutes === undefined || minutes < 1 || minutes > 240) return local('editor.lesson.minutesInvalid', values);
       const uploadId = kind === 'video' ? formText(form, 'videoUploadId') : kind === 'pdf' ? formText(form, 'pdfUploadId') : '';
       if ((kind === 'video' || kind === 'pdf') && !uploadId) return local('editor.lesson.fileMissing', values);
       const duration = formInt(form, 'durationSeconds');
@@ -123,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
       const kind = formText(form, 'kind') as LessonKind;
       const values = { lessonId, title: formText(form, 'title'), body: String(form.get('body') ?? ''), url: formText(form, 'url'), minutes: formText(form, 'minutes') };
       const minutes = formNumber(form, 'minutes');
-      if (minutes === undefined || minutes < 0 || minutes > 240) return local('editor.lesson.minutesInvalid', values);
+      if (minutes === undefined || minutes < 1 || minutes > 240) return local('editor.lesson.minutesInvalid', values);
       const { error, response } = await context.api.PATCH('/courses/{courseId}/lessons/{lessonId}', {
         params: { path: { courseId, lessonId } },
         body: {
@@ -365,7 +365,7 @@ function EditLesson({ lesson, version }: { lesson: ReturnType<typeof useLoaderDa
         ) : null}
         <label className="field">
           <span>{t('editor.lesson.field.minutes')}</span>
-          <input name="minutes" type="number" className="input" min={0} max={240} step="0.5" required defaultValue={mine?.minutes ?? String(lesson.minSeconds / 60)} />
+          <input name="minutes" type="number" className="input" min={1} max={240} step="0.5" required defaultValue={mine?.minutes ?? String(lesson.minSeconds / 60)} />
         </label>
         <button type="submit" name="intent" value="editLesson" className="button button-primary">
           {t('editor.lesson.save')}
@@ -430,7 +430,7 @@ function AddLessonSection() {
         </div>
         <div className="field field-short">
           <label htmlFor="lesson-minutes">{t('editor.lesson.field.minutes')}</label>
-          <input id="lesson-minutes" name="minutes" type="number" inputMode="decimal" min={0} max={240} step={0.5} className="input" required defaultValue={values?.minutes ?? '5'} />
+          <input id="lesson-minutes" name="minutes" type="number" inputMode="decimal" min={1} max={240} step={0.5} className="input" required defaultValue={values?.minutes ?? '5'} />
           <p className="hint">{t('editor.lesson.minutesHint')}</p>
         </div>
         <p className="form-foot">

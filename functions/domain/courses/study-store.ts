@@ -1,0 +1,200 @@
+/**
+ * Reads and writes of study credit: each person's study clock and the progress items it brings up to date. No
+ * permission checks here (service.ts decides who may); conditions keep every change to one item atomic.
+ */
+import { z } from 'zod';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { aws } from '../../platform/aws.js';
+import { config } from '../../platform/config.js';
+import { isConditionFailure } from '../people/store.js';
+import { courseEntities } from './entities.js';
+import type { LessonState, Slot, StudyClock } from './study.js';
+
+const LessonStateRecord = z.object({
+  studiedMs: z.number(),
+  furthestSeconds: z.number(),
+  positionSeconds: z.number(),
+  completedAt: z.string().nullable(),
+});
+
+/** A lesson's state in its progress item; `clockSeq` is the clock version it came from (absent in older items). */
+const StoredLesson = LessonStateRecord.extend({ clockSeq: z.number().int().optional() });
+
+export const ProgressRecord = z.object({
+  personId: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  credit: z.number(),
+  lessons: z.record(z.string(), StoredLesson),
+  startedAt: z.string(),
+  lastStudiedAt: z.string(),
+  completedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ProgressRecord = z.infer<typeof ProgressRecord>;
+
+const SlotRecord = LessonStateRecord.extend({
+  courseId: z.string(),
+  lessonId: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  flushedSeq: z.number().int().default(0),
+  flushedMs: z.number(),
+  flushedDone: z.boolean(),
+  courseCompletedAt: z.string().nullable(),
+});
+
+const ClockRecord = z.object({
+  seq: z.number().int().min(1),
+  lastBeatAt: z.number().nullable(),
+  bucket: z.object({ tokens: z.number(), at: z.number() }).nullable(),
+  open: SlotRecord.nullable(),
+  pending: z.array(SlotRecord),
+});
+
+function progressFrom(data: Record<string, unknown>): ProgressRecord {
+  return ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null });
+}
+
+export async function readProgress(personId: string, courseId: string, consistent = false): Promise<ProgressRecord | undefined> {
+  const { data } = await courseEntities().progress.get({ personId, courseId }).go({ consistent });
+  return data ? progressFrom(data as Record<string, unknown>) : undefined;
+}
+
+/** The person's clock; undefined before their first heartbeat. */
+export async function readClock(personId: string, consistent = false): Promise<StudyClock | undefined> {
+  const { data } = await courseEntities().studyClock.get({ personId }).go({ consistent });
+  if (!data) return undefined;
+  return ClockRecord.parse({ ...(JSON.parse(data.state) as object), seq: data.seq });
+}
+
+/** Stores `next` if the clock is still at `expectedSeq` (0: not yet made). False when another heartbeat got there first. */
+export async function writeClock(personId: string, next: StudyClock, expectedSeq: number): Promise<boolean> {
+  const { seq, ...rest } = next;
+  const write = courseEntities().studyClock.put({ personId, seq, state: JSON.stringify(rest) });
+  try {
+    await (expectedSeq === 0 ? write.where((attr, op) => op.notExists(attr.seq)) : write.where((attr, op) => op.eq(attr.seq, expectedSeq))).go({ response: 'none' });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** What a flush needs to know of the course: the snapshot its progress item keeps, and which lessons complete it. */
+export interface CourseFacts {
+  courseId: string;
+  title: string;
+  credit: number;
+  lessonIds: string[];
+}
+
+const stateOf = (slot: Slot) => ({
+  studiedMs: slot.studiedMs,
+  furthestSeconds: slot.furthestSeconds,
+  positionSeconds: slot.positionSeconds,
+  completedAt: slot.completedAt,
+  clockSeq: slot.seq,
+});
+
+/**
+ * Brings a lesson's state in its progress item up to `slot` (a state the clock stored), creating the item on the
+ * person's first study of the course (`itemExists` false: try that first). Idempotent: the item keeps, per lesson, the clock version its state came from,
+ * and takes only a newer one, so a flush repeated or arriving late never adds twice nor goes back. When every lesson
+ * of the course is complete, the course completes once (at its last lesson's completion). Returns when the course
+ * completed (null while it has not).
+ */
+export async function flushLesson(personId: string, course: CourseFacts, slot: Slot, itemExists = true): Promise<string | null> {
+  const entity = courseEntities().progress;
+  const Key = entity.get({ personId, courseId: course.courseId }).params().Key as Record<string, string>;
+  const TableName = config().tableName;
+  let exists = itemExists;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!exists) {
+      try {
+        await entity.create({ personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 }).go({ response: 'none' });
+        return completeIfDone(Key, course, { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, completedAt: null, version: 1 });
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        exists = true;
+        continue;
+      }
+    }
+    try {
+      const { Attributes } = await aws().doc.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: 'SET lessons.#lesson = :state, lastStudiedAt = :at, courseTitle = :title, credit = :credit ADD version :one',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lessons.#lesson.clockSeq) OR lessons.#lesson.clockSeq < :seq)',
+          ExpressionAttributeNames: { '#lesson': slot.lessonId },
+          ExpressionAttributeValues: { ':state': stateOf(slot), ':at': slot.at, ':title': course.title, ':credit': course.credit, ':one': 1, ':seq': slot.seq },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return completeIfDone(Key, course, progressFrom(Attributes!));
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item } = await aws().doc.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+    if (!Item) {
+      exists = false;
+      continue;
+    }
+    const current = progressFrom(Item);
+    // This state or a newer one is there already.
+    if ((current.lessons[slot.lessonId]?.clockSeq ?? -1) >= slot.seq) return completeIfDone(Key, course, current);
+  }
+  throw new Error(`flushLesson: progress of ${personId} in ${course.courseId} kept changing`);
+}
+
+/** Sets the course's completion once every lesson is complete: at the moment the last of them completed. */
+async function completeIfDone(Key: Record<string, string>, course: CourseFacts, progress: ProgressRecord): Promise<string | null> {
+  if (progress.completedAt) return progress.completedAt;
+  const done = course.lessonIds.map((lessonId) => progress.lessons[lessonId]?.completedAt ?? null);
+  if (done.length === 0 || done.some((at) => at === null)) return null;
+  const completedAt = (done as string[]).reduce((latest, at) => (at > latest ? at : latest));
+  try {
+    await aws().doc.send(
+      new UpdateCommand({
+        TableName: config().tableName,
+        Key,
+        UpdateExpression: 'SET completedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(completedAt)',
+        ExpressionAttributeValues: { ':at': completedAt },
+      }),
+    );
+    return completedAt;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const { Item } = await aws().doc.send(new GetCommand({ TableName: config().tableName, Key, ConsistentRead: true }));
+    return (Item?.completedAt as string | undefined) ?? null;
+  }
+}
+
+/** A lesson's state as its progress item holds it (empty when it has none). */
+export function storedLesson(progress: ProgressRecord | undefined, lessonId: string): LessonState {
+  const stored = progress?.lessons[lessonId];
+  return stored
+    ? { studiedMs: stored.studiedMs, furthestSeconds: stored.furthestSeconds, positionSeconds: stored.positionSeconds, completedAt: stored.completedAt }
+    : { studiedMs: 0, furthestSeconds: 0, positionSeconds: 0, completedAt: null };
+}
+
+/**
+ * The person's own view of their progress in a course: the progress item with what the clock holds beyond it (the
+ * lesson studied now, and lessons left since whose item is not yet up to date).
+ */
+export function withClock(progress: ProgressRecord | undefined, studyClock: StudyClock | undefined, courseId: string): { lessons: Record<string, LessonState>; completedAt: string | null } | undefined {
+  const lessons: Record<string, LessonState> = {};
+  for (const lessonId of Object.keys(progress?.lessons ?? {})) lessons[lessonId] = storedLesson(progress, lessonId);
+  let completedAt = progress?.completedAt ?? null;
+  const slots = studyClock ? [...studyClock.pending, ...(studyClock.open ? [studyClock.open] : [])] : [];
+  let touched = false;
+  for (const slot of slots.filter((s) => s.courseId === courseId).sort((a, b) => a.seq - b.seq)) {
+    if ((progress?.lessons[slot.lessonId]?.clockSeq ?? -1) >= slot.seq) continue;
+    lessons[slot.lessonId] = { studiedMs: slot.studiedMs, furthestSeconds: slot.furthestSeconds, positionSeconds: slot.positionSeconds, completedAt: slot.completedAt };
+    completedAt ??= slot.courseCompletedAt;
+    touched = true;
+  }
+  return progress || touched ? { lessons, completedAt } : undefined;
+}
