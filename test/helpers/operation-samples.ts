@@ -68,6 +68,24 @@ export interface Fixtures {
 export const updatePersonTarget = 'zw0004'; // 吴婷, 综合科, not a member
 export const resetPasswordTarget = 'zw0005'; // 徐海涛, branch 1
 
+/**
+ * The context samples are built in, reading the app, the fixtures and the admin's session as they are when a sample
+ * is built (tests set them in beforeAll and renew sessions as calls end them).
+ */
+export function sampleContext(state: () => { app: RequestableApp; fixtures: Fixtures; adminCookie: string | null | undefined }, prefix = ''): SampleContext {
+  let counter = 0;
+  return {
+    get app() {
+      return state().app;
+    },
+    get fixtures() {
+      return state().fixtures;
+    },
+    asAdmin: (method, path, body) => requestAs(state().app, state().adminCookie ?? null, method, path, body),
+    unique: () => `${prefix}${Date.now().toString(36)}${(++counter).toString(36)}`,
+  };
+}
+
 /** Reads the seeded organisation's ids through the API (as admin) and makes the scratch unit. */
 export async function loadFixtures(app: RequestableApp, adminCookie: string): Promise<Fixtures> {
   const units = await requestAs(app, adminCookie, 'GET', '/api/units');

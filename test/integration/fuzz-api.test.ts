@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
 import { requestAs, sessionCookieFrom, signIn } from '../helpers/sign-in.js';
-import { loadFixtures, samples, type Fixtures, type SampleContext, type SampleRequest } from '../helpers/operation-samples.js';
+import { loadFixtures, samples, type Fixtures, type SampleRequest, sampleContext } from '../helpers/operation-samples.js';
 import { hostileFieldValues, hostilePathSegments, hostileQueryValues, hostileRawBodies, pollutingKeys } from '../helpers/hostile-input.js';
 import { seedDemo } from '../../dev/seed.js';
 
@@ -18,17 +18,7 @@ type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
 let fixtures: Fixtures;
 const sessions: Record<string, string> = {};
-let counter = 0;
-const ctx: SampleContext = {
-  get app() {
-    return app;
-  },
-  get fixtures() {
-    return fixtures;
-  },
-  asAdmin: (method, path, body) => requestAs(app, sessions.admin, method, path, body),
-  unique: () => `${Date.now().toString(36)}${(++counter).toString(36)}`,
-};
+const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }));
 
 interface Operation {
   operationId: string;

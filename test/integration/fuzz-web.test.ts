@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
-import { requestAs, signIn } from '../helpers/sign-in.js';
-import { courseFixtures, loadFixtures, type Fixtures, type SampleContext } from '../helpers/operation-samples.js';
+import { signIn } from '../helpers/sign-in.js';
+import { courseFixtures, loadFixtures, type Fixtures, sampleContext } from '../helpers/operation-samples.js';
 import { seedDemo } from '../../dev/seed.js';
 import '../../web/app/i18n/all.server.js';
 import { translate } from '../../web/app/i18n/index.js';
@@ -20,17 +20,7 @@ let fixtures: Fixtures;
 const sessions: Record<string, string | null> = { 'signed out': null };
 const roles = ['staff1', 'organizer1', 'organizer2', 'leader', 'admin'] as const;
 
-let counter = 0;
-const ctx: SampleContext = {
-  get app() {
-    return app;
-  },
-  get fixtures() {
-    return fixtures;
-  },
-  asAdmin: (method, path, body) => requestAs(app, sessions.admin, method, path, body),
-  unique: () => `${Date.now().toString(36)}${(++counter).toString(36)}`,
-};
+const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }));
 
 interface WebAction {
   /** The route module it belongs to (every module with an action must be listed). */

@@ -27,9 +27,9 @@ import {
   type Fixtures,
   type OperationSample,
   type Outcome,
-  type SampleContext,
   type SignedInSubject,
   type Subject,
+  sampleContext,
 } from '../helpers/operation-samples.js';
 import { seedDemo } from '../../dev/seed.js';
 import { authorize, isOperation, permissions, reachesPerson, reachesUnit, type Actor, type Grant } from '../../functions/domain/people/permissions.js';
@@ -53,17 +53,7 @@ const placement = {} as Record<SignedInSubject, { personId: string; unitId: stri
 
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-let counter = 0;
-const ctx: SampleContext = {
-  get app() {
-    return app;
-  },
-  get fixtures() {
-    return fixtures;
-  },
-  asAdmin: (method, path, body) => requestAs(app, sessions.admin, method, path, body),
-  unique: () => `${Date.now().toString(36)}${(++counter).toString(36)}`,
-};
+const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }));
 
 beforeAll(async () => {
   await prepareStorage();

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
 import { requestAs, signIn } from '../helpers/sign-in.js';
-import { courseFixtures, loadFixtures, loginOf, samples, type Fixtures, type SampleContext, type SignedInSubject } from '../helpers/operation-samples.js';
+import { courseFixtures, loadFixtures, loginOf, samples, type Fixtures, type SignedInSubject, sampleContext } from '../helpers/operation-samples.js';
 import { seedDemo } from '../../dev/seed.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
@@ -20,17 +20,7 @@ let operations: Array<{ method: string; template: string; operationId: string }>
 /** Those out of the draft's reach: its GET answers them 404. */
 const outsiders = ['organizer2', 'leader', 'staff1'] as const satisfies readonly SignedInSubject[];
 
-let counter = 0;
-const ctx: SampleContext = {
-  get app() {
-    return app;
-  },
-  get fixtures() {
-    return fixtures;
-  },
-  asAdmin: (method, path, body) => requestAs(app, sessions.admin, method, path, body),
-  unique: () => `reach${Date.now().toString(36)}${(++counter).toString(36)}`,
-};
+const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }), 'reach');
 
 beforeAll(async () => {
   await prepareStorage();
