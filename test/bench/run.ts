@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -256,6 +257,11 @@ async function main(): Promise<number> {
     ),
   ];
   reportCold(cold);
+  // A yardstick for this machine: the same measurement of a module that only exports a handler.
+  const emptyHandler = resolve(root, '.bench', 'empty-handler.mjs');
+  writeFileSync(emptyHandler, 'export const handler = () => undefined;\n');
+  const floor = summarize(measureColdLoads(emptyHandler, COLD_RUNS, lambdaRuntimeEnvironment.NODE_OPTIONS).map((s) => s.sinceStartMs));
+  console.log(`yardstick: an empty handler module loads in ${ms(floor.p50)} (median) on this machine; the bundle adds ${ms(cold[1]!.total.p50 - floor.p50)}`);
 
   heading('Starting dynalite (in memory) + s3rver and the app on 127.0.0.1');
   const engines = await startEngines({ tableName: 'bench', buckets: ['bench-uploads'] });
