@@ -454,6 +454,7 @@ function courseFacts(course: Course): studyStore.CourseFacts {
 async function flushAll(personId: string, slots: Slot[], current: Course) {
   const done: Slot[] = [];
   const completions = new Map<string, string | null>();
+  if (slots.length === 0) return { done, completions };
   await Promise.all(
     slots.map(async (slot) => {
       const course = slot.courseId === current.courseId ? current : await courseById(slot.courseId);

@@ -209,6 +209,7 @@ export function applyBeat(
  * and the open slot remembers how far its item is up to date.
  */
 export function confirmFlushed(clock: StudyClock, flushed: Slot[], courseCompletedAt: Map<string, string | null> = new Map()): StudyClock {
+  if (flushed.length === 0 && courseCompletedAt.size === 0) return clock;
   const covers = (slot: Slot) => flushed.some((done) => sameLesson(done, slot) && done.seq >= slot.seq);
   let open = clock.open;
   if (open) {
