@@ -9,7 +9,6 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -111,18 +110,16 @@ function magicMatches(contentType: string, head: Uint8Array): boolean {
   }
 }
 
-function isMissing(error: unknown): boolean {
+/** An S3 failure of this HTTP status or error name. */
+function s3Failed(error: unknown, status: number, ...names: string[]): boolean {
   const name = error instanceof Error ? error.name : '';
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-  return name === 'NotFound' || name === 'NoSuchKey' || status === 404;
+  return names.includes(name) || (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode === status;
 }
-
+const isMissing = (error: unknown) => s3Failed(error, 404, 'NotFound', 'NoSuchKey');
 /** The object changed between two steps of the check (S3 answers 412 to an If-Match that no longer holds). */
-function isChanged(error: unknown): boolean {
-  const name = error instanceof Error ? error.name : '';
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-  return name === 'PreconditionFailed' || status === 412;
-}
+const isChanged = (error: unknown) => s3Failed(error, 412, 'PreconditionFailed');
+/** A ranged read of an empty object. */
+const isEmpty = (error: unknown) => s3Failed(error, 416, 'InvalidRange');
 
 function conditionFailed(error: unknown): boolean {
   let current: unknown = error;
@@ -208,37 +205,34 @@ async function verify(upload: Upload): Promise<void> {
 }
 
 /**
- * The check itself. Every step names the version of the incoming object it first saw (its ETag): its size, its first
- * bytes and the copy all concern those very bytes, so a PUT replayed during the check makes the check fail rather than
- * slip other bytes through. A file that fails is deleted.
+ * The check itself. One ranged read gives the incoming object's size, its first bytes and its version (ETag); the copy
+ * names that version, so a PUT replayed during the check makes the check fail (412) rather than slip other bytes into
+ * the copy. A file that fails is deleted.
  */
 async function checkAndCopy(upload: Upload): Promise<void> {
   const s3 = aws().s3;
   const bucket = config().uploadsBucket;
   const source = upload.incomingKey!;
   const rules = uploadRules[upload.purpose];
-  let head;
+  let etag: string | undefined;
+  let size = Number.NaN;
+  let first: Uint8Array = new Uint8Array();
   try {
-    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: source }));
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: source, Range: 'bytes=0-15' }));
+    etag = object.ETag;
+    // Content-Range ends with the whole object's size; a server that ignores the range sends the whole object.
+    size = Number(/\/(\d+)$/.exec(object.ContentRange ?? '')?.[1] ?? object.ContentLength);
+    if (object.Body) first = await object.Body.transformToByteArray();
   } catch (error) {
     if (isMissing(error)) throw refused('uploadMissing');
-    throw error;
+    // An empty object has no first bytes to read.
+    if (!isEmpty(error)) throw error;
+    size = 0;
   }
-  const etag = head.ETag;
-  const size = head.ContentLength;
   const discard = () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: source }));
-  if (size === undefined || size !== upload.size || size > rules.maxBytes) {
+  if (size !== upload.size || size > rules.maxBytes) {
     await discard();
-    throw size !== undefined && size > rules.maxBytes ? refused('uploadTooLarge', rules.maxBytes) : refused('uploadIncomplete');
-  }
-  let first: Uint8Array;
-  try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: source, Range: 'bytes=0-15', ...(etag ? { IfMatch: etag } : {}) }));
-    first = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
-  } catch (error) {
-    if (isChanged(error)) throw refused('uploadChanged');
-    if (isMissing(error)) throw refused('uploadMissing');
-    throw error;
+    throw size > rules.maxBytes ? refused('uploadTooLarge', rules.maxBytes) : refused('uploadIncomplete');
   }
   if (!magicMatches(upload.contentType, first)) {
     await discard();
