@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlStream } from './html-stream.server';
 
@@ -68,4 +68,39 @@ describe('renderHtmlStream', () => {
         }),
     );
   });
+
+  it('stops quietly when the reader goes away mid-page, with the rest of the page still to come', async () => {
+    let release!: () => void;
+    const later = new Promise<void>((resolve) => (release = resolve));
+    let ready = false;
+    void later.then(() => (ready = true));
+    function Slow() {
+      if (!ready) throw later;
+      return <p>{'后来的内容'.repeat(2000)}</p>;
+    }
+    const unhandled: unknown[] = [];
+    const onError = (error: unknown) => unhandled.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const stream = await renderHtmlStream(
+        <main>
+          <h1>{'先到的内容'.repeat(500)}</h1>
+          <Suspense fallback={<p>…</p>}>
+            <Slow />
+          </Suspense>
+        </main>,
+        { waitForAll: false, timeoutMs: 5_000 },
+      );
+      const reader = stream.getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      await reader.cancel();
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
 });
+

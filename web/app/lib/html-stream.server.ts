@@ -1,5 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { PassThrough } from 'node:stream';
 import type { ReactNode } from 'react';
 import { renderToPipeableStream } from 'react-dom/server';
 
@@ -32,8 +31,7 @@ export function renderHtmlStream(element: ReactNode, options: HtmlStreamOptions)
         shellRendered = true;
         const body = new PassThrough();
         body.once('close', () => clearTimeout(timer));
-        // Node's own stream bridge: @remix-run/node's would pull undici (400 KB) into the Lambda bundle.
-        resolve(Readable.toWeb(body) as WebReadableStream<Uint8Array> as unknown as ReadableStream<Uint8Array>);
+        resolve(webStreamOf(body, () => abort()));
         pipe(body);
       },
       onShellError(error: unknown) {
@@ -45,5 +43,41 @@ export function renderHtmlStream(element: ReactNode, options: HtmlStreamOptions)
         if (shellRendered) options.onLateError?.(error);
       },
     });
+  });
+}
+
+/**
+ * The rendered bytes as a web stream, with backpressure. A reader that goes away (the browser left mid-page) stops
+ * the render: Node 20's own `Readable.toWeb` would go on enqueueing into the cancelled stream and throw
+ * "Controller is already closed" outside any handler, ending the process.
+ */
+function webStreamOf(body: PassThrough, stopRendering: () => void): ReadableStream<Uint8Array> {
+  let closed = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      body.on('data', (chunk: Buffer) => {
+        if (closed) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) body.pause();
+      });
+      body.once('end', () => {
+        if (closed) return;
+        closed = true;
+        controller.close();
+      });
+      body.once('error', (error) => {
+        if (closed) return;
+        closed = true;
+        controller.error(error);
+      });
+    },
+    pull() {
+      body.resume();
+    },
+    cancel() {
+      closed = true;
+      stopRendering();
+      body.destroy();
+    },
   });
 }
