@@ -571,7 +571,7 @@ export async function getMyRecord(actor: Actor | null, query: { year?: number } 
   authorize(actor, 'getMyRecord');
   const year = query.year ?? shanghaiYear(nowIso());
   const { data } = await courseEntities().progress.query.byPerson({ personId: actor!.personId }).go({ pages: 'all' });
-  const items = data.map((record) => studyStore.ProgressRecord.parse({ ...record, completedAt: record.completedAt ?? null }));
+  const items = data.map((record) => studyStore.progressFrom(record as Record<string, unknown>));
   const done = items.filter((p) => p.completedAt !== null).sort((a, b) => b.completedAt!.localeCompare(a.completedAt!));
   const inProgress = items.filter((p) => p.completedAt === null).sort((a, b) => b.lastStudiedAt.localeCompare(a.lastStudiedAt));
   const creditThisYear = done.filter((p) => shanghaiYear(p.completedAt!) === year).reduce((sum, p) => sum + p.credit, 0);

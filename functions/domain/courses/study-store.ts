@@ -8,7 +8,7 @@ import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { isConditionFailure } from '../people/store.js';
 import { courseEntities } from './entities.js';
-import type { LessonState, Slot, StudyClock } from './study.js';
+import { emptyLesson, type LessonState, type Slot, type StudyClock } from './study.js';
 
 const LessonStateRecord = z.object({
   studiedMs: z.number(),
@@ -52,7 +52,8 @@ const ClockRecord = z.object({
   pending: z.array(SlotRecord),
 });
 
-function progressFrom(data: Record<string, unknown>): ProgressRecord {
+/** A progress item as read back (older items lack `completedAt`). */
+export function progressFrom(data: Record<string, unknown>): ProgressRecord {
   return ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null });
 }
 
@@ -112,8 +113,9 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!exists) {
       try {
-        await entity.create({ personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 }).go({ response: 'none' });
-        return completeIfDone(Key, course, { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, completedAt: null, version: 1 });
+        const created = { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 };
+        await entity.create(created).go({ response: 'none' });
+        return completeIfDone(Key, course, { ...created, completedAt: null });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         exists = true;
@@ -177,7 +179,7 @@ export function storedLesson(progress: ProgressRecord | undefined, lessonId: str
   const stored = progress?.lessons[lessonId];
   return stored
     ? { studiedMs: stored.studiedMs, furthestSeconds: stored.furthestSeconds, positionSeconds: stored.positionSeconds, completedAt: stored.completedAt }
-    : { studiedMs: 0, furthestSeconds: 0, positionSeconds: 0, completedAt: null };
+    : emptyLesson();
 }
 
 /**
