@@ -61,11 +61,7 @@ export function text({ label, max, min = 1, multiline = false }: TextOptions) {
     })
     .check((ctx) => {
       const value = ctx.value;
-      const problem = textProblem(value, multiline);
-      if (problem) {
-        ctx.issues.push({ code: 'custom', input: value, message: say(problem, label), continue: false });
-        return;
-      }
+      if (!charactersPass(ctx, label, multiline)) return;
       const count = characterCount(value);
       if (count < min) {
         ctx.issues.push({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: value, message: say(min === 1 ? 'fieldRequired' : 'fieldTooShort', label, { min }) });
@@ -102,8 +98,14 @@ export function dayOrInstant(label: FieldLabelKey) {
  * address, an opaque reference): refuse control characters, lone surrogates and bidi overrides, naming the field.
  */
 export function plainCharacters(label: FieldLabelKey) {
-  return (ctx: { value: string; issues: unknown[] }) => {
-    const problem = textProblem(ctx.value);
-    if (problem) (ctx.issues as object[]).push({ code: 'custom', input: ctx.value, message: say(problem, label), continue: false });
+  return (ctx: z.core.ParsePayload<string>): void => {
+    charactersPass(ctx, label);
   };
+}
+
+/** True when the value's characters pass; otherwise adds the issue naming the field and stops parsing this value. */
+function charactersPass(ctx: z.core.ParsePayload<string>, label: FieldLabelKey, multiline = false): boolean {
+  const problem = textProblem(ctx.value, multiline);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: say(problem, label), continue: false });
+  return !problem;
 }
