@@ -5,7 +5,7 @@
  *
  * On AWS the same requests never reach the function: CloudFront and API Gateway refuse oversized headers themselves.
  */
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorBody } from '../functions/http/errors.js';
 import { AppError } from '../functions/platform/errors.js';
@@ -22,16 +22,16 @@ export function clientErrorAnswer(error: NodeJS.ErrnoException & { rawPacket?: B
   const raw = error.rawPacket?.toString('latin1') ?? '';
   const lang = langFromHeaders(rawHeader(raw, 'cookie'), rawHeader(raw, 'accept-language'));
   const appError = error.code === 'HPE_HEADER_OVERFLOW' ? new AppError('HEADERS_TOO_LARGE') : new AppError('VALIDATION');
-  const body = Buffer.from(errorBody(appError, lang));
+  const body = errorBody(appError, lang);
   return [
-    `HTTP/1.1 ${appError.status} ${appError.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+    `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status]}`,
     'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${body.length}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
     'Cache-Control: no-store',
     'X-Content-Type-Options: nosniff',
     'Connection: close',
     '',
-    body.toString(),
+    body,
   ].join('\r\n');
 }
 
