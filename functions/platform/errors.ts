@@ -87,3 +87,13 @@ export class ConflictError extends AppError {
 export function isConditionalCheckFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
+
+/** True when the error (or anything it wraps, e.g. an ElectroError around the SDK's) is a failed condition. */
+export function isConditionFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (isConditionalCheckFailure(current)) return true;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}

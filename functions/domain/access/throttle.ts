@@ -6,7 +6,7 @@
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import type { ApiMessageKey } from '../../platform/i18n.js';
-import { isConditionFailure } from '../people/store.js';
+import { isConditionFailure } from '../../platform/errors.js';
 import { accessEntities } from './entities.js';
 import { Throttle } from './schema.js';
 

@@ -15,7 +15,7 @@ import { actingPerson, loadTree } from '../people/service.js';
 import * as peopleStore from '../people/store.js';
 import type { OrgTree } from '../people/tree.js';
 import type { Person } from '../people/schema.js';
-import { isConditionFailure } from '../people/store.js';
+import { isConditionFailure } from '../../platform/errors.js';
 import { courseEntities } from './entities.js';
 import {
   Assignment,

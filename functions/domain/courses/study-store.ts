@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
-import { isConditionFailure } from '../people/store.js';
+import { isConditionFailure } from '../../platform/errors.js';
 import { courseEntities } from './entities.js';
 import { emptyLesson, type LessonState, type Slot, type StudyClock } from './study.js';
 

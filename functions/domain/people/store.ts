@@ -5,7 +5,9 @@
  * demo seed.
  */
 import type { z } from 'zod';
-import { AppError, ConflictError, isConditionalCheckFailure } from '../../platform/errors.js';
+import { AppError, ConflictError, isConditionFailure } from '../../platform/errors.js';
+
+export { isConditionFailure };
 import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
 import { peopleEntities, rootParentKey } from './entities.js';
@@ -23,15 +25,6 @@ import {
 
 // ─── Errors at the store boundary ─────────────────────────────────────────────────────────────────────────────────────
 
-/** True when the error (or anything it wraps, e.g. an ElectroError around the SDK's) is a failed condition. */
-export function isConditionFailure(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (isConditionalCheckFailure(current)) return true;
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return false;
-}
 
 /** Runs a conditional write; a failed condition becomes a ConflictError carrying `details`. */
 export async function guardedWrite<T>(write: () => Promise<T>, details: unknown): Promise<T> {
