@@ -14,9 +14,9 @@ import { assignCourse, createCourse, createLesson, publishCourse, recordStudy, u
 import type { Audience, Course } from '../functions/domain/courses/schema.js';
 import { createUpload } from '../functions/domain/uploads/service.js';
 import { computeAllCompletion } from '../functions/domain/stats/service.js';
-import { listAllPeople } from '../functions/domain/people/store.js';
-import { loadTree } from '../functions/domain/people/service.js';
-import type { Actor } from '../functions/domain/people/permissions.js';
+import { everyone } from '../functions/domain/people/directory.js';
+import { loadTree } from '../functions/domain/org/service.js';
+import type { Actor } from '../functions/domain/authz/permissions.js';
 import type { PublicPerson } from '../functions/domain/people/schema.js';
 import { seedUnits } from './seed-data.js';
 
@@ -346,7 +346,7 @@ export async function seedDemoCourses(): Promise<CourseSeedResult> {
   const started = realNow().getTime();
   /** The moment `days` days before now. */
   const daysAgo = (days: number) => started - days * day;
-  const [people, tree] = await Promise.all([listAllPeople(), loadTree()]);
+  const [people, tree] = await Promise.all([everyone(), loadTree()]);
   const byLogin = (login: string) => {
     const person = people.find((p) => p.login === login);
     if (!person) throw new Error(`seed: no person "${login}" for the demo courses`);

@@ -10,7 +10,9 @@
  *   staff1, staff2 — members of branch 1;  staff3 — member of branch 2
  * Everybody else signs in with a 工号 (zw0001…) and the same password, and is asked to change it.
  */
-import type { PartyStatus, RoleName, UnitKind } from '../functions/domain/people/schema.js';
+import type { RoleName } from '../functions/domain/authz/schema.js';
+import type { UnitKind } from '../functions/domain/org/schema.js';
+import type { PartyStatus } from '../functions/domain/people/schema.js';
 
 export const demoPassword = 'demo1234';
 

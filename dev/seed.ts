@@ -14,10 +14,15 @@ import { config, type Config } from '../functions/platform/config.js';
 import { newId } from '../functions/platform/ids.js';
 import { nowIso } from '../functions/platform/clock.js';
 import { hashPassword } from '../functions/platform/passwords.js';
-import { peopleEntities } from '../functions/domain/people/entities.js';
-import { claimLogin, isConditionFailure, personItem, unitItem } from '../functions/domain/people/store.js';
-import { Person, Unit, type RoleGrant } from '../functions/domain/people/schema.js';
 import { ConflictError } from '../functions/platform/errors.js';
+import { isConditionFailure } from '../functions/platform/store.js';
+import type { RoleGrant } from '../functions/domain/authz/schema.js';
+import { orgEntities } from '../functions/domain/org/entities.js';
+import { unitItem } from '../functions/domain/org/store.js';
+import { Unit } from '../functions/domain/org/schema.js';
+import { peopleEntities } from '../functions/domain/people/entities.js';
+import { insertLoginClaim, personItem } from '../functions/domain/people/store.js';
+import { Person } from '../functions/domain/people/schema.js';
 import { demoPassword, seedPeople, seedUnits, type SeedPerson, type SeedUnit } from './seed-data.js';
 import { seedDemoCourses } from './seed-courses.js';
 
@@ -195,13 +200,12 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     return { seeded: false, units: 0, people: 0, ...(earlier ? { seededAt: earlier } : {}), durationMs: Math.round(performance.now() - started) };
   }
 
-  const entities = peopleEntities();
-  expectAllWritten(await entities.unit.put(plan.units.map(unitItem)).go(), 'units');
+  expectAllWritten(await orgEntities().unit.put(plan.units.map(unitItem)).go(), 'units');
   // Logins are claimed one item each, only if absent: the same guard every other account creation goes through.
   await Promise.all(
     plan.people.map(async (person) => {
       try {
-        await claimLogin(person.login, person.personId);
+        await insertLoginClaim(person.login, person.personId);
       } catch (error) {
         if (error instanceof ConflictError) {
           throw new Error(`seed: the login "${person.login}" is already taken in table "${cfg.tableName}"; seed an empty table`, { cause: error });
@@ -210,7 +214,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       }
     }),
   );
-  expectAllWritten(await entities.person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
+  expectAllWritten(await peopleEntities().person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
   const { courses } = await seedDemoCourses();
 
   const durationMs = Math.round(performance.now() - started);

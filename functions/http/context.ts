@@ -1,5 +1,5 @@
 import type { Lang } from '../platform/i18n.js';
-import type { Actor } from '../domain/people/permissions.js';
+import type { Actor } from '../domain/authz/permissions.js';
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {

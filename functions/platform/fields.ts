@@ -16,6 +16,12 @@ import { z } from 'zod';
 import { fieldMessage, type ApiMessageKey, type FieldLabelKey } from './i18n.js';
 import { currentLang } from './request-scope.js';
 
+/** A record's id: a ULID, the house id format. */
+export const Id = z.ulid();
+
+/** An ISO-8601 UTC timestamp as stored. */
+export const Timestamp = z.iso.datetime();
+
 const say = (key: ApiMessageKey, field: FieldLabelKey, params?: Record<string, string | number>) => fieldMessage(currentLang(), key, field, params);
 
 const loneSurrogate = /\p{Cs}/u;

@@ -4,7 +4,7 @@
  * Encoded form, self-describing so the cost can be raised later without breaking stored hashes:
  *   scrypt$<N>$<r>$<p>$<salt base64>$<key base64>
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const scryptParams = { N: 16384, r: 8, p: 1, saltBytes: 16, keyBytes: 64 } as const;
 
@@ -71,4 +71,18 @@ export function needsRehash(encoded: string): boolean {
   if (!decoded) return true;
   const { N, r, p, saltBytes, keyBytes } = scryptParams;
   return decoded.N < N || decoded.r < r || decoded.p < p || decoded.salt.length < saltBytes || decoded.key.length < keyBytes;
+}
+
+/** A readable one-time password: no look-alike characters, letters and digits both present. */
+export function generatePassword(): string {
+  const letters = 'abcdefghjkmnpqrstuvwxyz';
+  const digits = '23456789';
+  const all = letters + digits;
+  const pick = (set: string) => set[randomInt(set.length)]!;
+  const chars = [pick(letters), pick(digits), ...Array.from({ length: 8 }, () => pick(all))];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
 }

@@ -53,7 +53,7 @@ export interface BucketAccess {
 }
 
 /**
- * Where things live in the uploads bucket (functions/domain/uploads/keys.ts and people/roster-store.ts use the same
+ * Where things live in the uploads bucket (functions/domain/uploads/keys.ts and roster/store.ts use the same
  * prefixes; test/infra compares them).
  */
 export const UPLOADS_PREFIXES = {

@@ -16,12 +16,15 @@ import { newId } from '../../functions/platform/ids.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { peopleEntities } from '../../functions/domain/people/entities.js';
 import { courseEntities } from '../../functions/domain/courses/entities.js';
-import { personItem, unitItem } from '../../functions/domain/people/store.js';
-import { forgetTree } from '../../functions/domain/people/service.js';
+import { personItem } from '../../functions/domain/people/store.js';
+import { orgEntities } from '../../functions/domain/org/entities.js';
+import { unitItem } from '../../functions/domain/org/store.js';
+import { forgetTree } from '../../functions/domain/org/service.js';
 import { assignCourse, createCourse, createLesson, getMyRecord, publishCourse } from '../../functions/domain/courses/service.js';
 import { computeAllCompletion, getCourseCompletion } from '../../functions/domain/stats/service.js';
-import type { Actor } from '../../functions/domain/people/permissions.js';
-import type { Person, Unit } from '../../functions/domain/people/schema.js';
+import type { Actor } from '../../functions/domain/authz/permissions.js';
+import type { Unit } from '../../functions/domain/org/schema.js';
+import type { Person } from '../../functions/domain/people/schema.js';
 import { startEngines } from '../../dev/engines.js';
 import { resetAwsClients } from '../../functions/platform/aws.js';
 import { resetConfig } from '../../functions/platform/config.js';
@@ -96,7 +99,7 @@ async function seedOrganisation(passwordHash: string) {
     units.push(branch);
     for (let g = 0; g < 5; g++) units.push(unit(`第${b + 1}支部第${g + 1}党小组`, 'group', branch.unitId, g));
   }
-  await putAll((items) => peopleEntities().unit.put(items.map(unitItem)).go(), units);
+  await putAll((items) => orgEntities().unit.put(items.map(unitItem)).go(), units);
   const leaves = units.filter((u) => u.kind !== 'bureau');
   const branchOf = (u: Unit) => (u.kind === 'branch' ? u.unitId : u.kind === 'group' ? u.parentId : null);
   const people: Person[] = [];

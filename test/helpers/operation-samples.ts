@@ -3,7 +3,7 @@
  * test/integration/permissions.test.ts makes every call as every actor and checks the outcome; it also checks that
  * every operation in the OpenAPI document has a sample here, and that these expectations agree with permissions.ts.
  *
- * The expectations are written from the rules (functions/domain/people/README.md, "Permissions: operations × roles"),
+ * The expectations are written from the rules (functions/domain/authz/README.md, "Permissions: operations × roles"),
  * not from running the code:
  * - public operations: everyone, signed in or not;
  * - `self`: one's own records; `scope`: people and units in the subtree of the unit an organizer's or leader's grant
@@ -16,7 +16,7 @@
  */
 import { apiMessage } from '../../functions/platform/i18n.js';
 import { newId } from '../../functions/platform/ids.js';
-import type { RoleName } from '../../functions/domain/people/schema.js';
+import type { RoleName } from '../../functions/domain/authz/schema.js';
 import { demoPassword, seedUnits } from '../../dev/seed-data.js';
 import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
 

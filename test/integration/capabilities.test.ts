@@ -7,8 +7,8 @@ import { prepareStorage } from '../helpers/storage.js';
 import { createTestApp } from '../helpers/app.js';
 import { requestAs, sessionCookieFrom } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
-import { capabilityNames, capabilityOperations } from '../../functions/domain/people/capabilities.js';
-import { authorize, type Actor } from '../../functions/domain/people/permissions.js';
+import { capabilityNames, capabilityOperations } from '../../functions/domain/authz/capabilities.js';
+import { authorize, type Actor } from '../../functions/domain/authz/permissions.js';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 

@@ -7,9 +7,9 @@ import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
 import { recordStudy } from '../../functions/domain/courses/service.js';
 import { courseEntities } from '../../functions/domain/courses/entities.js';
-import { listAllPeople } from '../../functions/domain/people/store.js';
-import { loadTree } from '../../functions/domain/people/service.js';
-import type { Actor } from '../../functions/domain/people/permissions.js';
+import { everyone } from '../../functions/domain/people/directory.js';
+import { loadTree } from '../../functions/domain/org/service.js';
+import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { PublicPerson } from '../../functions/domain/people/schema.js';
 import { runJobs, jobs } from '../../functions/jobs/registry.js';
 import { computeAllCompletion } from '../../functions/domain/stats/service.js';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   course = (await call('POST', `/courses/${draft.courseId}/publish`, admin, { version: draft.version })).json;
   const due = new Date(Date.now() + 2 * 86400_000).toISOString();
   expect((await call('POST', `/courses/${course.courseId}/assignments`, admin, { audience: { kind: 'everyone' }, required: true, dueAt: due })).status).toBe(201);
-  people = (await listAllPeople()).filter((p) => p.active);
+  people = (await everyone()).filter((p) => p.active);
 
   // Many people study: every third completes, every third only starts, the rest never open it.
   const base = Date.now();

@@ -32,10 +32,10 @@ import {
   sampleContext,
 } from '../helpers/operation-samples.js';
 import { seedDemo } from '../../dev/seed.js';
-import { authorize, isOperation, permissions, reachesPerson, reachesUnit, type Actor, type Grant } from '../../functions/domain/people/permissions.js';
+import { authorize, isOperation, permissions, reachesPerson, reachesUnit, type Actor, type Grant } from '../../functions/domain/authz/permissions.js';
 import type { Person } from '../../functions/domain/people/schema.js';
-import { loadTree } from '../../functions/domain/people/service.js';
-import { getPerson } from '../../functions/domain/people/store.js';
+import { loadTree } from '../../functions/domain/org/service.js';
+import { readPerson } from '../../functions/domain/people/store.js';
 import { AppError } from '../../functions/platform/errors.js';
 import { apiMessage } from '../../functions/platform/i18n.js';
 
@@ -87,7 +87,7 @@ describe('operations', () => {
     const sampled = new Set(samples.map((s) => s.operationId));
     const problems = unnamedOperations.map((op) => `${op} has no operationId`);
     for (const op of apiOperations) {
-      if (!inTable.has(op)) problems.push(`${op} is in the API but has no row in functions/domain/people/permissions.ts`);
+      if (!inTable.has(op)) problems.push(`${op} is in the API but has no row in functions/domain/authz/permissions.ts`);
       if (!sampled.has(op)) problems.push(`${op} is in the API but has no sample in test/helpers/operation-samples.ts`);
     }
     for (const op of inTable) if (!apiOperations.has(op)) problems.push(`${op} has a row in permissions.ts but is not in the API`);
@@ -133,7 +133,7 @@ describe('the samples and permissions.ts', () => {
     for (const sample of samples) {
       const login = sample.reach && 'person' in sample.reach ? sample.reach.person : undefined;
       if (login && !people.has(login)) {
-        const person = await getPerson(fixtures.person[login] ?? '');
+        const person = await readPerson(fixtures.person[login] ?? '');
         if (!person) throw new Error(`${sample.label}: no seeded person ${login}`);
         people.set(login, person);
       }

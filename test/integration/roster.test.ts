@@ -12,8 +12,8 @@ import { seedDemo } from '../../dev/seed.js';
 import { aws } from '../../functions/platform/aws.js';
 import { config } from '../../functions/platform/config.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
-import { findPersonByLogin } from '../../functions/domain/people/store.js';
-import { beginApply, claimLoginOnce, createPersonOnce, getImport, loadImportRows } from '../../functions/domain/people/roster-store.js';
+import { insertLoginClaimOnce, insertPersonOnce, readPersonByLogin } from '../../functions/domain/people/store.js';
+import { beginApply, readImport, readImportRows } from '../../functions/domain/roster/store.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -230,11 +230,11 @@ describe('confirmImport', () => {
     password = res.body.initialPassword;
     expect(await peopleCount()).toBe(before + 6);
 
-    const person = await findPersonByLogin('imp001');
+    const person = await readPersonByLogin('imp001');
     expect(person).toMatchObject({ name: '新人甲', partyStatus: 'full', mustChangePassword: true, active: true });
     expect(person!.roles.map((grant) => grant.role)).toEqual(['staff', 'organizer']);
-    expect((await findPersonByLogin('imp003'))!.name).toBe('新人丙 <script>alert(1)</script>');
-    const all = await Promise.all(['imp001', '13900001111', 'imp003'].map(findPersonByLogin));
+    expect((await readPersonByLogin('imp003'))!.name).toBe('新人丙 <script>alert(1)</script>');
+    const all = await Promise.all(['imp001', '13900001111', 'imp003'].map(readPersonByLogin));
     expect(new Set(all.map((p) => p!.passwordHash)).size).toBe(1); // hashed once
 
     const cookie = await signIn('13900001111', password);
@@ -264,7 +264,7 @@ describe('confirmImport', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(await peopleCount()).toBe(before);
-    expect((await findPersonByLogin('imp001'))!.version).toBe(1);
+    expect((await readPersonByLogin('imp001'))!.version).toBe(1);
   });
 
   it('a changed row updates that person (matched by login), keeping their password', async () => {
@@ -274,7 +274,7 @@ describe('confirmImport', () => {
     expect(previewed.body.rows[0]).toMatchObject({ action: 'update', changes: ['name', 'partyStatus', 'roles'] });
     const res = await confirm(admin, previewed.body.importId);
     expect(res.body).toEqual({ created: 0, updated: 1, unchanged: 2 });
-    const person = await findPersonByLogin('13900001111');
+    const person = await readPersonByLogin('13900001111');
     expect(person).toMatchObject({ name: '新人乙改名', partyStatus: 'full', version: 2 });
     expect(person!.roles.map((grant) => grant.role)).toEqual(['staff', 'leader']);
     await signIn('13900001111', password);
@@ -288,10 +288,10 @@ describe('confirmImport', () => {
     const res = await confirm(admin, previewed.body.importId);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toBe('花名册还有 1 行有问题，请修正后重新上传。');
-    expect(await findPersonByLogin('ok9001')).toBeUndefined();
+    expect(await readPersonByLogin('ok9001')).toBeUndefined();
     // Only the sign-in session touched the table (its lastSeenAt); no person, claim or import state changed.
     expect(await itemCount()).toBe(before);
-    expect((await getImport(previewed.body.importId))!.status).toBe('previewed');
+    expect((await readImport(previewed.body.importId))!.status).toBe('previewed');
   });
 
   it('re-validates at confirm: a login taken since the preview blocks the import', async () => {
@@ -302,7 +302,7 @@ describe('confirmImport', () => {
     const res = await confirm(admin, previewed.body.importId);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('1 行有问题');
-    expect((await findPersonByLogin('late01'))!.name).toBe('先到者');
+    expect((await readPersonByLogin('late01'))!.name).toBe('先到者');
   });
 
   it('answers 404 for an unknown or expired import', async () => {
@@ -342,17 +342,17 @@ describe('confirmImport', () => {
 
   it('resumes a confirm that died half-way: its own claims and people are recognised, all get the new password', async () => {
     const previewed = await preview(admin, csv([header, `续甲,resume01,${B1},群众,`, `续乙,resume02,${B1},群众,`, `续丙,resume03,${B1},群众,`]));
-    const record = (await getImport(previewed.body.importId))!;
-    const rows = await loadImportRows(record);
+    const record = (await readImport(previewed.body.importId))!;
+    const rows = await readImportRows(record);
     // The crashed attempt: took the import (its hold has lapsed), claimed one login, and created one person fully.
     await beginApply(record, 'CRASHED', Date.now() - 1);
-    await claimLoginOnce('resume01', rows[0]!.plannedPersonId);
-    await claimLoginOnce('resume02', rows[1]!.plannedPersonId);
-    await createPersonOnce({
+    await insertLoginClaimOnce('resume01', rows[0]!.plannedPersonId);
+    await insertLoginClaimOnce('resume02', rows[1]!.plannedPersonId);
+    await insertPersonOnce({
       personId: rows[1]!.plannedPersonId,
       name: '续乙',
       login: 'resume02',
-      unitId: (await findPersonByLogin('organizer1'))!.unitId,
+      unitId: (await readPersonByLogin('organizer1'))!.unitId,
       branchId: null,
       partyStatus: 'none',
       roles: [{ role: 'staff' }],
@@ -369,12 +369,12 @@ describe('confirmImport', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     for (const login of ['resume01', 'resume02', 'resume03']) await signIn(login, res.body.initialPassword);
-    expect((await getImport(previewed.body.importId))!).toMatchObject({ status: 'applied', attempts: 2 });
+    expect((await readImport(previewed.body.importId))!).toMatchObject({ status: 'applied', attempts: 2 });
   });
 
   it('says "in progress" (409) while another confirm holds the import', async () => {
     const previewed = await preview(admin, csv([header, `占着,hold01,${B1},群众,`]));
-    await beginApply((await getImport(previewed.body.importId))!, 'BUSY', Date.now() + 60_000);
+    await beginApply((await readImport(previewed.body.importId))!, 'BUSY', Date.now() + 60_000);
     const res = await confirm(admin, previewed.body.importId);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toBe('这份花名册正在导入中，请稍候再试。');
@@ -391,7 +391,7 @@ describe('other file forms', () => {
     expect(previewed.body.rows.map((row: any) => row.login)).toEqual(['13800138001', 'xlsx-002', 'xlsx-003']);
     const res = await confirm(admin, previewed.body.importId);
     expect(res.body.created).toBe(3);
-    expect((await findPersonByLogin('xlsx-003'))!.roles.map((grant) => grant.role)).toEqual(['staff', 'organizer']);
+    expect((await readPersonByLogin('xlsx-003'))!.roles.map((grant) => grant.role)).toEqual(['staff', 'organizer']);
   });
 
   it('imports an .xlsx made by the test writer, English headers and values', async () => {

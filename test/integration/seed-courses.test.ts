@@ -9,8 +9,8 @@ import { config } from '../../functions/platform/config.js';
 import { allAssignments, courseById, getMyRecord, listCourses, listMyTasks } from '../../functions/domain/courses/service.js';
 import type { Course } from '../../functions/domain/courses/schema.js';
 import { getCourseCompletion } from '../../functions/domain/stats/service.js';
-import { listAllPeople } from '../../functions/domain/people/store.js';
-import type { Actor } from '../../functions/domain/people/permissions.js';
+import { everyone } from '../../functions/domain/people/directory.js';
+import type { Actor } from '../../functions/domain/authz/permissions.js';
 import { renderMarkdown } from '../../web/app/lib/markdown.server.js';
 
 /**
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const started = Date.now();
   result = await seedDemo();
   console.log(`seedDemo with courses: ${result.courses} courses in ${Date.now() - started} ms`);
-  for (const person of await listAllPeople()) actors.set(person.login, { ...person, mustChangePassword: false, sessionId: 'test' });
+  for (const person of await everyone()) actors.set(person.login, { ...person, mustChangePassword: false, sessionId: 'test' });
   // The catalogue lists them; each is then read whole, lessons included.
   const listed = await listCourses(actor('admin'));
   courses = (await Promise.all(listed.map((course) => courseById(course.courseId)))).filter((course) => course !== undefined);
@@ -110,7 +110,7 @@ describe('the demo courses', () => {
     const root = completion.units.find((unit) => unit.depth === 0)!;
     expect(root.subtree.done).toBeGreaterThanOrEqual(3);
     expect(root.subtree.inProgress).toBeGreaterThanOrEqual(1);
-    expect(root.subtree.total).toBe((await listAllPeople()).filter((p) => p.active).length);
+    expect(root.subtree.total).toBe((await everyone()).filter((p) => p.active).length);
   });
 });
 

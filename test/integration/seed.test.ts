@@ -10,19 +10,18 @@ import { verifyPassword } from '../../functions/platform/passwords.js';
 import { assertSeedAllowed, planDemo, seedDemo, type SeedResult } from '../../dev/seed.js';
 import { demoPassword, seedPeople, seedUnits } from '../../dev/seed-data.js';
 import { peopleEntities } from '../../functions/domain/people/entities.js';
-import { Person, type Unit } from '../../functions/domain/people/schema.js';
-import { OrgTree } from '../../functions/domain/people/tree.js';
+import { Person } from '../../functions/domain/people/schema.js';
+import type { Unit } from '../../functions/domain/org/schema.js';
+import { OrgTree } from '../../functions/domain/org/tree.js';
+import { queryChildUnits, readAllUnits, readUnit } from '../../functions/domain/org/store.js';
 import {
-  claimLogin,
-  createPerson,
-  findPersonByLogin,
-  getLoginClaim,
-  getUnit,
-  listBranchMembers,
-  listChildUnits,
-  listPeopleOfUnit,
-  listUnits,
-  releaseLogin,
+  deleteLoginClaim,
+  insertLoginClaim,
+  insertPerson,
+  queryBranchMembers,
+  queryPeopleOfUnit,
+  readLoginClaim,
+  readPersonByLogin,
 } from '../../functions/domain/people/store.js';
 
 async function countItems(tableName = config().tableName): Promise<number> {
@@ -59,7 +58,7 @@ beforeAll(async () => {
   await prepareStorage();
   first = await seedDemo();
   console.log(`seedDemo: ${first.units} units, ${first.people} people in ${first.durationMs} ms`);
-  units = await listUnits();
+  units = await readAllUnits();
   people = await allPeople();
   const byName = (key: string) => {
     const unit = units.find((u) => u.name === seedName(key));
@@ -90,15 +89,15 @@ describe('seedDemo', () => {
   });
 
   it('answers the tree access patterns', async () => {
-    expect((await listChildUnits(null)).map((u) => u.unitId)).toEqual([root.unitId]);
-    const children = await listChildUnits(root.unitId);
+    expect((await queryChildUnits(null)).map((u) => u.unitId)).toEqual([root.unitId]);
+    const children = await queryChildUnits(root.unitId);
     expect(children.length).toBe(units.filter((u) => u.parentId === root.unitId).length);
     expect(children.map((u) => u.sortOrder)).toEqual([...children.map((u) => u.sortOrder)].sort((a, b) => a - b));
-    const groups = await listChildUnits(branch1.unitId);
+    const groups = await queryChildUnits(branch1.unitId);
     expect(groups.length).toBeGreaterThanOrEqual(1);
     expect(groups.every((g) => g.kind === 'group' && g.parentId === branch1.unitId)).toBe(true);
-    expect(await getUnit(branch2.unitId)).toEqual(branch2);
-    expect(await getUnit('not-an-id')).toBeUndefined();
+    expect(await readUnit(branch2.unitId)).toEqual(branch2);
+    expect(await readUnit('not-an-id')).toBeUndefined();
   });
 
   it('seeds at least 30 people, each in an existing unit, with unique logins and a mix of Party status', () => {
@@ -120,13 +119,13 @@ describe('seedDemo', () => {
   });
 
   it('gives every seeded person a login claim that resolves back to them', async () => {
-    const claims = await Promise.all(people.map((p) => getLoginClaim(p.login)));
+    const claims = await Promise.all(people.map((p) => readLoginClaim(p.login)));
     claims.forEach((claim, i) => expect(claim?.personId).toBe(people[i]!.personId));
   });
 
   it('resolves each demo login to the right person, roles and unit', async () => {
     const get = async (login: string) => {
-      const person = await findPersonByLogin(login);
+      const person = await readPersonByLogin(login);
       if (!person) throw new Error(`${login} does not resolve`);
       expect(person.active).toBe(true);
       expect(person.mustChangePassword).toBe(false);
@@ -166,27 +165,27 @@ describe('seedDemo', () => {
   });
 
   it('normalises the login before the lookup', async () => {
-    expect((await findPersonByLogin('  STAFF1 '))?.login).toBe('staff1');
-    expect((await findPersonByLogin('ＺＷ０００１'))?.login).toBe('zw0001');
-    expect(await findPersonByLogin('nobody')).toBeUndefined();
-    expect(await findPersonByLogin('bad login!')).toBeUndefined();
+    expect((await readPersonByLogin('  STAFF1 '))?.login).toBe('staff1');
+    expect((await readPersonByLogin('ＺＷ０００１'))?.login).toBe('zw0001');
+    expect(await readPersonByLogin('nobody')).toBeUndefined();
+    expect(await readPersonByLogin('bad login!')).toBeUndefined();
   });
 
   it('stores a demo password hash that verifies', async () => {
-    const staff1 = await findPersonByLogin('staff1');
+    const staff1 = await readPersonByLogin('staff1');
     expect(await verifyPassword(demoPassword, staff1!.passwordHash)).toBe(true);
     expect(await verifyPassword('demo12345', staff1!.passwordHash)).toBe(false);
   });
 
   it('lists people of a unit and members of a branch without their password hashes', async () => {
     const staff1 = people.find((p) => p.login === 'staff1')!;
-    const ofUnit = await listPeopleOfUnit(staff1.unitId);
+    const ofUnit = await queryPeopleOfUnit(staff1.unitId);
     expect(ofUnit.items.map((p) => p.login)).toContain('staff1');
     expect(ofUnit.items.every((p) => p.unitId === staff1.unitId)).toBe(true);
     expect(ofUnit.items.map((p) => p.login)).toEqual([...ofUnit.items.map((p) => p.login)].sort());
     for (const person of ofUnit.items) expect(person).not.toHaveProperty('passwordHash');
 
-    const members = await listBranchMembers(branch2.unitId, { limit: 500 });
+    const members = await queryBranchMembers(branch2.unitId, { limit: 500 });
     expect(members.items.map((p) => p.login)).toContain('staff3');
     expect(members.items.every((p) => p.branchId === branch2.unitId && p.partyStatus !== 'none')).toBe(true);
     expect(members.items.length).toBe(people.filter((p) => p.branchId === branch2.unitId).length);
@@ -195,7 +194,7 @@ describe('seedDemo', () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await listBranchMembers(branch2.unitId, { limit: 1, cursor });
+      const page = await queryBranchMembers(branch2.unitId, { limit: 1, cursor });
       walked.push(...page.items.map((p) => p.login));
       cursor = page.cursor;
     } while (cursor);
@@ -230,9 +229,9 @@ describe('seedDemo', () => {
 
 describe('login uniqueness', () => {
   it('refuses a second claim on a taken login with a ConflictError', async () => {
-    await expect(claimLogin('staff1', newId())).rejects.toBeInstanceOf(ConflictError);
-    await expect(claimLogin('STAFF1', newId())).rejects.toBeInstanceOf(ConflictError);
-    expect((await findPersonByLogin('staff1'))?.name).toBe(people.find((p) => p.login === 'staff1')?.name);
+    await expect(insertLoginClaim('staff1', newId())).rejects.toBeInstanceOf(ConflictError);
+    await expect(insertLoginClaim('STAFF1', newId())).rejects.toBeInstanceOf(ConflictError);
+    expect((await readPersonByLogin('staff1'))?.name).toBe(people.find((p) => p.login === 'staff1')?.name);
   });
 
   it('creates a person through the claim, and refuses a duplicate login without leaving anything behind', async () => {
@@ -245,37 +244,37 @@ describe('login uniqueness', () => {
       partyStatus: 'full' as const,
       passwordHash: people[0]!.passwordHash,
     };
-    const created = await createPerson(input);
+    const created = await insertPerson(input);
     expect(created).not.toHaveProperty('passwordHash');
     expect(created.roles).toEqual([{ role: 'staff' }]);
-    expect((await findPersonByLogin('zw9001'))?.personId).toBe(created.personId);
+    expect((await readPersonByLogin('zw9001'))?.personId).toBe(created.personId);
     expect(await countItems()).toBe(before + 2);
 
-    await expect(createPerson({ ...input, name: '重复用户' })).rejects.toBeInstanceOf(ConflictError);
-    await expect(createPerson({ ...input, login: 'ZW9001' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(insertPerson({ ...input, name: '重复用户' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(insertPerson({ ...input, login: 'ZW9001' })).rejects.toBeInstanceOf(ConflictError);
     expect(await countItems()).toBe(before + 2);
 
     // A claim is only ever released by its holder.
-    expect(await releaseLogin('zw9001', newId())).toBe(false);
-    expect(await getLoginClaim('zw9001')).toBeDefined();
+    expect(await deleteLoginClaim('zw9001', newId())).toBe(false);
+    expect(await readLoginClaim('zw9001')).toBeDefined();
   });
 
   it('refuses people in units that do not exist or branches that are not branches', async () => {
     const base = { name: '某某', partyStatus: 'full' as const, passwordHash: 'x' };
-    await expect(createPerson({ ...base, login: 'zw9002', unitId: newId(), branchId: null, partyStatus: 'none' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(createPerson({ ...base, login: 'zw9003', unitId: root.unitId, branchId: root.unitId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(insertPerson({ ...base, login: 'zw9002', unitId: newId(), branchId: null, partyStatus: 'none' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(insertPerson({ ...base, login: 'zw9003', unitId: root.unitId, branchId: root.unitId })).rejects.toMatchObject({ code: 'VALIDATION' });
     // Bad input is a VALIDATION error naming the field, never a 500.
-    await expect(createPerson({ ...base, login: 'x y', unitId: root.unitId, branchId: null, partyStatus: 'none' })).rejects.toMatchObject({
+    await expect(insertPerson({ ...base, login: 'x y', unitId: root.unitId, branchId: null, partyStatus: 'none' })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [expect.objectContaining({ field: 'login' })],
     });
-    await expect(createPerson({ ...base, login: 'zw9004', unitId: root.unitId, branchId: branch1.unitId, partyStatus: 'none' })).rejects.toMatchObject({
+    await expect(insertPerson({ ...base, login: 'zw9004', unitId: root.unitId, branchId: branch1.unitId, partyStatus: 'none' })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [expect.objectContaining({ field: 'branchId' })],
     });
-    expect(await getLoginClaim('zw9002')).toBeUndefined();
-    expect(await getLoginClaim('zw9004')).toBeUndefined();
-    expect(await getLoginClaim('zw9003')).toBeUndefined();
+    expect(await readLoginClaim('zw9002')).toBeUndefined();
+    expect(await readLoginClaim('zw9004')).toBeUndefined();
+    expect(await readLoginClaim('zw9003')).toBeUndefined();
   });
 });
 

@@ -7,15 +7,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import { config } from '../../platform/config.js';
+import { Id } from '../../platform/fields.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { batchGetItems } from '../../platform/store.js';
 import { recordAudit } from '../audit/service.js';
-import { authorize, type Actor } from '../people/permissions.js';
-import { findPersonByLogin, getPerson, personFromItem, personKey, savePerson } from '../people/store.js';
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { aws } from '../../platform/aws.js';
-import { Id, normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
-import { accessEntities } from './entities.js';
+import { authorize, type Actor } from '../authz/permissions.js';
+import { accountById, accountByLogin, accountFromItem, accountKey, setPassword } from '../people/directory.js';
+import { normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
 import { ChangePasswordInput, Session, SignInInput } from './schema.js';
+import { deleteSession, insertSession, sessionFromItem, sessionKey, touchSession } from './store.js';
 import { accountPolicy, addressPolicy, attemptFailed, attemptReturned, clearAttempts, countAttempt } from './throttle.js';
 
 /** Only every few minutes is a session's last-seen time written back, so reading pages does not mean writing. */
@@ -58,7 +58,7 @@ async function openSession(person: Person, context: { address?: string; userAgen
     ...(context.address ? { address: context.address.slice(0, 64) } : {}),
     ...(context.userAgent ? { userAgent: context.userAgent.slice(0, 200) } : {}),
   });
-  await accessEntities().session.create(session).go();
+  await insertSession(session);
   return { token, session };
 }
 
@@ -88,7 +88,7 @@ export async function signIn(input: unknown, context: SignInContext = {}) {
     throw error;
   }
 
-  const person = normaliseLogin(rawLogin) ? await findPersonByLogin(login) : undefined;
+  const person = normaliseLogin(rawLogin) ? await accountByLogin(login) : undefined;
   const passwordOk = await verifyPassword(password, person?.passwordHash ?? (await decoy()));
   if (!person || !person.active || !passwordOk) {
     const [locked] = await Promise.all([attemptFailed(onAccount), attemptFailed(fromAddress)]);
@@ -119,7 +119,6 @@ export async function authenticate(token: string | undefined): Promise<Actor | n
   const personId = token.slice(0, token.indexOf('.'));
   if (!Id.safeParse(personId).success) return null;
   const sessionId = sessionIdOf(token);
-  const { session: sessions } = accessEntities();
   const read = await readSessionAndPerson(sessionId, personId);
   if (!read.session) return null;
   const session = read.session;
@@ -127,44 +126,34 @@ export async function authenticate(token: string | undefined): Promise<Actor | n
   const idleLimitMs = config().sessionIdleMinutes * 60_000;
   const lastSeen = Date.parse(session.lastSeenAt);
   if (session.expiresAt * 1000 <= now || lastSeen + idleLimitMs <= now) {
-    await sessions.delete({ sessionId }).go();
+    await deleteSession(sessionId);
     return null;
   }
   const person = read.person;
   if (!person || person.personId !== session.personId || !person.active || person.sessionEpoch !== session.epoch) {
-    await sessions.delete({ sessionId }).go();
+    await deleteSession(sessionId);
     return null;
   }
   if (now - lastSeen >= touchEveryMs) {
-    await sessions.patch({ sessionId }).set({ lastSeenAt: new Date(now).toISOString() }).go().catch(() => undefined);
+    await touchSession(sessionId, new Date(now).toISOString());
   }
   return actorOf(person, sessionId);
 }
 
-/** The session and its person in one round trip (BatchGetItem), each parsed by its entity. */
+/** The session and its person in one round trip (BatchGetItem), each parsed by its own area. */
 async function readSessionAndPerson(sessionId: string, personId: string): Promise<{ session?: Session; person?: Person }> {
-  const table = config().tableName;
-  const sessionKey = accessEntities().session.get({ sessionId }).params().Key as Record<string, string>;
-  const keys = [sessionKey, personKey(personId)];
-  const result = await aws().doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
-  let items = result.Responses?.[table] ?? [];
-  if ((result.UnprocessedKeys?.[table]?.Keys?.length ?? 0) > 0) {
-    // Throttled part-way (rare): read what is missing one by one.
-    const again = await Promise.all(keys.map((Key) => aws().doc.send(new GetCommand({ TableName: table, Key }))));
-    items = again.flatMap((r) => (r.Item ? [r.Item] : []));
-  }
-  const sessionItem = items.find((item) => item.pk === sessionKey.pk);
-  const personItem = items.find((item) => item.pk !== sessionKey.pk);
-  const parsed = sessionItem ? accessEntities().session.parse({ Item: sessionItem }).data : null;
-  return {
-    ...(parsed ? { session: Session.parse(parsed) } : {}),
-    ...(personItem ? { person: personFromItem(personItem) } : {}),
-  };
+  const ofSession = sessionKey(sessionId);
+  const items = await batchGetItems([ofSession, accountKey(personId)]);
+  const sessionItem = items.find((item) => item.pk === ofSession.pk);
+  const personItem = items.find((item) => item.pk !== ofSession.pk);
+  const session = sessionItem && sessionFromItem(sessionItem);
+  const person = personItem && accountFromItem(personItem);
+  return { ...(session ? { session } : {}), ...(person ? { person } : {}) };
 }
 
 export async function endSession(token: string): Promise<void> {
   if (token.length > 100) return;
-  await accessEntities().session.delete({ sessionId: sessionIdOf(token) }).go();
+  await deleteSession(sessionIdOf(token));
 }
 
 /** Signs the actor out of this browser. */
@@ -191,7 +180,7 @@ export function isAcceptablePassword(password: string, login: string): boolean {
 export async function changePassword(actor: Actor | null, input: unknown, context: SignInContext = {}) {
   authorize(actor, 'changePassword');
   const { currentPassword, newPassword } = ChangePasswordInput.parse(input);
-  const person = await getPerson(actor!.personId);
+  const person = await accountById(actor!.personId);
   if (!person) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(currentPassword, person.passwordHash))) {
     throw new AppError('VALIDATION', { messageKey: 'currentPasswordWrong', details: [{ path: 'currentPassword' }] });
@@ -200,10 +189,7 @@ export async function changePassword(actor: Actor | null, input: unknown, contex
   if (!isAcceptablePassword(newPassword, person.login)) {
     throw new AppError('VALIDATION', { messageKey: 'passwordTooWeak', details: [{ path: 'newPassword' }] });
   }
-  const saved = await savePerson(
-    { ...person, passwordHash: await hashPassword(newPassword), mustChangePassword: false, sessionEpoch: person.sessionEpoch + 1 },
-    person.version,
-  );
+  const saved = await setPassword(person, await hashPassword(newPassword), false);
   if (context.previousToken) await endSession(context.previousToken);
   const { token } = await openSession(saved, context);
   await recordAudit({ action: 'changePassword', actor, target: { type: 'person', id: person.personId, label: person.name } });

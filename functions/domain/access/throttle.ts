@@ -6,9 +6,7 @@
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import type { ApiMessageKey } from '../../platform/i18n.js';
-import { isConditionFailure } from '../../platform/errors.js';
-import { accessEntities } from './entities.js';
-import { Throttle } from './schema.js';
+import { deleteThrottle, giveBackAttempt, lockThrottle, readThrottle, startWindow, takeFromWindow } from './store.js';
 
 export interface ThrottlePolicy {
   /** Which counter: `account` (per login) or `address` (per network address). */
@@ -37,11 +35,6 @@ export interface Attempt {
   windowStartedAt: number;
 }
 
-async function read(key: string): Promise<Throttle | undefined> {
-  const { data } = await accessEntities().throttle.get({ key }).go({ consistent: true });
-  return data ? Throttle.parse(data) : undefined;
-}
-
 function refusal(policy: ThrottlePolicy, remainingMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
   return new AppError('RATE_LIMITED', {
@@ -57,41 +50,16 @@ function refusal(policy: ThrottlePolicy, remainingMs: number): AppError {
  */
 export async function countAttempt(policy: ThrottlePolicy, value: string, tries = 0): Promise<Attempt> {
   const key = keyOf(policy, value);
-  const { throttle } = accessEntities();
   const now = clock.now().getTime();
   const cutoff = now - policy.windowMs;
   const expiresAt = Math.ceil((now + policy.windowMs + policy.lockMs) / 1000);
-  try {
-    // Within the current window, not locked, allowance left: take one.
-    const { data } = await throttle
-      .update({ key })
-      .add({ failures: 1 })
-      .set({ expiresAt })
-      .where(
-        (attr, op) =>
-          `${op.exists(attr.windowStartedAt)} AND ${op.gte(attr.windowStartedAt, cutoff)} AND ${op.lt(attr.failures, policy.maxFailures)} ` +
-          `AND (${op.notExists(attr.lockedUntil)} OR ${op.lte(attr.lockedUntil, now)})`,
-      )
-      .go({ response: 'all_new' });
-    return { policy, value, count: data.failures ?? 1, windowStartedAt: data.windowStartedAt ?? now };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-  try {
-    // No window yet, or it is over and no lock holds: start a new one with this attempt.
-    await throttle
-      .put({ key, failures: 1, windowStartedAt: now, expiresAt })
-      .where(
-        (attr, op) =>
-          `${op.notExists(attr.windowStartedAt)} OR (${op.lt(attr.windowStartedAt, cutoff)} AND (${op.notExists(attr.lockedUntil)} OR ${op.lte(attr.lockedUntil, now)}))`,
-      )
-      .go();
-    return { policy, value, count: 1, windowStartedAt: now };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  // Within the current window, not locked, allowance left: take one.
+  const taken = await takeFromWindow(key, { cutoff, now, maxFailures: policy.maxFailures, expiresAt });
+  if (taken) return { policy, value, count: taken.failures, windowStartedAt: taken.windowStartedAt };
+  // No window yet, or it is over and no lock holds: start a new one with this attempt.
+  if (await startWindow(key, { cutoff, now, expiresAt })) return { policy, value, count: 1, windowStartedAt: now };
   // Neither: the key is locked, or its allowance is taken, or another attempt just started a window (try again).
-  const item = await read(key);
+  const item = await readThrottle(key);
   if (item?.lockedUntil && item.lockedUntil > now) throw refusal(policy, item.lockedUntil - now);
   if (item && item.windowStartedAt >= cutoff && item.failures >= policy.maxFailures) {
     // Taken by attempts still being checked: the last of them locks the key if it fails.
@@ -104,10 +72,7 @@ export async function countAttempt(policy: ThrottlePolicy, value: string, tries 
 /** The attempt failed: the one that used the last of the allowance locks the key. Returns true when it did. */
 export async function attemptFailed(attempt: Attempt): Promise<boolean> {
   if (attempt.count !== attempt.policy.maxFailures) return false;
-  await accessEntities()
-    .throttle.update({ key: keyOf(attempt.policy, attempt.value) })
-    .set({ lockedUntil: clock.now().getTime() + attempt.policy.lockMs })
-    .go();
+  await lockThrottle(keyOf(attempt.policy, attempt.value), clock.now().getTime() + attempt.policy.lockMs);
   return true;
 }
 
@@ -116,18 +81,10 @@ export async function attemptFailed(attempt: Attempt): Promise<boolean> {
  * count back, if its window still stands.
  */
 export async function attemptReturned(attempt: Attempt): Promise<void> {
-  try {
-    await accessEntities()
-      .throttle.update({ key: keyOf(attempt.policy, attempt.value) })
-      .add({ failures: -1 })
-      .where((attr, op) => `${op.eq(attr.windowStartedAt, attempt.windowStartedAt)} AND ${op.gt(attr.failures, 0)}`)
-      .go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await giveBackAttempt(keyOf(attempt.policy, attempt.value), attempt.windowStartedAt);
 }
 
 /** A successful sign-in clears the account's count. */
 export async function clearAttempts(policy: ThrottlePolicy, value: string): Promise<void> {
-  await accessEntities().throttle.delete({ key: keyOf(policy, value) }).go();
+  await deleteThrottle(keyOf(policy, value));
 }

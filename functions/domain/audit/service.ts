@@ -1,9 +1,9 @@
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
-import { authorize, type Actor } from '../people/permissions.js';
-import { auditEntity } from './entities.js';
+import { authorize, type Actor } from '../authz/permissions.js';
 import { AuditEntry, AuditFilter, type AuditAction, type AuditTarget } from './schema.js';
+import { insertAuditEntry, queryAudit } from './store.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -28,19 +28,7 @@ export async function recordAudit(input: AuditInput): Promise<AuditEntry> {
     ...(input.changes && Object.keys(input.changes).length > 0 ? { changes: input.changes } : {}),
     ...(input.details ? { details: input.details } : {}),
   });
-  await auditEntity()
-    .create({
-      auditId: entry.auditId,
-      at: entry.at,
-      action: entry.action,
-      ...(entry.actorId ? { actorId: entry.actorId, actorName: entry.actorName ?? '' } : {}),
-      targetType: entry.target.type,
-      targetId: entry.target.id,
-      targetLabel: entry.target.label,
-      ...(entry.changes ? { changes: entry.changes } : {}),
-      ...(entry.details ? { details: entry.details } : {}),
-    })
-    .go();
+  await insertAuditEntry(entry);
   return entry;
 }
 
@@ -67,19 +55,6 @@ export function boundary(value: string, end: boolean): string {
   throw new AppError('VALIDATION', { details: [{ path: end ? 'to' : 'from', message: value }] });
 }
 
-function fromRecord(record: Record<string, unknown>): AuditEntry {
-  return AuditEntry.parse({
-    auditId: record.auditId,
-    at: record.at,
-    action: record.action,
-    actorId: record.actorId ?? null,
-    actorName: record.actorName ?? null,
-    target: { type: record.targetType, id: record.targetId, label: record.targetLabel },
-    ...(record.changes ? { changes: record.changes } : {}),
-    ...(record.details ? { details: record.details } : {}),
-  });
-}
-
 /** The audit log, newest first, filtered by who, what and when; paged with an opaque cursor. Admins only. */
 export async function listAudit(actor: Actor | null, filterInput: AuditFilter, page: { cursor?: string | null; limit?: number } = {}) {
   authorize(actor, 'listAudit');
@@ -88,20 +63,5 @@ export async function listAudit(actor: Actor | null, filterInput: AuditFilter, p
   const to = filter.to ? boundary(filter.to, true) : '9999';
   if (from > to) throw new AppError('VALIDATION', { details: [{ path: 'from', message: `${filter.from} > ${filter.to}` }] });
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-  const entity = auditEntity();
-  const range = { gte: { at: from }, lte: { at: `${to}~` } };
-  const query = filter.actorId
-    ? entity.query.byActor({ actorKey: filter.actorId }).between(range.gte, range.lte)
-    : filter.targetId
-      ? entity.query.byTarget({ targetId: filter.targetId }).between(range.gte, range.lte)
-      : entity.query.byTime({}).between(range.gte, range.lte);
-  const narrowed = filter.actorId && filter.targetId ? query.where((attr, op) => op.eq(attr.targetId, filter.targetId!)) : query;
-  const { data, cursor } = await narrowed.go({ order: 'desc', limit, cursor: page.cursor ?? null }).catch((error: unknown) => {
-    // A cursor this listing never gave out (edited, truncated, from another listing) is the caller's mistake.
-    if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw new AppError('VALIDATION', { details: [{ path: 'cursor', message: 'not a cursor this listing gave out' }], cause: error });
-    }
-    throw error;
-  });
-  return { items: data.map((record) => fromRecord(record as Record<string, unknown>)), cursor: cursor ?? null };
+  return queryAudit({ ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.targetId ? { targetId: filter.targetId } : {}), from, to }, { limit, cursor: page.cursor ?? null });
 }

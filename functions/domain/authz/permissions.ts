@@ -7,11 +7,15 @@
  * - `scope`: records of people and units within the subtree of each unit the actor's organizer or leader grant names;
  * - `all`: everything.
  * An actor with several roles gets the widest level any of their roles gives.
+ *
+ * Besides the table: which records a grant reaches (`reachesPerson`, `reachesUnit`), and the rule that keeps an admin
+ * from locking themselves out (`locksSelfOut`). Rules about one area's records sit in a module of their own here.
  */
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import type { PublicPerson, RoleGrant, RoleName } from './schema.js';
-import type { OrgTree } from './tree.js';
+import type { PublicPerson } from '../people/schema.js';
+import type { OrgTree } from '../org/tree.js';
+import type { RoleGrant, RoleName } from './schema.js';
 
 /** The signed-in person acting on a request, as the session established them. */
 export interface Actor {
@@ -151,4 +155,12 @@ export function reachesUnit(grant: Grant, actor: Actor, unitId: string, tree: Or
     case 'scope':
       return grant.unitIds.some((scope) => tree.isWithin(unitId, scope));
   }
+}
+
+/**
+ * Whether a change to a person would take away the acting admin's own administration: disabling themselves, or
+ * dropping their own admin role. Nobody may do that to themselves (another admin may).
+ */
+export function locksSelfOut(actor: { personId: string }, person: { personId: string }, next: { roles: readonly RoleGrant[]; active: boolean }): boolean {
+  return person.personId === actor.personId && (!next.active || !next.roles.some((grant) => grant.role === 'admin'));
 }

@@ -10,11 +10,12 @@ import { config } from '../../platform/config.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { recordAudit, diff } from '../audit/service.js';
-import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../people/permissions.js';
-import { actingPerson, loadTree } from '../people/service.js';
-import * as peopleStore from '../people/store.js';
-import type { OrgTree } from '../people/tree.js';
-import type { Person } from '../people/schema.js';
+import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../authz/permissions.js';
+import { actingPerson } from '../people/service.js';
+import { loadTree } from '../org/service.js';
+import { peopleByIds, personById } from '../people/directory.js';
+import type { OrgTree } from '../org/tree.js';
+import type { PublicPerson as Person } from '../people/schema.js';
 import { isConditionFailure } from '../../platform/errors.js';
 import { courseEntities } from './entities.js';
 import {
@@ -376,7 +377,7 @@ async function checkAudience(grant: Grant, actor: Actor, audience: AudienceT, tr
     return root;
   }
   if (audience.kind === 'people') {
-    const people = await Promise.all(audience.personIds.map((id) => peopleStore.getPerson(id)));
+    const people = await Promise.all(audience.personIds.map((id) => personById(id)));
     for (const person of people) {
       // For an organizer, someone outside their reach answers exactly like someone who does not exist (403): ids
       // cannot be probed. An admin reaches everyone, so for them a missing person is plain bad input.
@@ -678,7 +679,7 @@ export async function listCourseAssignments(actor: Actor | null, courseId: strin
   if (!course || !mayReadFigures(actor!, course, tree)) throw notFound();
   const assignments = await assignmentsOfCourse(courseId);
   const namedIds = grant.access === 'all' ? [] : assignments.flatMap((a) => (a.audience.kind === 'people' && !reachesUnit(grant, actor!, a.ownerUnitId, tree) ? a.audience.personIds : []));
-  const named = new Map((await peopleStore.getPeople(namedIds)).map((person) => [person.personId, person]));
+  const named = new Map((await peopleByIds(namedIds)).map((person) => [person.personId, person]));
   return assignments
     .filter((assignment) => concerns(grant, actor!, assignment, tree, named))
     .sort((a, b) => b.dueAt.localeCompare(a.dueAt))

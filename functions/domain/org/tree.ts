@@ -103,3 +103,10 @@ export class OrgTree {
       .find((unit) => unit?.kind === 'branch');
   }
 }
+
+/** Units depth first, siblings by sortOrder then name; units whose parent is missing come last. */
+export function sortAsTree(units: readonly Unit[]): Unit[] {
+  const ordered = new OrgTree(units).ordered();
+  const placed = new Set(ordered.map((unit) => unit.unitId));
+  return [...ordered, ...units.filter((unit) => !placed.has(unit.unitId))];
+}

@@ -1,67 +1,20 @@
 /**
- * How units, people and login claims sit in the single table (see README.md beside this file for the chart).
- * Keys are written with explicit templates (`UNIT#<id>`, `PERSON#<id>`, `LOGIN#<login>`) and no case folding, so a
- * key reads the same in the console as in this file.
+ * How people and login claims sit in the single table (see README.md beside this file for the chart). Keys are
+ * written with explicit templates (`PERSON#<id>`, `LOGIN#<login>`) and no case folding, so a key reads the same in the
+ * console as in this file. A person's `byUnit` index shares gsi1 partitions (`UNIT#<unitId>`) with the unit's
+ * children (org's `childrenOf`); each reads its own sort-key prefix.
  */
 import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boundToTable } from '../../platform/bound-to-table.js';
 import { languages } from '../../platform/i18n.js';
-import { partyStatuses, roleNames, unitKinds } from './schema.js';
+import { roleNames } from '../authz/schema.js';
+import { partyStatuses } from './schema.js';
 
-export const service = 'dangjian';
+const service = 'dangjian';
 
-/** Stands in for "no parent" in the children-of index, so the root is listed as a child of ROOT. */
-export const rootParentKey = 'ROOT';
 /** Stands in for "no branch"; the by-branch index is sparse, so such people are simply not in it. */
 const noBranchKey = 'NONE';
-
-export function createUnitEntity(client: DynamoDBDocumentClient, table: string) {
-  return new Entity(
-    {
-      model: { entity: 'unit', version: '1', service },
-      attributes: {
-        unitId: { type: 'string', required: true, readOnly: true },
-        name: { type: 'string', required: true },
-        kind: { type: unitKinds, required: true },
-        /** Absent for the root. */
-        parentId: { type: 'string' },
-        /** Derived: the parent id, or ROOT. Feeds the children-of index; never read back. */
-        parentKey: {
-          type: 'string',
-          hidden: true,
-          watch: ['parentId'],
-          set: (_: unknown, item: { parentId?: string }) => item.parentId ?? rootParentKey,
-        },
-        sortOrder: { type: 'number', required: true, padding: { length: 4, char: '0' } },
-        retired: { type: 'boolean', required: true, default: false },
-        createdAt: { type: 'string', required: true, readOnly: true },
-        updatedAt: { type: 'string', required: true },
-        version: { type: 'number', required: true, default: 1 },
-      },
-      indexes: {
-        /** A unit by id. */
-        byId: {
-          pk: { field: 'pk', composite: ['unitId'], template: 'UNIT#${unitId}', casing: 'none' },
-          sk: { field: 'sk', composite: [], template: 'UNIT', casing: 'none' },
-        },
-        /** The children of a unit, in display order (the root under ROOT). */
-        childrenOf: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['parentKey'], template: 'UNIT#${parentKey}', casing: 'none' },
-          sk: { field: 'gsi1sk', composite: ['sortOrder', 'unitId'], template: 'CHILD#${sortOrder}#${unitId}', casing: 'none' },
-        },
-        /** Every unit at once (the tree is a few dozen items: one partition, one query). */
-        allUnits: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: [], template: 'UNITS', casing: 'none' },
-          sk: { field: 'gsi2sk', composite: ['unitId'], template: 'UNIT#${unitId}', casing: 'none' },
-        },
-      },
-    },
-    { client, table },
-  );
-}
 
 export function createPersonEntity(client: DynamoDBDocumentClient, table: string) {
   return new Entity(
@@ -156,14 +109,12 @@ export function createLoginEntity(client: DynamoDBDocumentClient, table: string)
 
 export function createPeopleEntities(client: DynamoDBDocumentClient, table: string) {
   return {
-    unit: createUnitEntity(client, table),
     person: createPersonEntity(client, table),
     login: createLoginEntity(client, table),
   };
 }
 
 export type PeopleEntities = ReturnType<typeof createPeopleEntities>;
-export type UnitEntity = PeopleEntities['unit'];
 export type PersonEntity = PeopleEntities['person'];
 export type LoginEntity = PeopleEntities['login'];
 

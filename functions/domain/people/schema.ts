@@ -1,61 +1,15 @@
 /**
- * People and the organisation tree: the types every other area leans on (who is acting, where they sit).
- * Storage shapes live in entities.ts; these are the shapes the domain and the API speak.
+ * People and their sign-in names: the shapes the domain and the API speak (storage shapes live in entities.ts).
+ * Units are the org area's; roles and grants are authz's (a person holds them, authz reads them).
  */
 import { z } from 'zod';
 import { apiMessage, languages, type ApiMessageKey } from '../../platform/i18n.js';
-import { text } from '../../platform/fields.js';
+import { Id, Timestamp, text } from '../../platform/fields.js';
 import { currentLang } from '../../platform/request-scope.js';
+import { RoleGrant, grantKey } from '../authz/schema.js';
 
 /** A validation message in the language of the request being served. */
 const say = (key: ApiMessageKey) => apiMessage(currentLang(), key);
-
-/** A ULID, the house id format. */
-export const Id = z.ulid();
-
-/** ISO-8601 UTC timestamp as stored. */
-export const Timestamp = z.iso.datetime();
-
-// ─── Units ──────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** 局 → 支部 / 科室·窗口 → 党小组. */
-export const unitKinds = ['bureau', 'branch', 'department', 'group'] as const;
-export const UnitKind = z.enum(unitKinds);
-export type UnitKind = z.infer<typeof UnitKind>;
-
-/** How deep the tree may grow (bureau → branch → group is three; leave room for a general branch 党总支 level). */
-export const maxUnitDepth = 8;
-
-export const UnitName = text({ label: 'unitName', max: 60 });
-
-const UnitFields = z.object({
-  unitId: Id,
-  name: UnitName,
-  kind: UnitKind,
-  /** The parent unit; null only for the root (the bureau). Paths and subtrees are derived from it (tree.ts). */
-  parentId: Id.nullable(),
-  /** Position among siblings (ascending). */
-  sortOrder: z.number().int().min(0).max(9999),
-  /** A retired unit keeps its history but takes no new people or children. */
-  retired: z.boolean(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** Optimistic-concurrency counter: starts at 1, every edit is conditional on the version it read. */
-  version: z.number().int().min(1),
-});
-
-export const Unit = UnitFields;
-export type Unit = z.infer<typeof Unit>;
-
-/** What a caller supplies to create a unit; the store fills in id, path and bookkeeping. */
-export const NewUnit = z.object({
-  unitId: Id.optional(),
-  name: UnitName,
-  kind: UnitKind,
-  parentId: Id.nullable(),
-  sortOrder: z.number().int().min(0).max(9999).default(0),
-});
-export type NewUnit = z.input<typeof NewUnit>;
 
 // ─── People ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -86,30 +40,6 @@ export const partyStatuses = ['full', 'probationary', 'none'] as const;
 export const PartyStatus = z.enum(partyStatuses);
 export type PartyStatus = z.infer<typeof PartyStatus>;
 
-export const roleNames = ['staff', 'organizer', 'leader', 'admin'] as const;
-export const RoleName = z.enum(roleNames);
-export type RoleName = z.infer<typeof RoleName>;
-
-/** Roles whose power reaches only a part of the tree, named by `unitId`. */
-export const scopedRoles: readonly RoleName[] = ['organizer', 'leader'];
-
-export const RoleGrant = z
-  .object({
-    role: RoleName,
-    /** The unit an organizer's or leader's power reaches (that unit and its subtree). Absent for staff and admin. */
-    unitId: Id.optional(),
-  })
-  .superRefine((grant, ctx) => {
-    const scoped = scopedRoles.includes(grant.role);
-    if (scoped && !grant.unitId) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleUnitMissing') });
-    }
-    if (!scoped && grant.unitId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleNotScoped') });
-    }
-  });
-export type RoleGrant = z.infer<typeof RoleGrant>;
-
 export const Lang = z.enum(languages);
 
 const PersonFields = z.object({
@@ -139,7 +69,7 @@ function checkPerson(person: { partyStatus: PartyStatus; branchId: string | null
   }
   const seen = new Set<string>();
   for (const [i, grant] of person.roles.entries()) {
-    const key = `${grant.role}@${grant.unitId ?? ''}`;
+    const key = grantKey(grant);
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['roles', i], message: say('roleTwice') });
     seen.add(key);
   }
@@ -174,15 +104,6 @@ export const NewPerson = z.object({
 });
 export type NewPerson = z.input<typeof NewPerson>;
 
-/** The grants of one role a person holds (e.g. every unit they organise). */
-export function grantsOf(person: Pick<Person, 'roles'>, role: RoleName): RoleGrant[] {
-  return person.roles.filter((grant) => grant.role === role);
-}
-
-export function hasRole(person: Pick<Person, 'roles'>, role: RoleName): boolean {
-  return person.roles.some((grant) => grant.role === role);
-}
-
 /** The claim that makes a login unique: one item per login, naming its owner. */
 export const LoginClaim = z.object({
   login: Login,
@@ -190,3 +111,47 @@ export const LoginClaim = z.object({
   createdAt: Timestamp,
 });
 export type LoginClaim = z.infer<typeof LoginClaim>;
+
+/** Who holds a login: a person (the claim's person, still at that login), or a claim whose person is missing or moved. */
+export type LoginHolder = { kind: 'person'; person: Person } | { kind: 'orphan'; personId: string };
+
+// ─── Inputs of the use cases ───────────────────────────────────────────────────────────────────────────────────────
+
+const PersonFieldsInput = {
+  name: PersonName,
+  login: Login,
+  unitId: Id,
+  partyStatus: PartyStatus,
+  /** The Party branch; for members it defaults to the branch the unit lies in. */
+  branchId: Id.nullable().optional(),
+  roles: z.array(RoleGrant).max(16).optional(),
+  lang: z.enum(languages).optional(),
+};
+
+export const CreatePersonInput = z
+  .object({ ...PersonFieldsInput, initialPassword: z.string().min(8).max(200).optional() })
+  .strict();
+
+export const UpdatePersonInput = z
+  .object({
+    version: z.number().int().min(1),
+    name: PersonFieldsInput.name.optional(),
+    login: PersonFieldsInput.login.optional(),
+    unitId: PersonFieldsInput.unitId.optional(),
+    partyStatus: PersonFieldsInput.partyStatus.optional(),
+    branchId: PersonFieldsInput.branchId,
+    roles: PersonFieldsInput.roles,
+    lang: PersonFieldsInput.lang,
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const ResetPasswordInput = z.object({ newPassword: z.string().min(8).max(200).optional() }).strict();
+
+export const ListPeopleQuery = z.object({
+  q: text({ label: 'searchWords', max: 40, min: 0 }).optional(),
+  unitId: Id.optional(),
+  includeDisabled: z.boolean().optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});

@@ -10,33 +10,23 @@
  *   it already wrote are recognised as its own, updates already made now read as unchanged, and the people it created
  *   get the one initial password the finishing confirm hands out.
  */
-import { generatePassword } from './service.js';
 import { AppError, ConflictError } from '../../platform/errors.js';
 import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
-import { hashPassword } from '../../platform/passwords.js';
+import { generatePassword, hashPassword } from '../../platform/passwords.js';
 import { currentLang } from '../../platform/request-scope.js';
+import { eachLimited } from '../../platform/store.js';
 import { recordAudit } from '../audit/service.js';
-import { authorize, type Actor } from './permissions.js';
+import { authorize, type Actor } from '../authz/permissions.js';
+import { loadFreshTree } from '../org/service.js';
+import { loginHolders, writeImportedChange, writeImportedPerson } from '../people/directory.js';
+import { normaliseLogin } from '../people/schema.js';
 import { readRosterFile } from './roster-file.js';
-import { planRoster, readRosterRows, type PlannedRow, type RosterPlan, type StoredRosterRow } from './roster.js';
-import {
-  applyLeaseMs,
-  beginApply,
-  claimLoginOnce,
-  createImport,
-  createPersonOnce,
-  finishApply,
-  findLoginHolders,
-  getImport,
-  loadImportRows,
-  releaseApply,
-  type ImportRecord,
-} from './roster-store.js';
-import { listUnits, savePerson } from './store.js';
-import { OrgTree } from './tree.js';
-import { Login, type Person } from './schema.js';
+import { readRosterRows } from './roster-rows.js';
+import { planRoster, type PlannedRow, type RosterPlan, type StoredRosterRow } from './roster.js';
+import type { ImportRecord } from './schema.js';
+import { applyLeaseMs, beginApply, finishApply, insertImport, readImport, readImportRows, releaseApply } from './store.js';
 
 /**
  * Largest roster file accepted (the API's route-level body limit says the same). 4 MB: on AWS the upload reaches the
@@ -71,9 +61,8 @@ function checkInitialPassword(password: string): void {
 
 /** Plans rows against the tree and the people as they are now (the tree read afresh, not from any cache). */
 async function plan(rows: readonly StoredRosterRow[], actor: Actor, flags: { hasRoles: boolean; hasBranch: boolean }): Promise<RosterPlan> {
-  const logins = rows.map((row) => Login.safeParse(row.login)).flatMap((parsed) => (parsed.success ? [parsed.data] : []));
-  const [units, holders] = await Promise.all([listUnits(), findLoginHolders(logins)]);
-  const tree = new OrgTree(units);
+  const logins = rows.flatMap((row) => normaliseLogin(row.login) ?? []);
+  const [tree, holders] = await Promise.all([loadFreshTree(), loginHolders(logins)]);
   return planRoster(rows, { tree, holders, actor, ...flags, now: nowIso() });
 }
 
@@ -95,7 +84,7 @@ export async function previewImport(actor: Actor | null, input: PreviewInput): P
   const rows: StoredRosterRow[] = raw.rows.map((row) => ({ ...row, plannedPersonId: newId() }));
   const result = await plan(rows, actor!, raw);
   const importId = newId();
-  const record = await createImport({
+  const record = await insertImport({
     importId,
     fileName: file.name,
     file: file.bytes,
@@ -117,41 +106,21 @@ export interface ConfirmResult {
   initialPassword?: string;
 }
 
-/** Runs `work` over the items, at most `limit` at once; stops taking new items at the first failure and rethrows it. */
-export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
 /** One row's write: idempotent, so a resumed confirm may run it again. */
 async function writeRow(row: PlannedRow, passwordHash: string | undefined): Promise<void> {
   const next = row.next!;
   if (row.action === 'update') {
-    await savePerson(next, row.current!.version);
+    await writeImportedChange(next, row.current!.version);
     return;
   }
   // create
   if (row.resumed === 'person') {
     // An earlier attempt created this person: give them this confirm's password (the earlier one was never shown).
     const current = row.current!;
-    if (passwordHash && current.passwordHash !== passwordHash) await savePerson({ ...current, passwordHash }, current.version);
+    if (passwordHash && current.passwordHash !== passwordHash) await writeImportedChange({ ...current, passwordHash }, current.version);
     return;
   }
-  const person: Person = { ...next, passwordHash: passwordHash! };
-  if (row.resumed !== 'claim') await claimLoginOnce(person.login, person.personId);
-  await createPersonOnce(person);
+  await writeImportedPerson({ ...next, passwordHash: passwordHash! }, row.resumed === 'claim');
 }
 
 /** Why an import cannot be confirmed now (409), or undefined when it can. */
@@ -168,12 +137,12 @@ function refusal(record: ImportRecord, now: number): AppError | undefined {
  */
 export async function confirmImport(actor: Actor | null, importId: string): Promise<ConfirmResult> {
   authorize(actor, 'confirmImport');
-  const record = await getImport(importId);
+  const record = await readImport(importId);
   if (!record) throw new AppError('NOT_FOUND', { messageKey: 'importNotFound' });
   const refused = refusal(record, Date.now());
   if (refused) throw refused;
 
-  const rows = await loadImportRows(record);
+  const rows = await readImportRows(record);
   const result = await plan(rows, actor!, record);
   if (result.counts.problems > 0) {
     throw new AppError('CONFLICT', {
@@ -200,7 +169,7 @@ export async function confirmImport(actor: Actor | null, importId: string): Prom
     await beginApply(record, leaseId, Date.now() + applyLeaseMs);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    const now = await getImport(importId);
+    const now = await readImport(importId);
     throw (now && refusal(now, Date.now())) ?? new AppError('CONFLICT', { messageKey: 'importInProgress', cause: error });
   }
 

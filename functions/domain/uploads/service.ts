@@ -13,17 +13,17 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { AppError, isConditionalCheckFailure } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { aws } from '../../platform/aws.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
 import { clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { authorize, type Actor } from '../people/permissions.js';
+import { authorize, type Actor } from '../authz/permissions.js';
 import { deliveryOf } from './delivery.js';
-import { uploadEntity } from './entities.js';
 import { incomingKey, storedKey } from './keys.js';
 import { CreateUploadInput, Upload, uploadRules, type CheckedUpload, type UploadPurpose } from './schema.js';
+import { holdForCheck, insertUpload, markVerified, readUpload, releaseHold } from './store.js';
 
 const uploadUrlSeconds = 15 * 60;
 const downloadUrlSeconds = 10 * 60;
@@ -74,7 +74,7 @@ export async function createUpload(actor: Actor | null, input: unknown) {
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + pendingDays * 86400,
   });
-  await uploadEntity().create(upload).go();
+  await insertUpload(upload);
   const url = await getSignedUrl(
     presignClient(),
     new PutObjectCommand({ Bucket: config().uploadsBucket, Key: upload.incomingKey, ContentType: contentType, ContentLength: data.size }),
@@ -121,20 +121,6 @@ const isChanged = (error: unknown) => s3Failed(error, 412, 'PreconditionFailed')
 /** A ranged read of an empty object. */
 const isEmpty = (error: unknown) => s3Failed(error, 416, 'InvalidRange');
 
-function conditionFailed(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (isConditionalCheckFailure(current)) return true;
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return false;
-}
-
-async function readUpload(uploadId: string): Promise<Upload | undefined> {
-  const { data } = await uploadEntity().get({ uploadId }).go();
-  return data ? Upload.parse(data) : undefined;
-}
-
 const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
 /** An upload the actor made, still usable: verified, or pending within its time and made the current way. */
@@ -155,30 +141,6 @@ const lookEveryMs = 200;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Takes the upload for one check (a conditional write): false when another check holds it or it is verified. */
-async function claim(uploadId: string): Promise<boolean> {
-  const now = nowSeconds();
-  try {
-    await uploadEntity()
-      .patch({ uploadId })
-      .set({ checkingUntil: now + checkLeaseSeconds })
-      .where((attr, op) => `${op.eq(attr.status, 'pending')} AND (${op.notExists(attr.checkingUntil)} OR ${op.lt(attr.checkingUntil, now)})`)
-      .go();
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
-}
-
-async function release(uploadId: string): Promise<void> {
-  try {
-    await uploadEntity().patch({ uploadId }).remove(['checkingUntil']).where((attr, op) => op.eq(attr.status, 'pending')).go();
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-  }
-}
-
 /**
  * Checks a pending upload and moves it where readers may get it, one check at a time: checks that arrive together (two
  * tabs, or the upload field and a save) wait for the one that holds the upload, so a file is copied once.
@@ -186,13 +148,13 @@ async function release(uploadId: string): Promise<void> {
 async function verify(upload: Upload): Promise<void> {
   const deadline = Date.now() + waitForOtherCheckMs;
   for (;;) {
-    if (await claim(upload.uploadId)) {
+    if (await holdForCheck(upload.uploadId, nowSeconds(), checkLeaseSeconds)) {
       try {
         await checkAndCopy(upload);
         return;
       } catch (error) {
         // Refused or failed: the next check may start at once (it will find a refused file gone).
-        await release(upload.uploadId);
+        await releaseHold(upload.uploadId);
         throw error;
       }
     }
@@ -256,17 +218,8 @@ async function checkAndCopy(upload: Upload): Promise<void> {
     if (isMissing(error)) throw refused('uploadMissing');
     throw error;
   }
-  try {
-    await uploadEntity()
-      .patch({ uploadId: upload.uploadId })
-      .set({ status: 'verified', expiresAt: nowSeconds() + 3650 * 86400 })
-      .remove(['checkingUntil'])
-      .where((attr, op) => op.eq(attr.status, 'pending'))
-      .go();
-  } catch (error) {
-    // Only if this check outlived its hold and a later one finished first: the stored file is one that one checked.
-    if (!conditionFailed(error)) throw error;
-  }
+  // False only if this check outlived its hold and a later one finished first: the stored file is one that one checked.
+  await markVerified(upload.uploadId, nowSeconds() + 3650 * 86400);
   await discard();
 }
 

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { listAudit } from '../../domain/audit/service.js';
 import { AuditFilter, auditActions, targetTypes } from '../../domain/audit/schema.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, denied, json } from './schemas.js';
 import { Cursor } from './people-schemas.js';
 
 const AuditEntryView = z
@@ -36,9 +36,8 @@ const list = createRoute({
   summary: 'The audit log, newest first',
   request: { query: Query },
   responses: {
-    200: { description: 'A page of entries.', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntryView), cursor: Cursor }) } } },
-    401: errorResponse('Not signed in.'),
-    403: errorResponse('Admins only.'),
+    200: json(z.object({ items: z.array(AuditEntryView), cursor: Cursor }), 'A page of entries.'),
+    ...denied('Admins only.'),
     ...commonErrors,
   },
 });

@@ -3,18 +3,16 @@ import type { AppEnv } from '../context.js';
 import { changePassword, signIn, signOut } from '../../domain/access/service.js';
 import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
 import { getMe } from '../../domain/people/service.js';
-import { capabilitiesOf, capabilityNames } from '../../domain/people/capabilities.js';
-import type { Actor } from '../../domain/people/permissions.js';
+import { capabilitiesOf, capabilityNames } from '../../domain/authz/capabilities.js';
+import type { Actor } from '../../domain/authz/permissions.js';
 import { clientAddress } from '../client-address.js';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
 import { rememberLanguage } from './preferences.js';
 import { getCookie } from 'hono/cookie';
 import { langCookie } from '../../platform/i18n.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, denied, errorResponse, json } from './schemas.js';
 import { PersonView } from './people-schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const signedInErrors = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 
 /** The signed-in person, with what the interface may offer them (read off the permission table). */
 const MeView = PersonView.extend({
@@ -54,7 +52,7 @@ const logout = createRoute({
   operationId: 'logout',
   tags: ['access'],
   summary: 'Sign out of this browser',
-  responses: { 204: { description: 'Signed out; the session is ended and the cookie cleared.' }, ...signedInErrors, ...commonErrors },
+  responses: { 204: { description: 'Signed out; the session is ended and the cookie cleared.' }, ...denied(), ...commonErrors },
 });
 
 const me = createRoute({
@@ -63,7 +61,7 @@ const me = createRoute({
   operationId: 'getMe',
   tags: ['access'],
   summary: 'The signed-in person',
-  responses: { 200: json(MeView, 'The signed-in person, with unit and role names and what they may do.'), ...signedInErrors, ...commonErrors },
+  responses: { 200: json(MeView, 'The signed-in person, with unit and role names and what they may do.'), ...denied(), ...commonErrors },
 });
 
 const password = createRoute({
@@ -74,7 +72,7 @@ const password = createRoute({
   summary: 'Change one’s own password',
   description: 'Ends every other session of the person; this browser gets a new session cookie.',
   request: { body: { required: true, content: { 'application/json': { schema: ChangePasswordInput } } } },
-  responses: { 200: json(z.object({ me: MeView }), 'Changed.'), ...signedInErrors, ...commonErrors },
+  responses: { 200: json(z.object({ me: MeView }), 'Changed.'), ...denied(), ...commonErrors },
 });
 
 export const authRoutes = new OpenAPIHono<AppEnv>()

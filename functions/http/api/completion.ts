@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import { exportCourseCompletion, getCourseCompletion, refreshCourseCompletion } from '../../domain/stats/service.js';
 import { download } from '../download.js';
 import { completionStates } from '../../domain/stats/schema.js';
-import { commonErrors, errorResponse, pathId, queryId } from './schemas.js';
+import { commonErrors, denied, errorResponse, pathId, queryId } from './schemas.js';
 
 const Counts = z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notStarted: z.number().int(), overdue: z.number().int() }).openapi('CompletionCounts');
 const Completion = z
@@ -21,7 +21,7 @@ const Completion = z
   .openapi('Completion');
 
 const CourseParam = z.object({ courseId: pathId('courseId') });
-const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Organizers, leaders and admins only.'), 404: errorResponse('No such course, or a unit outside the caller’s reach.') };
+const refused = { ...denied('Organizers, leaders and admins only.'), 404: errorResponse('No such course, or a unit outside the caller’s reach.') };
 
 const get = createRoute({
   method: 'get',
@@ -33,7 +33,7 @@ const get = createRoute({
     params: CourseParam,
     query: z.object({ assignmentId: queryId(), unitId: queryId('Drill down to this unit’s people.') }),
   },
-  responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...denied, ...commonErrors },
+  responses: { 200: { description: 'Figures, each with the time it was computed.', content: { 'application/json': { schema: Completion } } }, ...refused, ...commonErrors },
 });
 
 const exportFile = createRoute({
@@ -61,7 +61,7 @@ const exportFile = createRoute({
         'text/csv': { schema: z.string() },
       },
     },
-    ...denied,
+    ...refused,
     ...commonErrors,
   },
 });
@@ -75,7 +75,7 @@ const refresh = createRoute({
   request: { params: CourseParam },
   responses: {
     200: { description: 'Recomputed.', content: { 'application/json': { schema: z.object({ assignments: z.number().int(), units: z.number().int() }) } } },
-    ...denied,
+    ...refused,
     ...commonErrors,
   },
 });

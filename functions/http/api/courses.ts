@@ -21,11 +21,9 @@ import {
   updateLesson,
 } from '../../domain/courses/service.js';
 import { courseCategories, courseStatuses, lessonKinds } from '../../domain/courses/schema.js';
-import { commonErrors, errorResponse, pathId } from './schemas.js';
+import { commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 const missing = { 404: errorResponse('No such course or lesson within the caller’s reach.') };
 const conflict = { 409: errorResponse('Changed by someone else meanwhile: reload and try again.') };
 
@@ -119,7 +117,7 @@ const routes = {
     tags: ['courses'],
     summary: 'The catalogue (published courses; editors may ask for their drafts or archived ones)',
     request: { query: z.object({ status: z.enum(courseStatuses).optional() }) },
-    responses: { 200: json(z.object({ items: z.array(CourseSummaryView) }), 'Courses, newest change first.'), ...denied, ...commonErrors },
+    responses: { 200: json(z.object({ items: z.array(CourseSummaryView) }), 'Courses, newest change first.'), ...denied(), ...commonErrors },
   }),
   get: createRoute({
     method: 'get',
@@ -131,7 +129,7 @@ const routes = {
     responses: {
       200: json(z.object({ course: CourseReading, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
       ...missing,
-      ...denied,
+      ...denied(),
       ...commonErrors,
     },
   }),
@@ -142,7 +140,7 @@ const routes = {
     tags: ['courses'],
     summary: 'Create a course (a draft)',
     request: body(CreateCourseInput),
-    responses: { 201: json(CourseView, 'Created.'), ...denied, ...commonErrors },
+    responses: { 201: json(CourseView, 'Created.'), ...denied(), ...commonErrors },
   }),
   update: createRoute({
     method: 'patch',
@@ -152,7 +150,7 @@ const routes = {
     summary: 'Edit a course, or set it back to draft or archive it',
     description: 'Send the `version` you read; a 409 means someone else saved in between and nothing was overwritten.',
     request: { params: CourseParam, ...body(UpdateCourseInput) },
-    responses: { 200: json(CourseView, 'Saved.'), ...missing, ...conflict, ...denied, ...commonErrors },
+    responses: { 200: json(CourseView, 'Saved.'), ...missing, ...conflict, ...denied(), ...commonErrors },
   }),
   publish: createRoute({
     method: 'post',
@@ -161,7 +159,7 @@ const routes = {
     tags: ['courses'],
     summary: 'Publish a course',
     request: { params: CourseParam, ...body(Version) },
-    responses: { 200: json(CourseView, 'Published.'), ...missing, ...conflict, ...denied, ...commonErrors },
+    responses: { 200: json(CourseView, 'Published.'), ...missing, ...conflict, ...denied(), ...commonErrors },
   }),
   createLesson: createRoute({
     method: 'post',
@@ -170,7 +168,7 @@ const routes = {
     tags: ['courses'],
     summary: 'Add a lesson at the end of a course',
     request: { params: CourseParam, ...body(CreateLessonInput) },
-    responses: { 201: json(CourseView, 'The course with the new lesson.'), ...missing, ...conflict, ...denied, ...commonErrors },
+    responses: { 201: json(CourseView, 'The course with the new lesson.'), ...missing, ...conflict, ...denied(), ...commonErrors },
   }),
   updateLesson: createRoute({
     method: 'patch',
@@ -179,7 +177,7 @@ const routes = {
     tags: ['courses'],
     summary: 'Edit or move a lesson',
     request: { params: LessonParam, ...body(UpdateLessonInput) },
-    responses: { 200: json(CourseView, 'The course.'), ...missing, ...conflict, ...denied, ...commonErrors },
+    responses: { 200: json(CourseView, 'The course.'), ...missing, ...conflict, ...denied(), ...commonErrors },
   }),
   assign: createRoute({
     method: 'post',
@@ -191,7 +189,7 @@ const routes = {
     responses: {
       201: json(z.object({ assignmentId: z.string(), courseId: z.string(), dueAt: z.string(), required: z.boolean() }), 'Assigned.'),
       ...missing,
-      ...denied,
+      ...denied(),
       ...commonErrors,
     },
   }),
@@ -202,7 +200,7 @@ const routes = {
     tags: ['courses'],
     summary: 'The assignments of a course that concern the caller’s part of the organisation, latest due first',
     request: { params: CourseParam },
-    responses: { 200: json(z.object({ items: z.array(AssignmentListItem) }), 'Assignments.'), ...missing, ...denied, ...commonErrors },
+    responses: { 200: json(z.object({ items: z.array(AssignmentListItem) }), 'Assignments.'), ...missing, ...denied(), ...commonErrors },
   }),
   study: createRoute({
     method: 'post',
@@ -221,7 +219,7 @@ const routes = {
       ),
       429: errorResponse('Sooner after the previous heartbeats than pages send them: nothing credited; try again after Retry-After seconds.'),
       ...missing,
-      ...denied,
+      ...denied(),
       ...commonErrors,
     },
   }),
@@ -249,7 +247,7 @@ const routes = {
         }),
         'My tasks, most urgent first.',
       ),
-      ...denied,
+      ...denied(),
       ...commonErrors,
     },
   }),
@@ -271,7 +269,7 @@ const routes = {
         }),
         'My record.',
       ),
-      ...denied,
+      ...denied(),
       ...commonErrors,
     },
   }),

@@ -9,12 +9,11 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
-import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/people/roster-service.js';
-import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/people/roster.js';
-import { commonErrors, errorResponse, pathId } from './schemas.js';
+import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/roster/service.js';
+import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/roster/roster.js';
+import { commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed (admins only).') };
+const refused = denied('Not allowed (admins only).');
 
 /** Room for the multipart framing and a password field around a file of the largest size. */
 const previewBodyLimit = () => maxRosterFileBytes + 64 * 1024;
@@ -106,7 +105,7 @@ const preview = createRoute({
   responses: {
     200: json(PreviewAnswer, 'The plan, row by row.'),
     415: errorResponse('Not a CSV or .xlsx file.'),
-    ...denied,
+    ...refused,
     ...commonErrors,
   },
 });
@@ -125,7 +124,7 @@ const confirm = createRoute({
     200: json(ConfirmAnswer, 'Imported.'),
     404: errorResponse('No such import, or it has expired (after 24 hours).'),
     409: errorResponse('Rows still have problems, the roster was already imported, or it is being imported now.'),
-    ...denied,
+    ...refused,
     ...commonErrors,
   },
 });

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { languages } from '../../platform/i18n.js';
-import { partyStatuses, roleNames, unitKinds } from '../../domain/people/schema.js';
+import { roleNames } from '../../domain/authz/schema.js';
+import { unitKinds } from '../../domain/org/schema.js';
+import { partyStatuses } from '../../domain/people/schema.js';
 import { pathId } from './schemas.js';
 
 /** The shapes the people, units and audit routes answer with (requests are the domain's own input schemas). */

@@ -1,21 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import {
-  CreatePersonInput,
-  ListPeopleQuery,
-  ResetPasswordInput,
-  UpdatePersonInput,
-  createPerson,
-  getPerson,
-  listPeople,
-  resetPassword,
-  updatePerson,
-} from '../../domain/people/service.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { createPerson, getPerson, listPeople, resetPassword, updatePerson } from '../../domain/people/service.js';
+import { CreatePersonInput, ListPeopleQuery, ResetPasswordInput, UpdatePersonInput } from '../../domain/people/schema.js';
+import { commonErrors, denied, errorResponse, json } from './schemas.js';
 import { Cursor, PersonIdParam, PersonView } from './people-schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 
 /** The domain's own query, as a query string carries it (booleans and numbers arrive as text). */
 const ListQuery = ListPeopleQuery.extend({
@@ -33,7 +22,7 @@ const list = createRoute({
   summary: 'People the caller may see, by login, searchable and paged',
   description: 'Organizers and leaders see the people of their part of the tree; admins see everyone.',
   request: { query: ListQuery },
-  responses: { 200: json(z.object({ items: z.array(PersonView), cursor: Cursor }), 'A page of people.'), ...denied, ...commonErrors },
+  responses: { 200: json(z.object({ items: z.array(PersonView), cursor: Cursor }), 'A page of people.'), ...denied(), ...commonErrors },
 });
 
 const get = createRoute({
@@ -43,7 +32,7 @@ const get = createRoute({
   tags: ['people'],
   summary: 'One person',
   request: { params: PersonIdParam },
-  responses: { 200: json(PersonView, 'The person.'), 404: errorResponse('No such person within the caller’s reach.'), ...denied, ...commonErrors },
+  responses: { 200: json(PersonView, 'The person.'), 404: errorResponse('No such person within the caller’s reach.'), ...denied(), ...commonErrors },
 });
 
 const create = createRoute({
@@ -57,7 +46,7 @@ const create = createRoute({
   responses: {
     201: json(z.object({ person: PersonView, initialPassword: z.string() }), 'Created.'),
     409: errorResponse('The login is taken.'),
-    ...denied,
+    ...denied(),
     ...commonErrors,
   },
 });
@@ -74,7 +63,7 @@ const update = createRoute({
     200: json(PersonView, 'Saved.'),
     404: errorResponse('No such person.'),
     409: errorResponse('Changed by someone else meanwhile, or the new login is taken.'),
-    ...denied,
+    ...denied(),
     ...commonErrors,
   },
 });
@@ -90,7 +79,7 @@ const reset = createRoute({
   responses: {
     200: json(z.object({ personId: z.string(), temporaryPassword: z.string(), version: z.number().int() }), 'The one-time password, shown once.'),
     404: errorResponse('No such person.'),
-    ...denied,
+    ...denied(),
     ...commonErrors,
   },
 });

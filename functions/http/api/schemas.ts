@@ -1,3 +1,7 @@
+/**
+ * What every route file declares its answers with: the error shape, the responses any route may give, JSON bodies,
+ * the refusals of a signed-in operation, ids in paths and query strings. Route files import these, never copy them.
+ */
 import { z } from '@hono/zod-openapi';
 import { errorCodes } from '../../platform/errors.js';
 
@@ -17,6 +21,12 @@ export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorBody } },
 });
+
+/** A JSON answer of this schema. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The refusals of an operation that needs a signed-in person: 401 for nobody, 403 (described) for a role that may not. */
+export const denied = (forbidden = 'Not allowed.') => ({ 401: errorResponse('Not signed in.'), 403: errorResponse(forbidden) });
 
 /** Responses every route may give besides its own. */
 export const commonErrors = {

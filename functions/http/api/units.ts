@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { CreateUnitInput, UpdateUnitInput, createUnit, listUnits, updateUnit } from '../../domain/people/service.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { createUnit, listUnits, updateUnit } from '../../domain/org/service.js';
+import { CreateUnitInput, UpdateUnitInput } from '../../domain/org/schema.js';
+import { commonErrors, denied, errorResponse, json } from './schemas.js';
 import { UnitIdParam, UnitInTree, UnitView } from './people-schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const denied = { 401: errorResponse('Not signed in.'), 403: errorResponse('Not allowed.') };
 
 const list = createRoute({
   method: 'get',
@@ -13,7 +12,7 @@ const list = createRoute({
   operationId: 'listUnits',
   tags: ['organisation'],
   summary: 'The organisation tree, depth first, with each unit’s depth and path of names',
-  responses: { 200: json(z.object({ items: z.array(UnitInTree) }), 'Every unit, retired ones included.'), ...denied, ...commonErrors },
+  responses: { 200: json(z.object({ items: z.array(UnitInTree) }), 'Every unit, retired ones included.'), ...denied(), ...commonErrors },
 });
 
 const create = createRoute({
@@ -23,7 +22,7 @@ const create = createRoute({
   tags: ['organisation'],
   summary: 'Create a unit under another',
   request: { body: { required: true, content: { 'application/json': { schema: CreateUnitInput } } } },
-  responses: { 201: json(UnitView, 'Created.'), ...denied, ...commonErrors },
+  responses: { 201: json(UnitView, 'Created.'), ...denied(), ...commonErrors },
 });
 
 const update = createRoute({
@@ -38,7 +37,7 @@ const update = createRoute({
     200: json(UnitView, 'Saved.'),
     404: errorResponse('No such unit.'),
     409: errorResponse('Changed by someone else meanwhile, or a unit with people cannot retire.'),
-    ...denied,
+    ...denied(),
     ...commonErrors,
   },
 });

@@ -2,7 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { checkUpload, createUpload } from '../../domain/uploads/service.js';
 import { CheckedUpload, CreateUploadInput } from '../../domain/uploads/schema.js';
-import { commonErrors, errorResponse } from './schemas.js';
+import { commonErrors, denied, errorResponse, json } from './schemas.js';
+
+const uploaders = denied('Only course editors upload.');
 
 const create = createRoute({
   method: 'post',
@@ -14,16 +16,11 @@ const create = createRoute({
     'PUT the file to `url` with the given headers, then check it (`checkUpload`), or pass `uploadId` straight to the lesson or course that uses it, which checks it then. The check looks at the stored object (its size and the file’s own first bytes) and only then makes it available to readers; the address signed here never serves it.',
   request: { body: { required: true, content: { 'application/json': { schema: CreateUploadInput } } } },
   responses: {
-    201: {
-      description: 'Where and how to upload.',
-      content: {
-        'application/json': {
-          schema: z.object({ uploadId: z.string(), method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
-        },
-      },
-    },
-    401: errorResponse('Not signed in.'),
-    403: errorResponse('Only course editors upload.'),
+    201: json(
+      z.object({ uploadId: z.string(), method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+      'Where and how to upload.',
+    ),
+    ...uploaders,
     ...commonErrors,
   },
 });
@@ -40,9 +37,8 @@ const check = createRoute({
     'Checks one’s own upload after the PUT: the stored object exists, has the declared size within the limit, and its first bytes are of the declared type. An accepted file is moved where readers receive it; a refused one is deleted. Checking again answers the same.',
   request: { params: UploadParam },
   responses: {
-    200: { description: 'The file was checked and may be used.', content: { 'application/json': { schema: CheckedUpload } } },
-    401: errorResponse('Not signed in.'),
-    403: errorResponse('Only course editors upload.'),
+    200: json(CheckedUpload, 'The file was checked and may be used.'),
+    ...uploaders,
     404: errorResponse('No such upload of one’s own, or it has expired.'),
     ...commonErrors,
   },

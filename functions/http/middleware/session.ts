@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { authenticate } from '../../domain/access/service.js';
-import type { Actor } from '../../domain/people/permissions.js';
+import type { Actor } from '../../domain/authz/permissions.js';
 import type { AppEnv } from '../context.js';
 import { clearSessionCookie, readSessionToken } from '../session-cookie.js';
 

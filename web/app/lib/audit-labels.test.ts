@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Course, Lesson } from '../../../functions/domain/courses/schema';
-import { PublicPerson, Unit } from '../../../functions/domain/people/schema';
+import { Unit } from '../../../functions/domain/org/schema';
+import { PublicPerson } from '../../../functions/domain/people/schema';
 import type { Lang } from '../../../functions/platform/i18n';
 import { provideMessages, translate, type Translate } from '../i18n';
 import { en } from '../i18n/en';
