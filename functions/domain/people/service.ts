@@ -9,7 +9,6 @@ import { diff, recordAudit } from '../audit/service.js';
 import { authorize, locksSelfOut, reachesPerson, type Actor } from '../authz/permissions.js';
 import { withStaff, type RoleGrant } from '../authz/schema.js';
 import { loadTree } from '../org/service.js';
-import { setPassword } from './directory.js';
 import type { OrgTree } from '../org/tree.js';
 import {
   CreatePersonInput,
@@ -20,6 +19,7 @@ import {
   type Person,
   type PublicPerson,
 } from './schema.js';
+import { setPassword } from './directory.js';
 import * as store from './store.js';
 
 const personLabel = (person: Pick<Person, 'personId' | 'name'>) => ({ type: 'person' as const, id: person.personId, label: person.name });
