@@ -17,12 +17,12 @@ import { queryChildUnits, readAllUnits, readUnit } from '../../functions/domain/
 import {
   deleteLoginClaim,
   insertLoginClaim,
-  insertPerson,
   queryBranchMembers,
   queryPeopleOfUnit,
   readLoginClaim,
   readPersonByLogin,
 } from '../../functions/domain/people/store.js';
+import { addPerson } from '../../functions/domain/people/service.js';
 
 async function countItems(tableName = config().tableName): Promise<number> {
   let count = 0;
@@ -244,14 +244,14 @@ describe('login uniqueness', () => {
       partyStatus: 'full' as const,
       passwordHash: people[0]!.passwordHash,
     };
-    const created = await insertPerson(input);
+    const created = await addPerson(input);
     expect(created).not.toHaveProperty('passwordHash');
     expect(created.roles).toEqual([{ role: 'staff' }]);
     expect((await readPersonByLogin('zw9001'))?.personId).toBe(created.personId);
     expect(await countItems()).toBe(before + 2);
 
-    await expect(insertPerson({ ...input, name: '重复用户' })).rejects.toBeInstanceOf(ConflictError);
-    await expect(insertPerson({ ...input, login: 'ZW9001' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(addPerson({ ...input, name: '重复用户' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(addPerson({ ...input, login: 'ZW9001' })).rejects.toBeInstanceOf(ConflictError);
     expect(await countItems()).toBe(before + 2);
 
     // A claim is only ever released by its holder.
@@ -261,14 +261,14 @@ describe('login uniqueness', () => {
 
   it('refuses people in units that do not exist or branches that are not branches', async () => {
     const base = { name: '某某', partyStatus: 'full' as const, passwordHash: 'x' };
-    await expect(insertPerson({ ...base, login: 'zw9002', unitId: newId(), branchId: null, partyStatus: 'none' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(insertPerson({ ...base, login: 'zw9003', unitId: root.unitId, branchId: root.unitId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(addPerson({ ...base, login: 'zw9002', unitId: newId(), branchId: null, partyStatus: 'none' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(addPerson({ ...base, login: 'zw9003', unitId: root.unitId, branchId: root.unitId })).rejects.toMatchObject({ code: 'VALIDATION' });
     // Bad input is a VALIDATION error naming the field, never a 500.
-    await expect(insertPerson({ ...base, login: 'x y', unitId: root.unitId, branchId: null, partyStatus: 'none' })).rejects.toMatchObject({
+    await expect(addPerson({ ...base, login: 'x y', unitId: root.unitId, branchId: null, partyStatus: 'none' })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [expect.objectContaining({ field: 'login' })],
     });
-    await expect(insertPerson({ ...base, login: 'zw9004', unitId: root.unitId, branchId: branch1.unitId, partyStatus: 'none' })).rejects.toMatchObject({
+    await expect(addPerson({ ...base, login: 'zw9004', unitId: root.unitId, branchId: branch1.unitId, partyStatus: 'none' })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [expect.objectContaining({ field: 'branchId' })],
     });

@@ -5,10 +5,11 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { generatePassword, hashPassword } from '../../platform/passwords.js';
+import { invalidField } from '../../platform/store.js';
 import { diff, recordAudit } from '../audit/service.js';
 import { authorize, locksSelfOut, reachesPerson, type Actor } from '../authz/permissions.js';
 import { withStaff, type RoleGrant } from '../authz/schema.js';
-import { loadTree } from '../org/service.js';
+import { loadFreshTree, loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
 import {
   CreatePersonInput,
@@ -16,6 +17,7 @@ import {
   ResetPasswordInput,
   UpdatePersonInput,
   toPublicPerson,
+  type NewPerson,
   type Person,
   type PublicPerson,
 } from './schema.js';
@@ -56,6 +58,20 @@ function rethrowLoginTaken(login: string) {
     }
     throw error;
   };
+}
+
+/**
+ * Writes a new person for a system job (no actor, no audit): the units the person names must exist as stored now (an
+ * unretired unit, a Party branch as branch, existing units in role scopes); the login is claimed first, as always.
+ */
+export async function addPerson(input: NewPerson): Promise<PublicPerson> {
+  const tree = await loadFreshTree();
+  const home = tree.get(input.unitId);
+  if (!home) throw invalidField('unitId', 'no such unit');
+  if (home.retired) throw invalidField('unitId', 'the unit is retired');
+  if (input.branchId && tree.get(input.branchId)?.kind !== 'branch') throw invalidField('branchId', 'not a Party branch');
+  if ((input.roles ?? []).some((grant) => grant.unitId && !tree.get(grant.unitId))) throw invalidField('roles', 'a role names a unit that does not exist');
+  return store.insertPerson(input);
 }
 
 // ─── Me ────────────────────────────────────────────────────────────────────────────────────────────────────────────
