@@ -15,10 +15,12 @@ import { clock, nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { peopleEntities } from '../../functions/domain/people/entities.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { studyEntities } from '../../functions/domain/study/entities.js';
 import { personItem, unitItem } from '../../functions/domain/people/store.js';
 import { forgetTree } from '../../functions/domain/people/service.js';
-import { assignCourse, createCourse, createLesson, getMyRecord, publishCourse } from '../../functions/domain/courses/service.js';
+import { createCourse, createLesson, publishCourse } from '../../functions/domain/courses/service.js';
+import { assignCourse } from '../../functions/domain/assignments/service.js';
+import { getMyRecord } from '../../functions/domain/study/service.js';
 import { computeAllCompletion, getCourseCompletion } from '../../functions/domain/stats/service.js';
 import type { Actor } from '../../functions/domain/people/permissions.js';
 import type { Person, Unit } from '../../functions/domain/people/schema.js';
@@ -157,7 +159,7 @@ async function seedCourses(admin: Actor, people: Person[]) {
       };
     }),
   );
-  await putAll((items) => courseEntities().progress.put(items).go(), progress);
+  await putAll((items) => studyEntities().progress.put(items).go(), progress);
   return { courses, progressItems: progress.length };
 }
 

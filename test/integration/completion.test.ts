@@ -5,8 +5,8 @@ import { createTestApp } from '../helpers/app.js';
 import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
-import { recordStudy } from '../../functions/domain/courses/service.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { recordStudy } from '../../functions/domain/study/service.js';
+import { studyEntities } from '../../functions/domain/study/entities.js';
 import { listAllPeople } from '../../functions/domain/people/store.js';
 import { loadTree } from '../../functions/domain/people/service.js';
 import type { Actor } from '../../functions/domain/people/permissions.js';
@@ -64,7 +64,7 @@ describe('completion rollups', () => {
     const results = await runJobs();
     expect(results.every((r) => r.ok)).toBe(true);
 
-    const { data } = await courseEntities().progress.query.byCourse({ courseId: course.courseId }).go({ pages: 'all' });
+    const { data } = await studyEntities().progress.query.byCourse({ courseId: course.courseId }).go({ pages: 'all' });
     const completed = new Set(data.filter((p) => p.completedAt).map((p) => p.personId));
     const started = new Set(data.map((p) => p.personId));
     const tree = await loadTree();
