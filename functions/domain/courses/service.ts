@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
+import { sharedRead } from '../../platform/request-scope.js';
 import { recordAudit, diff } from '../audit/service.js';
 import { authorize, type Actor } from '../people/permissions.js';
 import { loadTree } from '../people/service.js';
@@ -177,9 +178,9 @@ export async function readableCourse(actor: Actor, courseId: string) {
 
 // ─── For the other learning areas (no actor: callers are trusted system code, or check the actor themselves) ──────
 
-/** A course by id, whatever its status. */
+/** A course by id, whatever its status: read once for all the API calls of one page (the completion page makes several). */
 export async function courseById(courseId: string): Promise<Course | undefined> {
-  return readCourse(courseId);
+  return sharedRead(`course#${courseId}`, () => readCourse(courseId));
 }
 
 /** A course the actor may see (published, or one they edit), read with the tree it was judged by; else NOT_FOUND. */
