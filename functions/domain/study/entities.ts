@@ -18,7 +18,7 @@ export function createStudyEntities(client: DynamoDBDocumentClient, table: strin
         /** Snapshots for the record page, so it needs no other read. */
         courseTitle: { type: 'string', required: true },
         credit: { type: 'number', required: true },
-        /** lessonId → LessonProgress (study.ts). */
+        /** lessonId → LessonState (clock.ts), with the clock version it came from. */
         lessons: { type: 'any', required: true },
         startedAt: { type: 'string', required: true, readOnly: true },
         lastStudiedAt: { type: 'string', required: true },
@@ -43,7 +43,7 @@ export function createStudyEntities(client: DynamoDBDocumentClient, table: strin
   );
 
   /**
-   * One person's study clock (study.ts): the last accepted heartbeat, the heartbeat allowance, and the lesson being
+   * One person's study clock (clock.ts): the last accepted heartbeat, the heartbeat allowance, and the lesson being
    * studied now with the ones left since. One item per person, every write conditional on `seq`: this is what makes
    * credit across all lessons, tabs and devices add up to no more than the wall time.
    */
@@ -54,7 +54,7 @@ export function createStudyEntities(client: DynamoDBDocumentClient, table: strin
         personId: { type: 'string', required: true, readOnly: true },
         seq: { type: 'number', required: true },
         /**
-         * The rest of the clock (study.ts StudyClock: last heartbeat, allowance, open and pending lessons) as one JSON
+         * The rest of the clock (clock.ts StudyClock: last heartbeat, allowance, open and pending lessons) as one JSON
          * string: a heartbeat writes it whole, and one string costs far less to marshal than nested maps.
          */
         state: { type: 'string', required: true },
