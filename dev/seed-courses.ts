@@ -10,8 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { clock } from '../functions/platform/clock.js';
-import { assignCourse, createCourse, createLesson, publishCourse, recordStudy, updateCourse } from '../functions/domain/courses/service.js';
-import type { Audience, Course } from '../functions/domain/courses/schema.js';
+import { createCourse, createLesson, publishCourse, updateCourse } from '../functions/domain/courses/service.js';
+import type { Course } from '../functions/domain/courses/schema.js';
+import { assignCourse } from '../functions/domain/assignments/service.js';
+import type { Audience } from '../functions/domain/assignments/schema.js';
+import { recordStudy } from '../functions/domain/study/service.js';
 import { createUpload } from '../functions/domain/uploads/service.js';
 import { computeAllCompletion } from '../functions/domain/stats/service.js';
 import { everyone } from '../functions/domain/people/directory.js';

@@ -3,6 +3,7 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtim
 import type { AppEnv } from './context.js';
 import { clientAddress } from './client-address.js';
 import type { SessionMemo } from './middleware/session.js';
+import type { ReadMemo } from '../platform/request-scope.js';
 import { createApiClient } from '../../web/app/lib/api.server.js';
 
 export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
@@ -15,15 +16,16 @@ export function webHandler(options: {
   build: ServerBuildSource;
   mode: 'development' | 'production';
   /** `clientAddress`: the browser's address as the front door decided it (the API trusts no header for it). */
-  apiFetch: (request: Request, env: { sessionMemo: SessionMemo; clientAddress: string }) => Promise<Response>;
+  apiFetch: (request: Request, env: { sessionMemo: SessionMemo; readMemo: ReadMemo; clientAddress: string }) => Promise<Response>;
 }) {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (c: Context<AppEnv>) => {
     const sessionMemo: SessionMemo = new Map();
+    const readMemo: ReadMemo = new Map();
     const address = clientAddress(c);
     const { client, setCookies } = createApiClient({
       request: c.req.raw,
-      fetch: (request) => options.apiFetch(request, { sessionMemo, clientAddress: address }),
+      fetch: (request) => options.apiFetch(request, { sessionMemo, readMemo, clientAddress: address }),
     });
     const response = await handleRequest(c.req.raw, {
       api: client,

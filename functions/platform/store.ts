@@ -145,6 +145,18 @@ export interface PageRequest {
   limit?: number;
 }
 
+/** Every item of a paged listing, page after page (for reads whose whole answer is bounded by their caller). */
+export async function everyPage<T>(read: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await read(cursor);
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
 /** A page size within 1..500, 100 when none is asked for. */
 export const pageLimit = (limit: number | undefined) => Math.min(Math.max(Math.trunc(limit ?? 100), 1), 500);
 

@@ -15,12 +15,14 @@ import { clock, nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { peopleEntities } from '../../functions/domain/people/entities.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { studyEntities } from '../../functions/domain/study/entities.js';
 import { personItem } from '../../functions/domain/people/store.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
 import { unitItem } from '../../functions/domain/org/store.js';
 import { forgetTree } from '../../functions/domain/org/service.js';
-import { assignCourse, createCourse, createLesson, getMyRecord, publishCourse } from '../../functions/domain/courses/service.js';
+import { createCourse, createLesson, publishCourse } from '../../functions/domain/courses/service.js';
+import { assignCourse } from '../../functions/domain/assignments/service.js';
+import { getMyRecord } from '../../functions/domain/study/service.js';
 import { computeAllCompletion, getCourseCompletion } from '../../functions/domain/stats/service.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
@@ -160,7 +162,7 @@ async function seedCourses(admin: Actor, people: Person[]) {
       };
     }),
   );
-  await putAll((items) => courseEntities().progress.put(items).go(), progress);
+  await putAll((items) => studyEntities().progress.put(items).go(), progress);
   return { courses, progressItems: progress.length };
 }
 

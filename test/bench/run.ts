@@ -24,6 +24,7 @@ import { bytes, mb, ms, round, summarize, table, type Summary } from './stats.js
 import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTES } from './page-js.js';
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 import { runLearningSection } from './learning.js';
+import { runHopsSection } from './hops.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -280,6 +281,9 @@ async function main(): Promise<number> {
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
 
+  heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
+  const hops = await runHopsSection();
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -318,6 +322,7 @@ async function main(): Promise<number> {
     },
     rosterImport: importJson(rosterImport),
     learning,
+    hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);

@@ -5,14 +5,15 @@ import { createTestApp } from '../helpers/app.js';
 import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
-import { recordStudy } from '../../functions/domain/courses/service.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
+import { recordStudy } from '../../functions/domain/study/service.js';
+import { studyEntities } from '../../functions/domain/study/entities.js';
 import { everyone } from '../../functions/domain/people/directory.js';
 import { loadTree } from '../../functions/domain/org/service.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { PublicPerson } from '../../functions/domain/people/schema.js';
 import { runJobs, jobs } from '../../functions/jobs/registry.js';
 import { computeAllCompletion } from '../../functions/domain/stats/service.js';
+import { aws } from '../../functions/platform/aws.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -64,7 +65,7 @@ describe('completion rollups', () => {
     const results = await runJobs();
     expect(results.every((r) => r.ok)).toBe(true);
 
-    const { data } = await courseEntities().progress.query.byCourse({ courseId: course.courseId }).go({ pages: 'all' });
+    const { data } = await studyEntities().progress.query.byCourse({ courseId: course.courseId }).go({ pages: 'all' });
     const completed = new Set(data.filter((p) => p.completedAt).map((p) => p.personId));
     const started = new Set(data.map((p) => p.personId));
     const tree = await loadTree();
@@ -227,3 +228,63 @@ describe('completion rollups', () => {
     expect(sheetRows(1)).toEqual([people.header, ...people.rows].map(trimmed));
   });
 });
+
+/** The DynamoDB calls the app makes while `work` runs (an SDK middleware on the app's own client), with their input. */
+async function dynamoCalls(work: () => Promise<unknown>): Promise<{ command: string; input: Record<string, any> }[]> {
+  const calls: { command: string; input: Record<string, any> }[] = [];
+  const name = 'completionTestCounter';
+  aws().dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push({ command: context.commandName ?? '?', input: args.input as Record<string, any> });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await work();
+  } finally {
+    aws().dynamo.middlewareStack.remove(name);
+  }
+  return calls;
+}
+
+describe('the busiest ways’ reads', () => {
+  it('the completion page reads its course once for all the API calls that serve it', async () => {
+    const leader = await signIn('leader');
+    const unit = (await call('GET', `/courses/${course.courseId}/completion`, leader)).json.units[1].unitId as string;
+    let status = 0;
+    const calls = await dynamoCalls(async () => {
+      const page = await app.request(`http://localhost/learn/manage/${course.courseId}/completion?unitId=${unit}`, { headers: { cookie: leader, 'accept-language': 'zh-CN' } });
+      status = page.status;
+      await page.text();
+    });
+    expect(status).toBe(200);
+    const courseReads = calls.filter((c) => c.command === 'GetItemCommand' && JSON.stringify(c.input.Key ?? {}).includes(`COURSE#${course.courseId}`));
+    expect(courseReads).toHaveLength(1);
+  });
+
+  it('refreshing a course’s figures reads the people of its audience, never the whole population, and agrees with the job', async () => {
+    const tree = await loadTree();
+    const branch1 = tree.ordered().find((u) => u.name === '机关第一党支部')!;
+    let narrow = (await call('POST', '/courses', admin, { title: '支部学习', category: 'party', credit: 1 })).json;
+    narrow = (await call('POST', `/courses/${narrow.courseId}/lessons`, admin, { version: narrow.version, title: '一', kind: 'text', body: '一', minSeconds: 60 })).json;
+    await call('POST', `/courses/${narrow.courseId}/publish`, admin, { version: narrow.version });
+    const due = new Date(Date.now() + 2 * 86400_000).toISOString();
+    expect((await call('POST', `/courses/${narrow.courseId}/assignments`, admin, { audience: { kind: 'members', unitIds: [branch1.unitId] }, required: true, dueAt: due })).status).toBe(201);
+
+    for (const courseId of [course.courseId, narrow.courseId]) {
+      const calls = await dynamoCalls(() => call('POST', `/courses/${courseId}/completion/refresh`, admin));
+      // gsi3 is the index of every person (listAllPeople): the job's source, never a request's.
+      expect(calls.filter((c) => c.command === 'QueryCommand' && c.input.IndexName === 'gsi3')).toEqual([]);
+    }
+    const onRequest = (await call('GET', `/courses/${narrow.courseId}/completion`, admin)).json.units;
+    await computeAllCompletion();
+    const fromJob = (await call('GET', `/courses/${narrow.courseId}/completion`, admin)).json.units;
+    const figures = (units: { unitId: string; direct: unknown; subtree: unknown }[]) => units.map(({ unitId, direct, subtree }) => ({ unitId, direct, subtree }));
+    expect(figures(onRequest)).toEqual(figures(fromJob));
+    const members = people.filter((p) => p.partyStatus !== 'none' && (tree.isWithin(p.unitId, branch1.unitId) || (p.branchId !== null && tree.isWithin(p.branchId, branch1.unitId))));
+    expect(onRequest[0].subtree.total).toBe(members.length);
+    expect(members.length).toBeGreaterThan(0);
+  });
+});
+

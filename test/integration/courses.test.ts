@@ -4,8 +4,8 @@ import { createTestApp } from '../helpers/app.js';
 import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
-import { readClock, writeClock } from '../../functions/domain/courses/study-store.js';
+import { assignmentEntities } from '../../functions/domain/assignments/entities.js';
+import { readClock, writeClock } from '../../functions/domain/study/store.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -158,7 +158,7 @@ describe('study', () => {
     const course = await publishedCourse();
     const me = (await call('GET', '/me', staff1)).json as { personId: string };
     const assignment = (id: string, daysAgo: number) =>
-      courseEntities()
+      assignmentEntities()
         .assignment.create({
           assignmentId: id,
           courseId: course.courseId,

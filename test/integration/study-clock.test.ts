@@ -9,8 +9,8 @@ import { createTestApp } from '../helpers/app.js';
 import { apiCaller, requestAs, signIn as signInAs } from '../helpers/sign-in.js';
 import { seedDemo } from '../../dev/seed.js';
 import { clock } from '../../functions/platform/clock.js';
-import { courseEntities } from '../../functions/domain/courses/entities.js';
-import { readClock, writeClock } from '../../functions/domain/courses/study-store.js';
+import { studyEntities } from '../../functions/domain/study/entities.js';
+import { readClock, writeClock } from '../../functions/domain/study/store.js';
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -191,7 +191,7 @@ describe('lessons, courses and progress items', () => {
     expect(read.lessons.every((lesson) => lesson.studiedSeconds >= 60 && lesson.completedAt)).toBe(true);
     expect(courseCompletedAt).not.toBeNull();
     // The course completed at the moment its second lesson did, and the progress item says so (leaders' figures read it).
-    const { data: item } = await courseEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
+    const { data: item } = await studyEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
     const lessonTimes = [a, b].map((id) => (item!.lessons as Record<string, { completedAt: string }>)[id]!.completedAt).sort();
     expect(item!.completedAt).toBe(lessonTimes[1]);
     expect(read.courseCompletedAt).toBe(item!.completedAt);
@@ -210,7 +210,7 @@ describe('lessons, courses and progress items', () => {
       advance(15_000);
     }
     const stored = async () => {
-      const { data } = await courseEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
+      const { data } = await studyEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
       return (data!.lessons as Record<string, { studiedMs: number }>)[lessonId]!.studiedMs;
     };
     // The item was made at the first heartbeat; the minute since is in the clock, and the person sees it.
@@ -235,7 +235,7 @@ describe('lessons, courses and progress items', () => {
     const left = { ...stored, seq, open: { ...completedFirst, lessonId: second }, pending: [completedFirst] };
     expect(await writeClock(me.personId, left, stored.seq)).toBe(true);
     const item = async () => {
-      const { data } = await courseEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
+      const { data } = await studyEntities().progress.get({ personId: me.personId, courseId: course.courseId }).go();
       return { completedAt: data!.completedAt ?? null, lessons: data!.lessons as Record<string, { completedAt: string | null } | undefined> };
     };
     expect((await item()).lessons[first]!.completedAt).toBeNull();

@@ -1,9 +1,11 @@
 /**
- * Courses (课程) with ordered lessons (课时), assignments (学习任务) and each person's progress.
- * Storage shapes live in entities.ts; these are the shapes the domain and the API speak.
+ * Courses (课程) with their ordered lessons (课时): the shapes the domain and the API speak, and the inputs of their
+ * use cases. Storage shapes live in entities.ts.
  */
 import { z } from 'zod';
-import { dayOrInstant, plainCharacters, text } from '../../platform/fields.js';
+import { apiMessage } from '../../platform/i18n.js';
+import { currentLang } from '../../platform/request-scope.js';
+import { plainCharacters, text } from '../../platform/fields.js';
 
 export const Id = z.ulid();
 const Timestamp = z.iso.datetime();
@@ -28,8 +30,6 @@ export const LessonTitle = text({ label: 'lessonTitle', max: 80 });
 export const LessonBody = text({ label: 'lessonBody', max: 50_000, min: 0, multiline: true });
 /** An outside page, for a link lesson. */
 export const LessonUrl = z.url({ protocol: /^https?$/ }).max(2000).check(plainCharacters('url'));
-/** A due date: a day (YYYY-MM-DD, due at its end in Shanghai) or an instant; it must exist on the calendar. */
-export const DueDate = dayOrInstant('dueAt');
 
 export const Lesson = z.object({
   lessonId: Id,
@@ -65,28 +65,59 @@ export const Course = z.object({
 });
 export type Course = z.infer<typeof Course>;
 
-export const audienceKinds = ['units', 'members', 'everyone', 'people'] as const;
+// ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const Audience = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('everyone') }),
-  /** People in these units and their subtrees. */
-  z.object({ kind: z.literal('units'), unitIds: z.array(Id).min(1).max(100) }),
-  /** Party members (正式 and 预备) in these units and their subtrees. */
-  z.object({ kind: z.literal('members'), unitIds: z.array(Id).min(1).max(100) }),
-  z.object({ kind: z.literal('people'), personIds: z.array(Id).min(1).max(500) }),
-]);
-export type Audience = z.infer<typeof Audience>;
+export const CreateCourseInput = z
+  .object({
+    title: CourseTitle,
+    summary: CourseSummary.default(''),
+    category: CourseCategory,
+    credit: Credit,
+    /** The unit whose organizers may edit it; defaults to the creator's organizing unit (or the root for admins). */
+    ownerUnitId: Id.optional(),
+  })
+  .strict();
 
-export const Assignment = z.object({
-  assignmentId: Id,
-  courseId: Id,
-  courseTitle: z.string(),
-  audience: Audience,
-  required: z.boolean(),
-  dueAt: Timestamp,
-  /** The unit in whose name it was assigned (its organizers may see its completion). */
-  ownerUnitId: Id,
-  createdBy: Id,
-  createdAt: Timestamp,
-});
-export type Assignment = z.infer<typeof Assignment>;
+export const UpdateCourseInput = z
+  .object({
+    version: z.number().int().min(1),
+    /** A checked cover image (from createUpload with purpose `cover`). */
+    coverUploadId: z.string().max(40).optional(),
+    title: CourseTitle.optional(),
+    summary: CourseSummary.optional(),
+    category: CourseCategory.optional(),
+    credit: Credit.optional(),
+    status: z.enum(['draft', 'archived']).optional(),
+  })
+  .strict();
+
+export const PublishCourseInput = z.object({ version: z.number().int().min(1) }).strict();
+
+const LessonFields = {
+  title: LessonTitle,
+  kind: LessonKind,
+  body: LessonBody.optional(),
+  url: LessonUrl.optional(),
+  /** At least a minute: a lesson that needs no study is not a lesson (the platform's cap may still shorten it). */
+  minSeconds: z.number().int().min(60, { error: () => apiMessage(currentLang(), 'lessonMinTooShort') }).max(4 * 3600),
+  durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
+};
+
+export const CreateLessonInput = z
+  .object({ version: z.number().int().min(1), ...LessonFields, /** The material of a video or PDF lesson (createUpload). */ uploadId: z.string().max(40).optional() })
+  .strict();
+
+export const UpdateLessonInput = z
+  .object({
+    version: z.number().int().min(1),
+    title: LessonFields.title.optional(),
+    body: LessonFields.body,
+    url: LessonFields.url,
+    minSeconds: LessonFields.minSeconds.optional(),
+    durationSeconds: LessonFields.durationSeconds,
+    /** Move the lesson to this position (0-based). */
+    position: z.number().int().min(0).max(99).optional(),
+    /** New material for a video or PDF lesson (createUpload). */
+    uploadId: z.string().max(40).optional(),
+  })
+  .strict();

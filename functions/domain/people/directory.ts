@@ -5,6 +5,7 @@
  *
  * This module reads no other area, so the org area may call it while people's service calls org (no cycle).
  */
+import { everyPage } from '../../platform/store.js';
 import * as store from './store.js';
 import { toPublicPerson, type LoginHolder, type Person, type PublicPerson } from './schema.js';
 
@@ -50,6 +51,16 @@ export async function peopleByIds(personIds: readonly string[]): Promise<PublicP
 /** Everyone, active or not: for jobs that count whole populations, never for a request. */
 export function everyone(): Promise<PublicPerson[]> {
   return store.readAllPeople();
+}
+
+/** Everyone placed directly in a unit, active or not (an assignment's audience is drawn from such lists). */
+export function peopleOfUnit(unitId: string): Promise<PublicPerson[]> {
+  return everyPage((cursor) => store.queryPeopleOfUnit(unitId, { cursor, limit: 500 }));
+}
+
+/** The members of a Party branch, active or not. */
+export function membersOfBranch(branchId: string): Promise<PublicPerson[]> {
+  return everyPage((cursor) => store.queryBranchMembers(branchId, { cursor, limit: 500 }));
 }
 
 /** How many active people sit directly in a unit (a unit with people cannot retire). */

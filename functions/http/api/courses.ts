@@ -1,26 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import {
-  AssignCourseInput,
-  CreateCourseInput,
-  CreateLessonInput,
-  StudyBeatInput,
-  UpdateCourseInput,
-  UpdateLessonInput,
-  assignCourse,
-  createCourse,
-  createLesson,
-  getCourse,
-  getMyRecord,
-  listCourseAssignments,
-  listCourses,
-  listMyTasks,
-  publishCourse,
-  recordStudy,
-  updateCourse,
-  updateLesson,
-} from '../../domain/courses/service.js';
-import { courseCategories, courseStatuses, lessonKinds } from '../../domain/courses/schema.js';
+import { createCourse, createLesson, listCourses, publishCourse, updateCourse, updateLesson } from '../../domain/courses/service.js';
+import { courseCategories, courseStatuses, CreateCourseInput, CreateLessonInput, lessonKinds, UpdateCourseInput, UpdateLessonInput } from '../../domain/courses/schema.js';
+import { assignCourse, listCourseAssignments, listMyTasks } from '../../domain/assignments/service.js';
+import { AssignCourseInput } from '../../domain/assignments/schema.js';
+import { getCourse, getMyRecord, recordStudy } from '../../domain/study/service.js';
+import { StudyBeatInput } from '../../domain/study/schema.js';
 import { commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
 
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });

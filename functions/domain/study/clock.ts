@@ -13,7 +13,7 @@
  *
  * The clock also carries the open lesson's state (the lesson being studied now) so that a steady heartbeat is one
  * write; the lesson's progress item is brought up to date ("flushed") when the person stops, switches lesson, completes
- * it, or has studied it `flushEveryMs` more since the last flush (service.ts does the writing).
+ * it, or has studied it `flushEveryMs` more since the last flush (service.ts decides, store.ts writes).
  */
 
 export interface LessonRules {

@@ -13,7 +13,7 @@ import {
   type BeatPolicy,
   type LessonRules,
   type StudyClock,
-} from './study.js';
+} from './clock.js';
 
 const text: LessonRules = { kind: 'text', minSeconds: 60, durationSeconds: 0 };
 const video: LessonRules = { kind: 'video', minSeconds: 30, durationSeconds: 120 };

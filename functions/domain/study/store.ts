@@ -7,33 +7,11 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { isConditionFailure } from '../../platform/errors.js';
-import { courseEntities } from './entities.js';
-import { emptyLesson, type LessonState, type Slot, type StudyClock } from './study.js';
+import { studyEntities } from './entities.js';
+import type { Slot, StudyClock } from './clock.js';
+import { ProgressRecord, StoredLesson } from './schema.js';
 
-const LessonStateRecord = z.object({
-  studiedMs: z.number(),
-  furthestSeconds: z.number(),
-  positionSeconds: z.number(),
-  completedAt: z.string().nullable(),
-});
-
-/** A lesson's state in its progress item; `clockSeq` is the clock version it came from (absent in older items). */
-const StoredLesson = LessonStateRecord.extend({ clockSeq: z.number().int().optional() });
-
-export const ProgressRecord = z.object({
-  personId: z.string(),
-  courseId: z.string(),
-  courseTitle: z.string(),
-  credit: z.number(),
-  lessons: z.record(z.string(), StoredLesson),
-  startedAt: z.string(),
-  lastStudiedAt: z.string(),
-  completedAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type ProgressRecord = z.infer<typeof ProgressRecord>;
-
-const SlotRecord = LessonStateRecord.extend({
+const SlotRecord = StoredLesson.omit({ clockSeq: true }).extend({
   courseId: z.string(),
   lessonId: z.string(),
   seq: z.number().int(),
@@ -57,14 +35,26 @@ export function progressFrom(data: Record<string, unknown>): ProgressRecord {
   return ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null });
 }
 
+/** One person's progress in every course (the record page, my tasks). */
+export async function queryProgressOfPerson(personId: string): Promise<ProgressRecord[]> {
+  const { data } = await studyEntities().progress.query.byPerson({ personId }).go({ pages: 'all' });
+  return data.map((record) => progressFrom(record as Record<string, unknown>));
+}
+
+/** Everyone's progress in one course: personId → when they completed it (null while in progress). */
+export async function queryCompletionOfCourse(courseId: string): Promise<Map<string, string | null>> {
+  const { data } = await studyEntities().progress.query.byCourse({ courseId }).go({ pages: 'all' });
+  return new Map(data.map((record) => [record.personId, record.completedAt ?? null]));
+}
+
 export async function readProgress(personId: string, courseId: string, consistent = false): Promise<ProgressRecord | undefined> {
-  const { data } = await courseEntities().progress.get({ personId, courseId }).go({ consistent });
+  const { data } = await studyEntities().progress.get({ personId, courseId }).go({ consistent });
   return data ? progressFrom(data as Record<string, unknown>) : undefined;
 }
 
 /** The person's clock; undefined before their first heartbeat. */
 export async function readClock(personId: string, consistent = false): Promise<StudyClock | undefined> {
-  const { data } = await courseEntities().studyClock.get({ personId }).go({ consistent });
+  const { data } = await studyEntities().studyClock.get({ personId }).go({ consistent });
   if (!data) return undefined;
   return ClockRecord.parse({ ...(JSON.parse(data.state) as object), seq: data.seq });
 }
@@ -72,7 +62,7 @@ export async function readClock(personId: string, consistent = false): Promise<S
 /** Stores `next` if the clock is still at `expectedSeq` (0: not yet made). False when another heartbeat got there first. */
 export async function writeClock(personId: string, next: StudyClock, expectedSeq: number): Promise<boolean> {
   const { seq, ...rest } = next;
-  const write = courseEntities().studyClock.put({ personId, seq, state: JSON.stringify(rest) });
+  const write = studyEntities().studyClock.put({ personId, seq, state: JSON.stringify(rest) });
   try {
     await (expectedSeq === 0 ? write.where((attr, op) => op.notExists(attr.seq)) : write.where((attr, op) => op.eq(attr.seq, expectedSeq))).go({ response: 'none' });
     return true;
@@ -106,7 +96,7 @@ const stateOf = (slot: Slot) => ({
  * completed (null while it has not).
  */
 export async function flushLesson(personId: string, course: CourseFacts, slot: Slot, itemExists = true): Promise<string | null> {
-  const entity = courseEntities().progress;
+  const entity = studyEntities().progress;
   const Key = entity.get({ personId, courseId: course.courseId }).params().Key as Record<string, string>;
   const TableName = config().tableName;
   let exists = itemExists;
@@ -172,31 +162,4 @@ async function completeIfDone(Key: Record<string, string>, course: CourseFacts, 
     const { Item } = await aws().doc.send(new GetCommand({ TableName: config().tableName, Key, ConsistentRead: true }));
     return (Item?.completedAt as string | undefined) ?? null;
   }
-}
-
-/** A lesson's state as its progress item holds it (empty when it has none). */
-export function storedLesson(progress: ProgressRecord | undefined, lessonId: string): LessonState {
-  const stored = progress?.lessons[lessonId];
-  return stored
-    ? { studiedMs: stored.studiedMs, furthestSeconds: stored.furthestSeconds, positionSeconds: stored.positionSeconds, completedAt: stored.completedAt }
-    : emptyLesson();
-}
-
-/**
- * The person's own view of their progress in a course: the progress item with what the clock holds beyond it (the
- * lesson studied now, and lessons left since whose item is not yet up to date).
- */
-export function withClock(progress: ProgressRecord | undefined, studyClock: StudyClock | undefined, courseId: string): { lessons: Record<string, LessonState>; completedAt: string | null } | undefined {
-  const lessons: Record<string, LessonState> = {};
-  for (const lessonId of Object.keys(progress?.lessons ?? {})) lessons[lessonId] = storedLesson(progress, lessonId);
-  let completedAt = progress?.completedAt ?? null;
-  const slots = studyClock ? [...studyClock.pending, ...(studyClock.open ? [studyClock.open] : [])] : [];
-  let touched = false;
-  for (const slot of slots.filter((s) => s.courseId === courseId).sort((a, b) => a.seq - b.seq)) {
-    if ((progress?.lessons[slot.lessonId]?.clockSeq ?? -1) >= slot.seq) continue;
-    lessons[slot.lessonId] = { studiedMs: slot.studiedMs, furthestSeconds: slot.furthestSeconds, positionSeconds: slot.positionSeconds, completedAt: slot.completedAt };
-    completedAt ??= slot.courseCompletedAt;
-    touched = true;
-  }
-  return progress || touched ? { lessons, completedAt } : undefined;
 }

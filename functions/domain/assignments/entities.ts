@@ -1,0 +1,50 @@
+/**
+ * How assignments sit in the single table (see README.md beside this file for the chart).
+ */
+import { Entity } from 'electrodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boundToTable } from '../../platform/bound-to-table.js';
+
+const service = 'dangjian';
+
+export function createAssignmentEntities(client: DynamoDBDocumentClient, table: string) {
+  const assignment = new Entity(
+    {
+      model: { entity: 'assignment', version: '1', service },
+      attributes: {
+        assignmentId: { type: 'string', required: true, readOnly: true },
+        courseId: { type: 'string', required: true, readOnly: true },
+        courseTitle: { type: 'string', required: true },
+        audience: { type: 'any', required: true },
+        required: { type: 'boolean', required: true },
+        dueAt: { type: 'string', required: true },
+        ownerUnitId: { type: 'string', required: true },
+        createdBy: { type: 'string', required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'ASSIGNMENT', casing: 'none' },
+        },
+        /** Every assignment by due date (a bureau has a few hundred a year: one partition). */
+        byDue: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: [], template: 'ASSIGNMENTS', casing: 'none' },
+          sk: { field: 'gsi1sk', composite: ['dueAt', 'assignmentId'], template: '${dueAt}#${assignmentId}', casing: 'none' },
+        },
+        /** The assignments of one course. */
+        byCourse: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['courseId'], template: 'COURSE#${courseId}', casing: 'none' },
+          sk: { field: 'gsi2sk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  return { assignment };
+}
+
+export const assignmentEntities = boundToTable(createAssignmentEntities);

@@ -1,0 +1,29 @@
+/**
+ * Reads and writes of assignments. No permission checks here (service.ts decides who may).
+ */
+import { assignmentEntities } from './entities.js';
+import { Assignment, Id } from './schema.js';
+
+/** Writes a new assignment (its id is new: created once). */
+export async function insertAssignment(assignment: Assignment): Promise<void> {
+  await assignmentEntities().assignment.create(assignment).go();
+}
+
+export async function readAssignment(assignmentId: string): Promise<Assignment | undefined> {
+  if (!Id.safeParse(assignmentId).success) return undefined;
+  const { data } = await assignmentEntities().assignment.get({ assignmentId }).go();
+  return data ? Assignment.parse(data) : undefined;
+}
+
+/** The assignments of one course. */
+export async function queryAssignmentsOfCourse(courseId: string): Promise<Assignment[]> {
+  const { data } = await assignmentEntities().assignment.query.byCourse({ courseId }).go({ pages: 'all' });
+  return data.map((record) => Assignment.parse(record));
+}
+
+/** Every assignment due from `since` on (all of them without it), by due date: a few hundred a year, one partition. */
+export async function queryAssignmentsByDue(since?: string): Promise<Assignment[]> {
+  const query = assignmentEntities().assignment.query.byDue({});
+  const { data } = await (since ? query.gte({ dueAt: since }) : query).go({ pages: 'all' });
+  return data.map((record) => Assignment.parse(record));
+}

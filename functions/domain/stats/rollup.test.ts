@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { OrgTree } from '../org/tree.js';
+import type { Unit } from '../org/schema.js';
+import { oldest, rollupItems, stateOf, unitRows } from './rollup.js';
+import type { UnitFigures } from './schema.js';
+
+const unit = (unitId: string, parentId: string | null): Unit => ({
+  unitId, name: unitId, kind: parentId ? 'branch' : 'bureau', parentId, sortOrder: 0, retired: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1,
+});
+const tree = new OrgTree([unit('bureau', null), unit('b1', 'bureau'), unit('b2', 'bureau')]);
+const now = '2026-03-01T00:00:00.000Z';
+const person = (personId: string, unitId: string, active = true) => ({ personId, name: personId, login: personId, unitId, active });
+
+describe('stateOf', () => {
+  it('is done, else overdue past the due date, else in progress once started, else not started', () => {
+    expect(stateOf('2026-02-01T00:00:00Z', true, '2026-01-01T00:00:00Z', now)).toBe('done');
+    expect(stateOf(null, true, '2026-02-01T00:00:00Z', now)).toBe('overdue');
+    expect(stateOf(null, true, '2026-04-01T00:00:00Z', now)).toBe('inProgress');
+    expect(stateOf(undefined, false, '2026-04-01T00:00:00Z', now)).toBe('notStarted');
+  });
+});
+
+describe('rollupItems', () => {
+  const people = [person('a', 'b1'), person('b', 'b1'), person('c', 'b2'), person('d', 'b2', false), person('e', 'bureau')];
+  const progress = new Map<string, string | null>([['a', '2026-02-01T00:00:00Z'], ['c', null]]);
+  const due = '2026-04-01T00:00:00.000Z';
+  // Everyone but `e` is in the audience.
+  const { items, people: counted } = rollupItems({ kind: 'course', id: 'c1' }, people, (p) => (p.personId === 'e' ? undefined : due), progress, tree, now);
+  const figures = (unitId: string) => items.find((i): i is UnitFigures => i.part === 'UNIT' && i.unitId === unitId)!;
+
+  it('writes two items for every unit of the tree, a unit without people included', () => {
+    expect(items).toHaveLength(6);
+    expect(figures('bureau').direct.total).toBe(0);
+    expect(items.every((i) => i.subject === 'course#c1' && i.computedAt === now)).toBe(true);
+  });
+
+  it('counts active people of the audience in their unit, and the subtree adds the children', () => {
+    expect(counted).toBe(3);
+    expect(figures('b1').direct).toEqual({ total: 2, done: 1, inProgress: 0, notStarted: 1, overdue: 0 });
+    expect(figures('b2').direct).toEqual({ total: 1, done: 0, inProgress: 1, notStarted: 0, overdue: 0 });
+    expect(figures('bureau').subtree).toEqual({ total: 3, done: 1, inProgress: 1, notStarted: 1, overdue: 0 });
+  });
+
+  it('reads zero for units without a rollup, and the oldest computation as the figures’ age', () => {
+    const rows = unitRows(['bureau', 'b1'], new Map([['bureau', 0], ['b1', 1]]), tree, new Map([['b1', figures('b1')]]));
+    expect(rows.map((r) => [r.unitId, r.depth, r.subtree.total, r.computedAt])).toEqual([['bureau', 0, 0, null], ['b1', 1, 2, now]]);
+    expect(oldest([null, '2026-02-02T00:00:00Z', '2026-02-01T00:00:00Z'])).toBe('2026-02-01T00:00:00Z');
+    expect(oldest([null])).toBeNull();
+  });
+});
