@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['functions/**/*.test.ts', 'dev/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/infra/**/*.test.ts'],
+    include: ['functions/**/*.test.ts', 'dev/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/architecture/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['test/helpers/setup.ts'],
     pool: 'forks',

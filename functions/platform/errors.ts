@@ -1,4 +1,4 @@
-import type { ApiMessageKey } from './i18n.js';
+import { messageId, type ApiMessageKey, type Message } from './i18n.js';
 
 export const errorCodes = [
   'VALIDATION',
@@ -42,12 +42,13 @@ const messageOf: Record<ErrorCode, ApiMessageKey> = {
 
 /**
  * An error the domain or an adapter raises on purpose. The HTTP layer turns it into
- * `{"error": {"code", "message", "details"}}` with the matching status, in the requester's language.
+ * `{"error": {"code", "message", "details"}}` with the matching status, in the requester's language. Its message is
+ * one of the platform's own (by key; each code has a default) or an area's (a reference from its messages.ts).
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly messageKey: ApiMessageKey;
+  readonly messageKey: Message;
   readonly params: Record<string, string | number>;
   readonly details: unknown;
   readonly headers: Record<string, string>;
@@ -55,14 +56,14 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     options: {
-      messageKey?: ApiMessageKey;
+      messageKey?: Message;
       params?: Record<string, string | number>;
       details?: unknown;
       headers?: Record<string, string>;
       cause?: unknown;
     } = {},
   ) {
-    super(`${code}${options.messageKey ? `: ${options.messageKey}` : ''}`, { cause: options.cause });
+    super(`${code}${options.messageKey ? `: ${messageId(options.messageKey)}` : ''}`, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = statusOf[code];
@@ -74,7 +75,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (path: string) => new AppError('NOT_FOUND', { params: { path } });
-export const forbidden = (messageKey?: ApiMessageKey) => new AppError('FORBIDDEN', { messageKey });
+export const forbidden = (messageKey?: Message) => new AppError('FORBIDDEN', { messageKey });
 
 /** A failed condition expression means someone else got there first: a 409, never a 500. */
 export class ConflictError extends AppError {

@@ -13,7 +13,7 @@
  * Dates are calendar days (YYYY-MM-DD) that exist: "2027-02-30" is refused, never rolled over into March.
  */
 import { z } from 'zod';
-import { fieldMessage, type ApiMessageKey, type FieldLabelKey } from './i18n.js';
+import { fieldMessage, type ApiMessageKey, type FieldLabel } from './i18n.js';
 import { currentLang } from './request-scope.js';
 
 /** A record's id: a ULID, the house id format. */
@@ -22,7 +22,7 @@ export const Id = z.ulid();
 /** An ISO-8601 UTC timestamp as stored. */
 export const Timestamp = z.iso.datetime();
 
-const say = (key: ApiMessageKey, field: FieldLabelKey, params?: Record<string, string | number>) => fieldMessage(currentLang(), key, field, params);
+const say = (key: ApiMessageKey, field: FieldLabel, params?: Record<string, string | number>) => fieldMessage(currentLang(), key, field, params);
 
 const loneSurrogate = /\p{Cs}/u;
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/u;
@@ -48,7 +48,7 @@ export function characterCount(value: string): number {
 
 export interface TextOptions {
   /** What the field is called in messages ("请填写课程名称"). */
-  label: FieldLabelKey;
+  label: FieldLabel;
   /** At most this many characters. */
   max: number;
   /** At least this many characters after trimming (1 makes the field required; 0 lets it be empty). */
@@ -79,7 +79,7 @@ export function text({ label, max, min = 1, multiline = false }: TextOptions) {
 }
 
 /** A calendar day that exists, as YYYY-MM-DD. */
-export function day(label: FieldLabelKey) {
+export function day(label: FieldLabel) {
   return z.iso.date({ error: (issue) => say(issue.input === undefined ? 'fieldRequired' : 'fieldDate', label) });
 }
 
@@ -87,7 +87,7 @@ export function day(label: FieldLabelKey) {
  * A day (YYYY-MM-DD) or an instant with its offset (2027-02-28T09:30:00+08:00, or Z); both must exist on the
  * calendar and the clock.
  */
-export function dayOrInstant(label: FieldLabelKey) {
+export function dayOrInstant(label: FieldLabel) {
   const asDay = z.iso.date();
   const asInstant = z.iso.datetime({ offset: true });
   return z
@@ -103,14 +103,14 @@ export function dayOrInstant(label: FieldLabelKey) {
  * The character rules of `text` for a string that is not free text but is still shown or stored as given (a web
  * address, an opaque reference): refuse control characters, lone surrogates and bidi overrides, naming the field.
  */
-export function plainCharacters(label: FieldLabelKey) {
+export function plainCharacters(label: FieldLabel) {
   return (ctx: z.core.ParsePayload<string>): void => {
     charactersPass(ctx, label);
   };
 }
 
 /** True when the value's characters pass; otherwise adds the issue naming the field and stops parsing this value. */
-function charactersPass(ctx: z.core.ParsePayload<string>, label: FieldLabelKey, multiline = false): boolean {
+function charactersPass(ctx: z.core.ParsePayload<string>, label: FieldLabel, multiline = false): boolean {
   const problem = textProblem(ctx.value, multiline);
   if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: say(problem, label), continue: false });
   return !problem;

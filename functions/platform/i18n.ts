@@ -1,5 +1,10 @@
 /**
- * Languages the platform speaks, and the messages the API itself says (errors, statuses).
+ * Languages the platform speaks, and the mechanism by which the API speaks them: an area declares its texts in its
+ * own messages.ts with `defineMessages` (and the names of its request fields with `defineFieldLabels`), and the
+ * error and validation layers render them in the requester's language. The platform's own texts (errors every area
+ * shares, validation of any field) are kept here by key. See docs/architecture.md and docs/decisions/023.
+ * Long for now: the table below still holds the texts of the areas that have not moved theirs to their own
+ * messages.ts yet (every area but audit); it shrinks to the platform's generic texts as they move (decision 023).
  * The web has its own, larger catalogs under web/app/i18n; both share these language codes.
  */
 export const languages = ['zh-CN', 'en'] as const;
@@ -325,17 +330,58 @@ const apiMessages = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
+/** One of the platform's own messages, by key. */
 export type ApiMessageKey = keyof (typeof apiMessages)['en'];
 
-export function apiMessage(lang: Lang, key: ApiMessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = apiMessages[lang][key];
+/**
+ * A text an area owns, in every language, with a stable id ("audit.rangeReversed") for logs and tests. Made by
+ * `defineMessages`; `AppError`, `apiMessage` and the validation layer take it wherever they take a platform key.
+ */
+export interface MessageRef {
+  readonly id: string;
+  readonly texts: Readonly<Record<Lang, string>>;
+}
+
+/** Anything the API can say: one of the platform's own messages (by key), or an area's message. */
+export type Message = ApiMessageKey | MessageRef;
+
+/** An area's catalog: the same keys in every language (a key missing from one language does not compile). */
+export type Catalog<K extends string> = { readonly [L in Lang]: { readonly [key in K]: string } };
+
+/**
+ * Declares an area's texts, as `export const auditMessages = defineMessages('audit', { 'zh-CN': {...}, en: {...} })`
+ * in functions/domain/audit/messages.ts, and hands back one reference per key.
+ */
+export function defineMessages<K extends string>(area: string, catalog: Catalog<K>): { readonly [key in K]: MessageRef } {
+  const refs = {} as Record<K, MessageRef>;
+  for (const key of Object.keys(catalog[defaultLang]) as K[]) {
+    const texts = {} as Record<Lang, string>;
+    for (const lang of languages) texts[lang] = catalog[lang][key];
+    refs[key] = Object.freeze({ id: `${area}.${key}`, texts: Object.freeze(texts) });
+  }
+  return Object.freeze(refs);
+}
+
+export function isMessageRef(value: unknown): value is MessageRef {
+  return typeof value === 'object' && value !== null && typeof (value as MessageRef).id === 'string' && typeof (value as MessageRef).texts === 'object';
+}
+
+/** A message's id: the platform's key, or the area's "area.key". */
+export function messageId(message: Message): string {
+  return typeof message === 'string' ? message : message.id;
+}
+
+/** A message in a language, with its {parameters} filled in. */
+export function apiMessage(lang: Lang, message: Message, params: Record<string, string | number> = {}): string {
+  const template: string = typeof message === 'string' ? apiMessages[lang][message] : message.texts[lang];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /**
  * What each field is called, for validation messages that name it ("请填写课程名称" / "Enter the course title").
  * Free-text fields name their label where their schema is made (platform/fields.ts); every other field is named
- * by its key in the request (the last name in the issue's path), through the same table.
+ * by its key in the request (the last name in the issue's path), through this table and the labels areas declare
+ * with `defineFieldLabels`.
  */
 const fieldLabels = {
   'zh-CN': {
@@ -388,10 +434,6 @@ const fieldLabels = {
     limit: '每页条数',
     includeDisabled: '是否包括停用账号',
     year: '年份',
-    actorId: '操作人',
-    targetId: '操作对象',
-    from: '开始日期',
-    to: '结束日期',
     courseId: '课程',
     personId: '人员',
     importId: '导入批次',
@@ -455,10 +497,6 @@ const fieldLabels = {
     limit: 'page size',
     includeDisabled: '"include disabled" choice',
     year: 'year',
-    actorId: 'person acting',
-    targetId: 'target',
-    from: 'start date',
-    to: 'end date',
     courseId: 'course',
     personId: 'person',
     importId: 'import',
@@ -474,18 +512,50 @@ const fieldLabels = {
   },
 } satisfies Record<Lang, Record<string, string>>;
 
+/** One of the platform's own field labels, by key. */
 export type FieldLabelKey = keyof (typeof fieldLabels)['en'];
+
+/** What a field is called: one of the platform's labels (by key), or a label an area declared. */
+export type FieldLabel = FieldLabelKey | MessageRef;
+
+/** Labels areas declared, by the name of the request field they name. */
+const areaLabels = new Map<string, MessageRef>();
+
+/**
+ * Declares what an area's request fields are called, as `defineMessages` declares texts, and makes the validation
+ * layer name a field of that key with them wherever it appears in a request. One key has one name across the API:
+ * declaring a key that the platform or another area already names differently throws when the module loads.
+ */
+export function defineFieldLabels<K extends string>(area: string, catalog: Catalog<K>): { readonly [key in K]: MessageRef } {
+  const refs = defineMessages(`${area}.field`, catalog);
+  for (const key of Object.keys(refs) as K[]) {
+    const ref = refs[key];
+    const known = labelOfKey(key);
+    if (known && languages.some((lang) => fieldLabel(lang, known) !== ref.texts[lang])) {
+      throw new Error(`The field "${key}" of ${area} is already named "${fieldLabel(defaultLang, known)}" (${typeof known === 'string' ? `platform.field.${known}` : known.id}): one field name has one label across the API.`);
+    }
+    areaLabels.set(key, ref);
+  }
+  return refs;
+}
+
+/** The label a request field of this name has, if the platform or an area names it. */
+export function labelOfKey(key: PropertyKey): FieldLabel | undefined {
+  if (typeof key !== 'string') return undefined;
+  if (Object.hasOwn(fieldLabels.en, key)) return key as FieldLabelKey;
+  return areaLabels.get(key);
+}
 
 export function isFieldLabelKey(key: unknown): key is FieldLabelKey {
   return typeof key === 'string' && Object.hasOwn(fieldLabels.en, key);
 }
 
 /** A field's name in a language. */
-export function fieldLabel(lang: Lang, key: FieldLabelKey): string {
-  return fieldLabels[lang][key];
+export function fieldLabel(lang: Lang, label: FieldLabel): string {
+  return typeof label === 'string' ? fieldLabels[lang][label] : label.texts[lang];
 }
 
 /** A validation message about one field, naming it. */
-export function fieldMessage(lang: Lang, key: ApiMessageKey, field: FieldLabelKey, params: Record<string, string | number> = {}): string {
-  return apiMessage(lang, key, { ...params, field: fieldLabel(lang, field) });
+export function fieldMessage(lang: Lang, message: Message, field: FieldLabel, params: Record<string, string | number> = {}): string {
+  return apiMessage(lang, message, { ...params, field: fieldLabel(lang, field) });
 }

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { fieldMessage, isFieldLabelKey, type ApiMessageKey, type FieldLabelKey, type Lang } from './i18n.js';
+import { fieldMessage, labelOfKey, type ApiMessageKey, type FieldLabel, type Lang } from './i18n.js';
 import { currentLang } from './request-scope.js';
 
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
-/** The field an issue is about: the last name in its path that the label table knows ("value" when none is). */
-function fieldOf(path: readonly PropertyKey[] | undefined): FieldLabelKey {
+/**
+ * The field an issue is about: the last name in its path that has a label, the platform's or one an area declared
+ * ("value" when none has).
+ */
+function fieldOf(path: readonly PropertyKey[] | undefined): FieldLabel {
   for (let i = (path?.length ?? 0) - 1; i >= 0; i--) {
-    const key = path![i];
-    if (isFieldLabelKey(key)) return key;
+    const label = labelOfKey(path![i]!);
+    if (label) return label;
   }
   return 'value';
 }

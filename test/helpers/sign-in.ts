@@ -57,10 +57,11 @@ export async function requestAs(
 
 /**
  * Signs in through POST /api/auth/login and returns the session cookie as a request header value (`sid=…`).
- * Every call opens a new session; throws with the API's answer when sign-in fails.
+ * Every call opens a new session; throws with the API's answer when sign-in fails. Extra headers go with the request
+ * (an Accept-Language, a client address).
  */
-export async function signIn(app: RequestableApp, login: string, password = 'demo1234'): Promise<string> {
-  const res = await requestAs(app, null, 'POST', '/api/auth/login', { login, password });
+export async function signIn(app: RequestableApp, login: string, password = 'demo1234', headers: Record<string, string> = {}): Promise<string> {
+  const res = await requestAs(app, null, 'POST', '/api/auth/login', { login, password }, headers);
   const cookie = sessionCookieFrom(res.headers);
   if (res.status !== 200 || !cookie) {
     throw new Error(`signing in as ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,17 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
-import { seedDemo } from '../../dev/seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { clock } from '../../functions/platform/clock.js';
 import { resetConfig } from '../../functions/platform/config.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app, signIn, realNow } = useLocalPlatform({ restoreClock: 'each' });
 
-const realNow = clock.now;
-afterEach(() => {
-  clock.now = realNow;
-});
 /** Sets the platform's clock to this many minutes after the real now (sessions and lockouts read it). */
 function advance(minutes: number) {
   const base = realNow();
@@ -49,19 +42,10 @@ function sessionCookie(headers: Headers): string {
   return cookie.split(';')[0]!;
 }
 
-async function signIn(login: string, password = 'demo1234', headers: Record<string, string> = {}) {
-  const res = await call('POST', '/api/auth/login', { body: { login, password }, headers });
-  expect(res.status, JSON.stringify(res.json)).toBe(200);
-  return sessionCookie(res.headers);
-}
-
 let admin: string;
 let unitIds: Record<string, string>;
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signIn('admin');
   const units = await call('GET', '/api/units', { cookie: admin });
   unitIds = Object.fromEntries((units.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));

@@ -2,21 +2,13 @@
  * What getMe says each demo person may do (`capabilities`): what the shell's navigation, the admin pages and the
  * status page go by. It must follow the permission table, and the sign-in answer must say the same as getMe.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs, sessionCookieFrom } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
 import { capabilityNames, capabilityOperations } from '../../functions/domain/authz/capabilities.js';
 import { authorize, type Actor } from '../../functions/domain/authz/permissions.js';
 
-let app: Awaited<ReturnType<typeof createTestApp>>;
-
-beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
-});
+const { app } = useLocalPlatform();
 
 /** Each demo login and what it should be offered. */
 const expected: Record<string, string[]> = {

@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
-import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { clock } from '../../functions/platform/clock.js';
 import { recordStudy } from '../../functions/domain/study/service.js';
 import { studyEntities } from '../../functions/domain/study/entities.js';
@@ -15,17 +12,7 @@ import { runJobs, jobs } from '../../functions/jobs/registry.js';
 import { computeAllCompletion } from '../../functions/domain/stats/service.js';
 import { aws } from '../../functions/platform/aws.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
-const realNow = clock.now;
-afterEach(() => {
-  clock.now = realNow;
-});
-
-/** Calls /api<path> as the holder of `cookie`. */
-const call = apiCaller(() => app);
-
-const signIn = (login: string) => signInAs(app, login);
+const { app, call, signIn, realNow } = useLocalPlatform({ restoreClock: 'each' });
 
 const actorOf = (person: PublicPerson): Actor => ({ ...person, mustChangePassword: false, sessionId: 'test' });
 
@@ -34,9 +21,6 @@ let course: { courseId: string; lessons: { lessonId: string }[] };
 let people: PublicPerson[];
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signIn('admin');
   let draft = (await call('POST', '/courses', admin, { title: '十个一点服务规范', category: 'service', credit: 1 })).json;
   draft = (await call('POST', `/courses/${draft.courseId}/lessons`, admin, { version: draft.version, title: '第一课', kind: 'text', body: '多一点微笑', minSeconds: 60 })).json;

@@ -1,18 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
-import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { clock } from '../../functions/platform/clock.js';
 import { assignmentEntities } from '../../functions/domain/assignments/entities.js';
 import { readClock, writeClock } from '../../functions/domain/study/store.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
-const realNow = clock.now;
-afterEach(() => {
-  clock.now = realNow;
-});
+const { app, call, signIn, realNow } = useLocalPlatform({ restoreClock: 'each' });
 /** Freezes the platform's clock at `base` + ms. */
 const at = (base: number, ms: number) => {
   latest = Math.max(latest, base + ms);
@@ -22,18 +14,10 @@ let latest = Date.now();
 /** A moment to start a stretch of study from: ten minutes after any moment a test used before (a person's clock only moves on). */
 const start = () => (latest = Math.max(Date.now(), latest + 10 * 60_000));
 
-/** Calls /api<path> as the holder of `cookie`. */
-const call = apiCaller(() => app);
-
-const signIn = (login: string) => signInAs(app, login);
-
 let admin: string, staff1: string, staff3: string, organizer1: string, organizer2: string;
 let units: Record<string, string>;
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signIn('admin');
   staff1 = await signIn('staff1');
   staff3 = await signIn('staff3');

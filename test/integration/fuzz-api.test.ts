@@ -7,15 +7,12 @@
  * Every answer must be below 500, and every refusal must be the API's JSON error with a message.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs, sessionCookieFrom, signIn } from '../helpers/sign-in.js';
 import { loadFixtures, samples, type Fixtures, type SampleRequest, sampleContext } from '../helpers/operation-samples.js';
 import { hostileFieldValues, hostilePathSegments, hostileQueryValues, hostileRawBodies, pollutingKeys } from '../helpers/hostile-input.js';
-import { seedDemo } from '../../dev/seed.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app } = useLocalPlatform();
 let fixtures: Fixtures;
 const sessions: Record<string, string> = {};
 const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }));
@@ -178,9 +175,6 @@ function variants(op: Operation, base: SampleRequest, cookie: string | null, who
 const sessionOperations = new Set(['login', 'logout', 'changePassword']);
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   for (const login of ['admin', 'staff1', 'organizer1', 'leader']) sessions[login] = await signIn(app, login);
   fixtures = await loadFixtures(app, sessions.admin!);
 

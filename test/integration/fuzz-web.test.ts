@@ -6,16 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { signIn } from '../helpers/sign-in.js';
 import { courseFixtures, loadFixtures, type Fixtures, sampleContext } from '../helpers/operation-samples.js';
-import { seedDemo } from '../../dev/seed.js';
 import '../../web/app/i18n/all.server.js';
 import { translate } from '../../web/app/i18n/index.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app } = useLocalPlatform();
 let fixtures: Fixtures;
 const sessions: Record<string, string | null> = { 'signed out': null };
 const roles = ['staff1', 'organizer1', 'organizer2', 'leader', 'admin'] as const;
@@ -87,9 +84,6 @@ async function post(path: string, cookie: string | null, contentType: string | n
 }
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   for (const login of roles) sessions[login] = await signIn(app, login);
   fixtures = await loadFixtures(app, sessions.admin!);
   const courses = await courseFixtures(ctx);

@@ -1,15 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { resetConfig } from '../../functions/platform/config.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
-
-beforeAll(async () => {
-  await prepareStorage();
-  app = await createTestApp();
-});
+const { app } = useLocalPlatform({ seed: false });
 
 describe('GET /api/health', () => {
   it('reports the table and the bucket reachable, with the version', async () => {

@@ -7,22 +7,16 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs, signIn } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
 import { answerClientErrorsAsJson } from '../../dev/client-errors.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app } = useLocalPlatform();
 let admin: string;
 let organizer: string;
 const english = { 'accept-language': 'en' };
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signIn(app, 'admin');
   organizer = await signIn(app, 'organizer1');
 });

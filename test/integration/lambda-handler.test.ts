@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { seedDemo } from '../../dev/seed.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { apiGatewayEvent } from '../helpers/lambda-event.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; cookies?: string[]; body: string; isBase64Encoded: boolean }>;
@@ -11,9 +10,9 @@ const event = apiGatewayEvent;
 
 const context = { functionName: 'http', awsRequestId: 'req-1' } as Context;
 
+useLocalPlatform({ app: false });
+
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
   ({ handler } = (await import('../../functions/handlers/http.js')) as unknown as { handler: Handler });
 });
 

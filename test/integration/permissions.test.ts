@@ -11,8 +11,7 @@
  *     logout and the public operations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs, signIn, type ApiResult } from '../helpers/sign-in.js';
 import {
   actors,
@@ -31,7 +30,6 @@ import {
   type Subject,
   sampleContext,
 } from '../helpers/operation-samples.js';
-import { seedDemo } from '../../dev/seed.js';
 import { authorize, isOperation, permissions, reachesPerson, reachesUnit, type Actor, type Grant } from '../../functions/domain/authz/permissions.js';
 import type { Person } from '../../functions/domain/people/schema.js';
 import { loadTree } from '../../functions/domain/org/service.js';
@@ -39,8 +37,7 @@ import { readPerson } from '../../functions/domain/people/store.js';
 import { AppError } from '../../functions/platform/errors.js';
 import { apiMessage } from '../../functions/platform/i18n.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app } = useLocalPlatform();
 let fixtures: Fixtures;
 /** Operation ids the OpenAPI document lists, and `METHOD path` of any operation that has none. */
 let apiOperations: Set<string>;
@@ -56,9 +53,6 @@ const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 
 const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }));
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   await Promise.all(
     signedInSubjects.map(async (subject) => {
       sessions[subject] = await signIn(app, loginOf[subject]);

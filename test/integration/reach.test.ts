@@ -5,14 +5,11 @@
  * allows the operation but whom the draft does not reach, with a request the operation would otherwise accept.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs, signIn } from '../helpers/sign-in.js';
 import { courseFixtures, loadFixtures, loginOf, samples, type Fixtures, type SignedInSubject, sampleContext } from '../helpers/operation-samples.js';
-import { seedDemo } from '../../dev/seed.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app } = useLocalPlatform();
 let fixtures: Fixtures;
 const sessions = {} as Record<SignedInSubject, string>;
 /** Every operation of the document: `METHOD /api/…/{param}/…` → operationId. */
@@ -23,9 +20,6 @@ const outsiders = ['organizer2', 'leader', 'staff1'] as const satisfies readonly
 const ctx = sampleContext(() => ({ app, fixtures, adminCookie: sessions.admin }), 'reach');
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   for (const subject of ['admin', 'organizer1', ...outsiders] as const) sessions[subject] = await signIn(app, loginOf[subject]);
   fixtures = await loadFixtures(app, sessions.admin);
   const doc = await requestAs(app, null, 'GET', '/api/openapi.json');

@@ -5,18 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { xlsx } from '../fixtures/xlsx.js';
-import { seedDemo } from '../../dev/seed.js';
 import { aws } from '../../functions/platform/aws.js';
 import { config } from '../../functions/platform/config.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { insertLoginClaimOnce, insertPersonOnce, readPersonByLogin } from '../../functions/domain/people/store.js';
 import { beginApply, readImport, readImportRows } from '../../functions/domain/roster/store.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
+const { app, signIn } = useLocalPlatform();
 let admin: string;
 let staff1: string;
 
@@ -41,17 +38,6 @@ async function call(cookie: string | null, method: string, path: string, init: {
     // not JSON
   }
   return { status: res.status, body };
-}
-
-async function signIn(login: string, password = 'demo1234'): Promise<string> {
-  const res = await app.request(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password }),
-  });
-  const cookie = res.headers.getSetCookie().find((line) => /^(__Host-)?sid=/.test(line));
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${login} failed: ${res.status} ${await res.text()}`);
-  return cookie.split(';')[0]!;
 }
 
 function form(file: BodyInit | Uint8Array, name = 'roster.csv', extra: Record<string, string> = {}): FormData {
@@ -107,9 +93,6 @@ async function peopleCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signIn('admin');
   staff1 = await signIn('staff1');
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { prepareStorage } from '../helpers/storage.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { seedDemo, type SeedResult } from '../../dev/seed.js';
 import { makePdf } from '../../dev/seed-courses.js';
 import { aws } from '../../functions/platform/aws.js';
@@ -36,8 +36,10 @@ async function firstBytes(key: string, count: number): Promise<string> {
   return Buffer.from(await object.Body!.transformToByteArray()).toString('latin1');
 }
 
+// Seeding is what these tests are about: they seed themselves, on a table of their own.
+useLocalPlatform({ seed: false, app: false });
+
 beforeAll(async () => {
-  await prepareStorage();
   const started = Date.now();
   result = await seedDemo();
   console.log(`seedDemo with courses: ${result.courses} courses in ${Date.now() - started} ms`);

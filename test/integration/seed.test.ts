@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { prepareStorage } from '../helpers/storage.js';
+import { useLocalPlatform } from '../helpers/platform.js';
 import { aws } from '../../functions/platform/aws.js';
 import { config, loadConfig, resetConfig } from '../../functions/platform/config.js';
 import { ensureTable } from '../../dev/engines.js';
@@ -54,8 +54,10 @@ let root: Unit;
 let branch1: Unit;
 let branch2: Unit;
 
+// Seeding is what these tests are about: they seed themselves, on a table of their own.
+useLocalPlatform({ seed: false, app: false });
+
 beforeAll(async () => {
-  await prepareStorage();
   first = await seedDemo();
   console.log(`seedDemo: ${first.units} units, ${first.people} people in ${first.durationMs} ms`);
   units = await readAllUnits();

@@ -3,35 +3,24 @@
  * credit per second of wall time, however many lessons, courses, tabs or devices send heartbeats, and however fast.
  * The platform's clock is frozen and moved by hand (forward only), so "wall time" is exact.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
-import { apiCaller, requestAs, signIn as signInAs } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalPlatform } from '../helpers/platform.js';
+import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
 import { clock } from '../../functions/platform/clock.js';
 import { studyEntities } from '../../functions/domain/study/entities.js';
 import { readClock, writeClock } from '../../functions/domain/study/store.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
-const call = apiCaller(() => app);
+const { app, call } = useLocalPlatform({ restoreClock: 'file' });
 
-const realNow = clock.now;
 /** The frozen platform time; `advance` only ever moves it forward, so tests never travel back in a person's clock. */
 let frozen = Date.now();
 clock.now = () => new Date(frozen);
 const advance = (ms: number) => {
   frozen += ms;
 };
-afterAll(() => {
-  clock.now = realNow;
-});
 
 let admin: string;
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signInAs(app, 'admin');
 });
 

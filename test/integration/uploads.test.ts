@@ -9,24 +9,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { prepareStorage } from '../helpers/storage.js';
-import { createTestApp } from '../helpers/app.js';
-import { apiCaller, signIn as signInAs } from '../helpers/sign-in.js';
-import { seedDemo } from '../../dev/seed.js';
+import { useLocalPlatform } from '../helpers/platform.js';
+import { signIn as signInAs } from '../helpers/sign-in.js';
 import { aws } from '../../functions/platform/aws.js';
 import { config } from '../../functions/platform/config.js';
 import { incomingPrefix, storedPrefix } from '../../functions/domain/uploads/keys.js';
 import { uploadEntity } from '../../functions/domain/uploads/entities.js';
 
-type App = Awaited<ReturnType<typeof createTestApp>>;
-let app: App;
-const call = apiCaller(() => app);
+const { app, call } = useLocalPlatform();
 let admin: string, organizer1: string, staff1: string;
 
 beforeAll(async () => {
-  await prepareStorage();
-  await seedDemo();
-  app = await createTestApp();
   admin = await signInAs(app, 'admin');
   organizer1 = await signInAs(app, 'organizer1');
   staff1 = await signInAs(app, 'staff1');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dayOrInstant, plainCharacters } from '../../platform/fields.js';
+import { auditLabels } from './messages.js';
 
 /** What happened. Areas add their actions here; the web translates each. */
 export const auditActions = [
@@ -52,9 +53,9 @@ export const AuditFilter = z.object({
   /** The person who acted (an id). */
   actorId: z.ulid().optional(),
   /** What was acted on: a person's or unit's id, a login, an import's id. */
-  targetId: z.string().max(80).check(plainCharacters('targetId')).optional(),
+  targetId: z.string().max(80).check(plainCharacters(auditLabels.targetId)).optional(),
   /** Inclusive bounds, as days (YYYY-MM-DD, Shanghai) or instants, that exist on the calendar. */
-  from: dayOrInstant('from').optional(),
-  to: dayOrInstant('to').optional(),
+  from: dayOrInstant(auditLabels.from).optional(),
+  to: dayOrInstant(auditLabels.to).optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;

@@ -3,7 +3,10 @@ import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { AuditEntry, AuditFilter, type AuditAction, type AuditTarget } from './schema.js';
+import { auditMessages } from './messages.js';
 import { insertAuditEntry, queryAudit } from './store.js';
+import { apiMessage } from '../../platform/i18n.js';
+import { currentLang } from '../../platform/request-scope.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -61,7 +64,10 @@ export async function listAudit(actor: Actor | null, filterInput: AuditFilter, p
   const filter = AuditFilter.parse(filterInput);
   const from = filter.from ? boundary(filter.from, false) : '0000';
   const to = filter.to ? boundary(filter.to, true) : '9999';
-  if (from > to) throw new AppError('VALIDATION', { details: [{ path: 'from', message: `${filter.from} > ${filter.to}` }] });
+  if (filter.from && filter.to && from > to) {
+    const params = { from: filter.from, to: filter.to };
+    throw new AppError('VALIDATION', { messageKey: auditMessages.rangeReversed, params, details: [{ path: 'from', message: apiMessage(currentLang(), auditMessages.rangeReversed, params) }] });
+  }
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   return queryAudit({ ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.targetId ? { targetId: filter.targetId } : {}), from, to }, { limit, cursor: page.cursor ?? null });
 }
