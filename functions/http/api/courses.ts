@@ -2,14 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { createCourse, createLesson, listCourses, publishCourse, updateCourse, updateLesson } from '../../domain/courses/service.js';
 import { courseCategories, courseStatuses, CreateCourseInput, CreateLessonInput, lessonKinds, UpdateCourseInput, UpdateLessonInput } from '../../domain/courses/schema.js';
-import { assignCourse, listCourseAssignments, listMyTasks } from '../../domain/assignments/service.js';
-import { AssignCourseInput } from '../../domain/assignments/schema.js';
-import { getCourse, getMyRecord, recordStudy } from '../../domain/study/service.js';
-import { StudyBeatInput } from '../../domain/study/schema.js';
-import { commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
+import { getCourse } from '../../domain/study/service.js';
+import { body, commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
 
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const missing = { 404: errorResponse('No such course or lesson within the caller’s reach.') };
+/** The catalogue and its lessons. Assigning lives in assignments.ts, study and one's record in study.ts. */
+
+export const missing = { 404: errorResponse('No such course or lesson within the caller’s reach.') };
 const conflict = { 409: errorResponse('Changed by someone else meanwhile: reload and try again.') };
 
 const LessonView = z
@@ -68,21 +66,8 @@ const CourseReading = z
   })
   .openapi('CourseReading');
 
-const AssignmentListItem = z
-  .object({
-    assignmentId: z.string(),
-    required: z.boolean(),
-    dueAt: z.string(),
-    createdAt: z.string(),
-    audience: z.object({
-      kind: z.enum(['everyone', 'units', 'members', 'people']),
-      units: z.array(z.object({ unitId: z.string(), name: z.string() })),
-      people: z.number().int().openapi({ description: 'How many people a `people` audience names.' }),
-    }),
-  })
-  .openapi('CourseAssignment');
-
-const LessonProgressView = z.object({
+/** Where a person stands in one lesson (getCourse, and the heartbeat's answer). */
+export const LessonProgressView = z.object({
   lessonId: z.string(),
   studiedSeconds: z.number(),
   furthestSeconds: z.number(),
@@ -90,7 +75,7 @@ const LessonProgressView = z.object({
   completedAt: z.string().nullable(),
 });
 
-const CourseParam = z.object({ courseId: pathId('courseId') });
+export const CourseParam = z.object({ courseId: pathId('courseId') });
 const LessonParam = CourseParam.extend({ lessonId: pathId('lessonId') });
 const Version = z.object({ version: z.number().int().min(1) }).strict();
 
@@ -164,100 +149,6 @@ const routes = {
     request: { params: LessonParam, ...body(UpdateLessonInput) },
     responses: { 200: json(CourseView, 'The course.'), ...missing, ...conflict, ...denied(), ...commonErrors },
   }),
-  assign: createRoute({
-    method: 'post',
-    path: '/courses/{courseId}/assignments',
-    operationId: 'assignCourse',
-    tags: ['courses'],
-    summary: 'Assign a published course to an audience with a due date',
-    request: { params: CourseParam, ...body(AssignCourseInput) },
-    responses: {
-      201: json(z.object({ assignmentId: z.string(), courseId: z.string(), dueAt: z.string(), required: z.boolean() }), 'Assigned.'),
-      ...missing,
-      ...denied(),
-      ...commonErrors,
-    },
-  }),
-  assignments: createRoute({
-    method: 'get',
-    path: '/courses/{courseId}/assignments',
-    operationId: 'listCourseAssignments',
-    tags: ['courses'],
-    summary: 'The assignments of a course that concern the caller’s part of the organisation, latest due first',
-    request: { params: CourseParam },
-    responses: { 200: json(z.object({ items: z.array(AssignmentListItem) }), 'Assignments.'), ...missing, ...denied(), ...commonErrors },
-  }),
-  study: createRoute({
-    method: 'post',
-    path: '/courses/{courseId}/study',
-    operationId: 'recordStudy',
-    tags: ['study'],
-    summary: 'A heartbeat from a lesson page while it is visible and in focus',
-    description:
-      'Credits only the real time since the person’s previous heartbeat, whatever lesson, tab or device it came from (at most 45 s); `hidden` stops the clock. ' +
-      'Heartbeats faster than a page sends them (four at once, then one per half heartbeat interval) answer 429 with Retry-After and change nothing.',
-    request: { params: CourseParam, ...body(StudyBeatInput) },
-    responses: {
-      200: json(
-        z.object({ creditedSeconds: z.number(), lesson: LessonProgressView.omit({ positionSeconds: true }), courseCompletedAt: z.string().nullable() }),
-        'What was credited, and where the lesson and course stand.',
-      ),
-      429: errorResponse('Sooner after the previous heartbeats than pages send them: nothing credited; try again after Retry-After seconds.'),
-      ...missing,
-      ...denied(),
-      ...commonErrors,
-    },
-  }),
-  tasks: createRoute({
-    method: 'get',
-    path: '/me/tasks',
-    operationId: 'listMyTasks',
-    tags: ['study'],
-    summary: 'What is assigned to me: overdue, due soon, assigned, done',
-    responses: {
-      200: json(
-        z.object({
-          items: z.array(
-            z.object({
-              assignmentId: z.string(),
-              courseId: z.string(),
-              courseTitle: z.string(),
-              required: z.boolean(),
-              dueAt: z.string(),
-              state: z.enum(['done', 'overdue', 'dueSoon', 'assigned']),
-              started: z.boolean(),
-              completedAt: z.string().nullable(),
-            }),
-          ),
-        }),
-        'My tasks, most urgent first.',
-      ),
-      ...denied(),
-      ...commonErrors,
-    },
-  }),
-  record: createRoute({
-    method: 'get',
-    path: '/me/record',
-    operationId: 'getMyRecord',
-    tags: ['study'],
-    summary: 'My record (学习档案): courses done and in progress, 学时 this year against the target',
-    request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-    responses: {
-      200: json(
-        z.object({
-          year: z.number().int(),
-          target: z.number(),
-          creditThisYear: z.number(),
-          completed: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), completedAt: z.string() })),
-          inProgress: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), lastStudiedAt: z.string(), lessonsDone: z.number().int() })),
-        }),
-        'My record.',
-      ),
-      ...denied(),
-      ...commonErrors,
-    },
-  }),
 };
 
 export const courseRoutes = new OpenAPIHono<AppEnv>()
@@ -270,12 +161,4 @@ export const courseRoutes = new OpenAPIHono<AppEnv>()
   .openapi(routes.updateLesson, async (c) => {
     const { courseId, lessonId } = c.req.valid('param');
     return c.json(await updateLesson(c.get('actor'), courseId, lessonId, c.req.valid('json')), 200);
-  })
-  .openapi(routes.assign, async (c) => {
-    const assignment = await assignCourse(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json'));
-    return c.json({ assignmentId: assignment.assignmentId, courseId: assignment.courseId, dueAt: assignment.dueAt, required: assignment.required }, 201);
-  })
-  .openapi(routes.assignments, async (c) => c.json({ items: await listCourseAssignments(c.get('actor'), c.req.valid('param').courseId) }, 200))
-  .openapi(routes.study, async (c) => c.json(await recordStudy(c.get('actor'), c.req.valid('param').courseId, c.req.valid('json')), 200))
-  .openapi(routes.tasks, async (c) => c.json({ items: await listMyTasks(c.get('actor')) }, 200))
-  .openapi(routes.record, async (c) => c.json(await getMyRecord(c.get('actor'), c.req.valid('query')), 200));
+  });

@@ -13,6 +13,8 @@ import { peopleRoutes } from './people.js';
 import { hasOwnBodyLimit, importRoutes } from './imports.js';
 import { auditRoutes } from './audit.js';
 import { courseRoutes } from './courses.js';
+import { assignmentRoutes } from './assignments.js';
+import { studyRoutes } from './study.js';
 import { uploadRoutes } from './uploads.js';
 import { completionRoutes } from './completion.js';
 import { session } from '../middleware/session.js';
@@ -48,6 +50,8 @@ export function createApi() {
   api.route('/', importRoutes);
   api.route('/', auditRoutes);
   api.route('/', courseRoutes);
+  api.route('/', assignmentRoutes);
+  api.route('/', studyRoutes);
   api.route('/', uploadRoutes);
   api.route('/', completionRoutes);
   api.route('/', docsRoutes);

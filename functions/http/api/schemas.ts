@@ -25,6 +25,9 @@ export const errorResponse = (description: string) => ({
 /** A JSON answer of this schema. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+/** A required JSON request body of this schema. */
+export const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
 /** The refusals of an operation that needs a signed-in person: 401 for nobody, 403 (described) for a role that may not. */
 export const denied = (forbidden = 'Not allowed.') => ({ 401: errorResponse('Not signed in.'), 403: errorResponse(forbidden) });
 
