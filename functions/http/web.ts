@@ -3,7 +3,8 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtim
 import type { AppEnv } from './context.js';
 import { clientAddress } from './client-address.js';
 import type { SessionMemo } from './middleware/session.js';
-import { createApiClient } from '../../web/app/lib/api.server.js';
+import { createApiClient } from './web-api-client.js';
+import { config } from '../platform/config.js';
 
 export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -30,6 +31,8 @@ export function webHandler(options: {
       lang: c.get('lang'),
       cspNonce: c.get('cspNonce'),
       requestId: c.get('requestId'),
+      // The pages read no server configuration themselves: what they need of it comes with the request.
+      studyHeartbeatMs: config().studyHeartbeatSeconds * 1000,
     });
     for (const cookie of setCookies) response.headers.append('set-cookie', cookie);
     return response;

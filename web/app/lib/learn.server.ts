@@ -1,18 +1,11 @@
 /**
- * Server-side helpers of the learning pages' loaders and actions. The pages reach data only through the API; the
- * one thing read here directly is how the platform is configured to count study (the same values the API uses).
+ * Server-side helpers of the learning pages' loaders and actions. The pages reach data only through the API.
  */
 import type { AppLoadContext } from '@remix-run/server-runtime';
-import { config } from '../../../functions/platform/config';
 import { isCourseEditor, readsCompletion } from './learn';
 import { hasRole, type Me } from './me';
 import { throwApiError, throwForbidden } from './respond.server';
 import { requireMe } from './session.server';
-
-/** How often the lesson page reports study, in milliseconds (15 s in production; shorter in browser tests). */
-export function heartbeatMs(): number {
-  return config().studyHeartbeatSeconds * 1000;
-}
 
 /** The signed-in course editor (organizer or admin); others see a "not for you" page. The API checks again. */
 export async function requireEditor(request: Request, context: AppLoadContext): Promise<Me> {

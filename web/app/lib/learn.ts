@@ -1,7 +1,7 @@
 /**
  * Shapes and small helpers shared by the learning pages (safe in the browser: no server code here).
  */
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import type { MessageKey, Translate } from '../i18n';
 import type { components, paths } from './api-types';
 import { hasRole, type Me } from './me';

@@ -6,7 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import { translate, useT, type MessageKey, type Translate } from '../i18n';
 import { readForm } from '../lib/form.server';
 import type { components } from '../lib/api-types';
