@@ -4,7 +4,6 @@
 import type { Lang } from '../../../functions/shared/constants';
 import type { MessageKey, Translate } from '../i18n';
 import type { components, paths } from './api-types';
-import { hasRole, type Me } from './me';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -45,11 +44,6 @@ export const completionStateClass: Record<CompletionState, string> = {
   notStarted: 'badge badge-muted',
   overdue: 'badge badge-down',
 };
-
-/** Course editors: organizers (within their branch) and admins. */
-export const isCourseEditor = (me: Me | null | undefined) => hasRole(me, 'organizer', 'admin');
-/** Who may read completion figures: organizers, leaders, admins. */
-export const readsCompletion = (me: Me | null | undefined) => hasRole(me, 'organizer', 'leader', 'admin');
 
 /** 学时 as people write them: 1, 0.5, 0.25, 12.75. */
 export function formatCredit(credit: number, lang: Lang): string {

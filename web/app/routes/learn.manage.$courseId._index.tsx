@@ -14,8 +14,8 @@ import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, kindKey, lessonKinds, shanghaiDay, statusKey, type CourseCategory, type LessonKind, courseHeader } from '../lib/learn';
-import { formInt, formNumber, loadCourse, requireEditor, unitsInReach } from '../lib/learn.server';
-import { hasRole } from '../lib/me';
+import { formInt, formNumber, loadCourse, requireEditor } from '../lib/learn.server';
+import { unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { formText, formVersion, throwForbidden } from '../lib/respond.server';
 
@@ -25,16 +25,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const me = await requireEditor(request, context);
   const [{ course, editable }, units] = await Promise.all([loadCourse(context, params.courseId ?? ''), context.api.GET('/units')]);
   if (!editable) throwForbidden(context, 'editor.notYours');
-  const isAdmin = hasRole(me, 'admin');
-  // The units this editor may assign to: everything for an admin, an organizer's own branch and what is under it.
-  const reach = unitsInReach(me, units.data?.items ?? []);
+  // The units this editor may assign to, as far as getMe says editCourses reaches (everything, or a branch and what is under it).
+  const reach = unitsReached(me, 'editCourses', units.data?.items ?? []);
   const unitChoices = (units.data?.items ?? [])
     .filter((unit) => (!reach || reach.has(unit.unitId)) && !unit.retired)
     .map((unit) => ({ unitId: unit.unitId, name: unit.name, depth: unit.depth, kind: unit.kind }));
   const minDepth = Math.min(...unitChoices.map((unit) => unit.depth));
   return {
     lang: context.lang,
-    isAdmin,
+    // Everyone as an audience is offered only to an editor whose reach is the whole tree.
+    reachesAll: reach === null,
     today: shanghaiDay(),
     suggestedDue: shanghaiDay(new Date(Date.now() + 14 * 86400_000)),
     course: {
@@ -444,7 +444,7 @@ function AddLessonSection() {
 }
 
 function AssignSection() {
-  const { course, units, isAdmin, today, suggestedDue } = useLoaderData<typeof loader>();
+  const { course, units, reachesAll, today, suggestedDue } = useLoaderData<typeof loader>();
   const result = useResult('assign');
   const t = useT();
   const lang = useLang();
@@ -485,7 +485,7 @@ function AssignSection() {
                   <input type="radio" name="audience" value="members" defaultChecked={audience === 'members'} />
                   <span>{t('editor.assign.audience.members')}</span>
                 </label>
-                {isAdmin ? (
+                {reachesAll ? (
                   <label className="check-row">
                     <input type="radio" name="audience" value="everyone" defaultChecked={audience === 'everyone'} />
                     <span>{t('editor.assign.audience.everyone')}</span>

@@ -12,7 +12,8 @@ import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
 import { categoryKey, courseCategories, formatCredit, statusKey, type CourseCategory, type CourseStatus } from '../lib/learn';
-import { formNumber, requireEditor, unitsInReach } from '../lib/learn.server';
+import { formNumber, requireEditor } from '../lib/learn.server';
+import { unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { formText, throwApiError } from '../lib/respond.server';
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   for (const answer of [drafts, published, archived]) if (!answer.data) throwApiError(answer.error, answer.response.status);
   // Drafts and archived courses come back already limited to the editor's own; published ones are everyone's.
-  const mine = unitsInReach(me, units.data?.items ?? []);
+  const mine = unitsReached(me, 'editCourses', units.data?.items ?? []);
   const rows = [...drafts.data!.items, ...published.data!.items.filter((course) => !mine || mine.has(course.ownerUnitId)), ...archived.data!.items].map((course) => ({
     courseId: course.courseId,
     title: course.title,
