@@ -19,7 +19,6 @@ export type TaskState = Task['state'];
 export type MyRecord = Json<paths['/me/record']['get']['responses'][200]>;
 export type Completion = components['schemas']['Completion'];
 export type CompletionState = NonNullable<Completion['people']>[number]['state'];
-export type StudyAnswer = Json<paths['/courses/{courseId}/study']['post']['responses'][200]>;
 
 export const courseCategories: CourseCategory[] = ['required', 'thematic', 'service', 'party', 'elective'];
 export const lessonKinds: LessonKind[] = ['text', 'video', 'pdf', 'link'];
