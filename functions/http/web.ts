@@ -4,7 +4,8 @@ import type { AppEnv } from './context.js';
 import { clientAddress } from './client-address.js';
 import type { SessionMemo } from './middleware/session.js';
 import type { ReadMemo } from '../platform/request-scope.js';
-import { createApiClient } from '../../web/app/lib/api.server.js';
+import { createApiClient } from './web-api-client.js';
+import { config } from '../platform/config.js';
 
 export type ServerBuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -32,6 +33,8 @@ export function webHandler(options: {
       lang: c.get('lang'),
       cspNonce: c.get('cspNonce'),
       requestId: c.get('requestId'),
+      // The pages read no server configuration themselves: what they need of it comes with the request.
+      studyHeartbeatMs: config().studyHeartbeatSeconds * 1000,
     });
     for (const cookie of setCookies) response.headers.append('set-cookie', cookie);
     return response;

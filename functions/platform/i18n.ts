@@ -7,14 +7,9 @@
  * messages.ts yet (every area but audit); it shrinks to the platform's generic texts as they move (decision 023).
  * The web has its own, larger catalogs under web/app/i18n; both share these language codes.
  */
-export const languages = ['zh-CN', 'en'] as const;
-export type Lang = (typeof languages)[number];
-export const defaultLang: Lang = 'zh-CN';
-export const langCookie = 'lang';
+import { defaultLang, isLang, langCookie, languages, type Lang } from '../shared/constants.js';
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
+export { defaultLang, isLang, langCookie, languages, type Lang } from '../shared/constants.js';
 
 /** The language a request asks for: the remembered choice first, then Accept-Language, then Chinese. */
 export function langFromHeaders(cookieHeader: string | null | undefined, acceptLanguage?: string | null): Lang {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
 
 /**
  * What each person is offered, as getMe says (the navigation, the system status page), and the audit log as an
@@ -8,17 +9,6 @@ import { expect, test } from './fixtures';
 
 const shots = (name: string, project: string) => `test-results/screens/${name}-${project}.png`;
 const ulid = /\b[0-9A-HJKMNP-TV-Z]{26}\b/;
-
-/** Signs in through the sign-in page, in Chinese (a demo account may have been left on English by another spec). */
-async function signIn(page: Page, login: string) {
-  await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: test.info().project.use.baseURL! }]);
-  await page.goto('/login');
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码', { exact: true }).fill('demo1234');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: test.info().project.use.baseURL! }]);
-}
 
 /** Every link of the navigation, shown or hidden at this width (the phone's tab bar hides the desktop-only ones). */
 const navLinks = (page: Page) => page.locator('nav[aria-label="主导航"] a');

@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signInByApi } from './sign-in';
 
 /**
  * Every page every demo role can reach, in both languages: its bytes hold no NUL (a renderer once sent unwritten
@@ -18,11 +19,6 @@ const patternOf = (path: string) => path.replace(/\/[0-9A-HJKMNP-TV-Z]{26}(?=\/|
 
 /** Sign-outs and file downloads are not pages to walk. */
 const walkable = (path: string) => !/^\/(logout|api\/|assets\/)/.test(path) && !/\.(csv|xlsx|svg|ics)(\?|$)/.test(path);
-
-async function signIn(request: APIRequestContext, login: string, origin: string) {
-  const response = await request.post('/api/auth/login', { data: { login, password: 'demo1234' }, headers: { origin } });
-  expect(response.status(), `sign in ${login}`).toBe(200);
-}
 
 function linksIn(html: string): string[] {
   const found: string[] = [];
@@ -67,7 +63,7 @@ for (const login of roles) {
   test(`every page ${login} reaches is clean UTF-8 in both languages`, async ({ page, baseURL }) => {
     test.setTimeout(180_000);
     const origin = new URL(baseURL!).origin;
-    await signIn(page.request, login, origin);
+    await signInByApi(page.request, login, { origin });
     for (const lang of languages) {
       await page.context().addCookies([{ name: 'lang', value: lang, url: `${origin}/` }]);
       const walked = await walk(page, lang);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { demoPassword, settle, signIn as signInAs } from './sign-in';
 
 /**
  * The people pages: signing in and out, one's own profile and password, the list of people within reach, accounts
@@ -8,43 +9,10 @@ import { expect, test } from './fixtures';
  * project (they last for the run).
  */
 
-const demoPassword = 'demo1234';
 const shots = (name: string, project: string) => `test-results/screens/${name}-${project}.png`;
 
-/**
- * Waits until the client router has nothing in flight (a submission's revalidation, a navigation). Leaving or
- * navigating while a response is still being decoded makes Remix log an AbortError, which the fixture counts.
- */
-async function settle(page: Page) {
-  await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, unknown> } } }).__remixRouter;
-    return !router || (router.state.navigation.state === 'idle' && router.state.revalidation === 'idle' && router.state.fetchers.size === 0);
-  });
-}
-
-/**
- * Signs in through the page. Signing in brings the person's saved language along; other specs may leave a shared
- * demo account on English, so a successful sign-in puts this browser back on Chinese (these tests read Chinese).
- */
-async function signIn(page: Page, login: string, password = demoPassword) {
-  if (page.url().startsWith('http')) await settle(page);
-  await page.goto('/login');
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  // Either the page moves on or it says why not; the other wait is left to lapse quietly.
-  const movedOn = page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
-  const refused = page.getByTestId('form-error').waitFor({ timeout: 15_000 });
-  await Promise.race([movedOn, refused]);
-  movedOn.catch(() => undefined);
-  refused.catch(() => undefined);
-  if (new URL(page.url()).pathname === '/login') return;
-  await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: `${new URL(page.url()).origin}/` }]);
-  if ((await page.locator('html').getAttribute('lang')) !== 'zh-CN') {
-    await settle(page);
-    await page.reload();
-  }
-}
+/** Signs in through the sign-in page with this password (the demo one unless said). */
+const signIn = (page: Page, login: string, password = demoPassword) => signInAs(page, login, { password });
 
 /** Chooses the option whose text contains `text` (unit options are indented, so their labels are not exact). */
 async function chooseOption(select: Locator, text: string) {

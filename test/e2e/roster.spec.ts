@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
 
 const shots = (name: string, project: string) => `test-results/screens/${name}-${project}.png`;
 
-/** Signs in as the seeded admin through the sign-in page (or, where it does not exist, the API: same cookies). */
+/** Signs in as the admin, straight to the import page. */
 async function signInAsAdmin(page: Page) {
-  const response = await page.goto('/login?redirectTo=/admin/import');
-  if (response?.status() === 404) {
-    const res = await page.request.post('/api/auth/login', { data: { login: 'admin', password: 'demo1234' } });
-    expect(res.status()).toBe(200);
-    await page.goto('/admin/import');
-    return;
-  }
-  await page.getByLabel('登录名').fill('admin');
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn(page, 'admin', { redirectTo: '/admin/import' });
   await expect(page).toHaveURL((url) => url.pathname === '/admin/import');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('导入花名册');
 }

@@ -15,10 +15,10 @@ const expected: Record<string, string[]> = {
   staff1: ['study', 'ownAccount'],
   staff2: ['study', 'ownAccount'],
   staff3: ['study', 'ownAccount'],
-  organizer1: ['study', 'ownAccount', 'readPeople'],
-  organizer2: ['study', 'ownAccount', 'readPeople'],
-  leader: ['study', 'ownAccount', 'readPeople'],
-  admin: ['study', 'ownAccount', 'readPeople', 'administer'],
+  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'readCompletion'],
+  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'readCompletion'],
+  leader: ['study', 'ownAccount', 'readPeople', 'readCompletion'],
+  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'readCompletion', 'administer'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };
@@ -48,6 +48,11 @@ describe('getMe capabilities', () => {
       expect(me.body.capabilities).toEqual(capabilities);
       expect(me.body.capabilities).toEqual(fromTable(me.body));
       expect(signedIn.body.me.capabilities).toEqual(capabilities);
+      // Each capability says how far it reaches: the units the person's grants name, or everywhere.
+      expect(Object.keys(me.body.reach)).toEqual(capabilities);
+      expect(signedIn.body.me.reach).toEqual(me.body.reach);
+      const granted = (me.body.roles as { role: string; unitId?: string }[]).filter((grant) => grant.role === 'organizer').map((grant) => grant.unitId);
+      if (capabilities.includes('editCourses')) expect(me.body.reach.editCourses).toEqual(login === 'admin' ? 'all' : granted);
     });
   }
 

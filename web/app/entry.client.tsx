@@ -1,7 +1,7 @@
 import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { defaultLang, isLang } from '../../functions/platform/i18n';
+import { defaultLang, isLang } from '../../functions/shared/constants';
 import { loadMessages } from './i18n';
 
 // Only the page's own language is downloaded, before hydration (the server rendered the page in it). Should that

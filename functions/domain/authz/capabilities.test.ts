@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesOf, capabilityNames, capabilityOperations, mayPerform } from './capabilities.js';
+import { capabilitiesOf, capabilityNames, capabilityOperations, mayPerform, reachOf } from './capabilities.js';
 import { permissions, type Actor } from './permissions.js';
 import type { RoleGrant } from './schema.js';
 
@@ -20,13 +20,13 @@ const unit = '01J00000000000000000000003';
 describe('capabilities', () => {
   it('are read off the permission table for each role', () => {
     expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'administer']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'readCompletion']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readCompletion']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'readCompletion', 'administer']);
   });
 
   it('combine across roles, and shrink to the own account while a new password is owed', () => {
-    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople']);
+    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'readCompletion']);
     expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }], true))).toEqual(['ownAccount']);
     expect(capabilitiesOf(actor([]))).toEqual([]);
   });
@@ -49,5 +49,16 @@ describe('capabilities', () => {
         expect(capabilitiesOf(who).includes(name), `${roles[0]!.role}: ${name}`).toBe(allowed);
       }
     }
+  });
+
+  it('reach as far as the grants behind them: everywhere, the subtrees of the granted units, or one’s own records', () => {
+    const other = '01J00000000000000000000004';
+    expect(reachOf(actor([{ role: 'staff' }]))).toEqual({ study: [], ownAccount: [] });
+    expect(reachOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toMatchObject({ readPeople: [unit], editCourses: [unit], readCompletion: [unit] });
+    // A leader of one unit and organizer of another reads figures in both, and edits courses only in the second.
+    expect(reachOf(actor([{ role: 'leader', unitId: unit }, { role: 'organizer', unitId: other }]))).toMatchObject({ readCompletion: [unit, other], editCourses: [other] });
+    expect(reachOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toMatchObject({ editCourses: 'all', readCompletion: 'all', administer: 'all', managePeople: 'all' });
+    // Only capabilities the person has are named.
+    expect(Object.keys(reachOf(actor([{ role: 'staff' }, { role: 'admin' }], true)))).toEqual(['ownAccount']);
   });
 });

@@ -14,6 +14,12 @@ export const capabilityOperations = {
   ownAccount: ['getMe', 'changePassword'],
   /** The people list and a person's page (人员). */
   readPeople: ['listPeople', 'getPerson'],
+  /** Creating and changing accounts from the people pages (new person, edit, password reset). */
+  managePeople: ['createPerson', 'updatePerson', 'resetPassword'],
+  /** Writing courses and lessons and assigning them (课程管理), within the units it reaches. */
+  editCourses: ['createCourse', 'updateCourse', 'publishCourse', 'createLesson', 'updateLesson', 'assignCourse', 'createUpload'],
+  /** Completion figures of courses and their assignments, within the units it reaches. */
+  readCompletion: ['getCourseCompletion', 'listCourseAssignments', 'exportCourseCompletion'],
   /**
    * Administering the platform (管理): the organisation tree, accounts, roster imports and the audit log. The
    * technical pages that serve it, the system status and the API reference, come with it: they concern those who
@@ -39,4 +45,27 @@ export function mayPerform(actor: Actor, operation: Operation): boolean {
 /** The capabilities of the signed-in person, in the table's order. */
 export function capabilitiesOf(actor: Actor): Capability[] {
   return capabilityNames.filter((name) => capabilityOperations[name].every((operation) => mayPerform(actor, operation)));
+}
+
+/**
+ * How far a capability reaches in the organisation tree: `'all'`, or the units whose subtrees it reaches (the
+ * units an organizer's or leader's grants name; none when it reaches only the person's own records). A client uses
+ * it to offer only the units that will work (the unit picker of a course editor); the API decides again.
+ */
+export type Reach = 'all' | string[];
+
+/** The reach of each capability the person has, the narrowest of its operations' grants. */
+export function reachOf(actor: Actor): Partial<Record<Capability, Reach>> {
+  const reach: Partial<Record<Capability, Reach>> = {};
+  for (const name of capabilitiesOf(actor)) {
+    let narrowest: Reach = 'all';
+    for (const operation of capabilityOperations[name]) {
+      const grant = authorize(actor, operation);
+      const units: Reach = grant.access === 'all' ? 'all' : grant.access === 'scope' ? [...new Set(grant.unitIds)] : [];
+      if (narrowest === 'all') narrowest = units;
+      else if (units !== 'all') narrowest = narrowest.filter((unitId) => units.includes(unitId));
+    }
+    reach[name] = narrowest;
+  }
+  return reach;
 }

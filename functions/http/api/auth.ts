@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import { changePassword, signIn, signOut } from '../../domain/access/service.js';
 import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
 import { getMe } from '../../domain/people/service.js';
-import { capabilitiesOf, capabilityNames } from '../../domain/authz/capabilities.js';
+import { capabilitiesOf, capabilityNames, reachOf } from '../../domain/authz/capabilities.js';
 import type { Actor } from '../../domain/authz/permissions.js';
 import { clientAddress } from '../client-address.js';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
@@ -19,14 +19,20 @@ const MeView = PersonView.extend({
   capabilities: z.array(z.enum(capabilityNames)).openapi({
     description:
       'What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), ' +
-      '`readPeople` (the people list), `administer` (units, accounts, imports, audit log, system status, API reference). ' +
+      '`readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, ' +
+      'assignments), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). ' +
       'Computed from the permission table; a client shows only what is listed here.',
+  }),
+  reach: z.partialRecord(z.enum(capabilityNames), z.union([z.literal('all'), z.array(z.string())])).openapi({
+    description:
+      'For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches ' +
+      '(an empty list: only the person’s own records). A client offers only units within reach; the API decides again.',
   }),
 }).openapi('Me');
 
 /** The answer about oneself: the person as described for display, and their capabilities. */
 async function describeMe(actor: Actor) {
-  return { ...(await getMe(actor)), capabilities: capabilitiesOf(actor) };
+  return { ...(await getMe(actor)), capabilities: capabilitiesOf(actor), reach: reachOf(actor) };
 }
 
 
@@ -97,7 +103,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     const actor = c.get('actor');
     // getMe checks the session and the permission; only then are the capabilities worked out.
     const described = await getMe(actor);
-    return c.json({ ...described, capabilities: capabilitiesOf(actor!) }, 200);
+    return c.json({ ...described, capabilities: capabilitiesOf(actor!), reach: reachOf(actor!) }, 200);
   })
   .openapi(password, async (c) => {
     const result = await changePassword(c.get('actor'), c.req.valid('json'), {

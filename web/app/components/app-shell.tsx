@@ -1,41 +1,27 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
-import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
-import { may, useMe, type Capability } from '../lib/me';
+import { may, useMe } from '../lib/me';
+import { navItems, type NavIcon, type NavItem } from '../lib/navigation';
 
-interface NavItem {
-  to: string;
-  label: MessageKey;
-  Icon: typeof HomeIcon;
-  /**
-   * Who sees the item: people the API gives this capability (getMe), or only visitors not signed in; everyone when
-   * absent. The shell never reasons about roles: the permission table behind the API decides.
-   */
-  shownTo?: Capability | 'signedOut';
-  /** Only in the desktop side bar (the phone's tab bar keeps to the few things used daily). */
-  desktopOnly?: boolean;
-  external?: boolean;
-}
+/** The icon of each navigation entry (the entries themselves: lib/navigation.ts). */
+const icons: Record<NavIcon, typeof HomeIcon> = {
+  home: HomeIcon,
+  book: BookIcon,
+  users: UsersIcon,
+  settings: SettingsIcon,
+  user: UserIcon,
+  logIn: LogInIcon,
+  pulse: PulseIcon,
+  code: CodeIcon,
+};
 
 /**
- * The navigation: each area of the platform adds one entry here. On a phone it is a tab bar at the bottom,
- * within reach of a thumb; from tablet width up it becomes a side bar.
+ * The shell: a top bar and the navigation. On a phone the navigation is a tab bar at the bottom, within reach of a
+ * thumb; from tablet width up it becomes a side bar. It shows the entries getMe's capabilities allow, nothing else.
  */
-const navItems: NavItem[] = [
-  { to: '/', label: 'nav.home', Icon: HomeIcon },
-  { to: '/learn', label: 'nav.learn', Icon: BookIcon, shownTo: 'study' },
-  { to: '/people', label: 'nav.people', Icon: UsersIcon, shownTo: 'readPeople' },
-  { to: '/admin', label: 'nav.admin', Icon: SettingsIcon, shownTo: 'administer' },
-  { to: '/me', label: 'nav.me', Icon: UserIcon, shownTo: 'ownAccount' },
-  { to: '/login', label: 'nav.login', Icon: LogInIcon, shownTo: 'signedOut' },
-  // For those who run the platform; on a phone the admin hub links to them.
-  { to: '/status', label: 'nav.status', Icon: PulseIcon, shownTo: 'administer', desktopOnly: true },
-  { to: '/api/docs', label: 'nav.apiDocs', Icon: CodeIcon, shownTo: 'administer', external: true, desktopOnly: true },
-];
-
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useMe();
@@ -57,20 +43,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul>
-          {navItems.filter(shown).map(({ to, label, Icon, external, desktopOnly }) => (
-            <li key={to} className={desktopOnly ? 'nav-desktop-only' : undefined}>
-              {external ? (
-                <a href={to} className="nav-link">
-                  <Icon className="icon" />
-                  <span>{t(label)}</span>
-                </a>
-              ) : (
-                <NavLink to={to} end={to === '/'} prefetch="intent" className="nav-link">
-                  <Icon className="icon" />
-                  <span>{t(label)}</span>
-                </NavLink>
-              )}
-            </li>
+          {navItems.filter(shown).map((item) => (
+            <NavEntry key={item.to} item={item} />
           ))}
         </ul>
       </nav>
@@ -79,5 +53,25 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="footer">{t('footer.text')}</footer>
     </div>
+  );
+}
+
+function NavEntry({ item: { to, label, icon, external, desktopOnly } }: { item: NavItem }) {
+  const t = useT();
+  const Icon = icons[icon];
+  return (
+    <li className={desktopOnly ? 'nav-desktop-only' : undefined}>
+      {external ? (
+        <a href={to} className="nav-link">
+          <Icon className="icon" />
+          <span>{t(label)}</span>
+        </a>
+      ) : (
+        <NavLink to={to} end={to === '/'} prefetch="intent" className="nav-link">
+          <Icon className="icon" />
+          <span>{t(label)}</span>
+        </NavLink>
+      )}
+    </li>
   );
 }

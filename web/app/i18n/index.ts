@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useNavigation, useRouteLoaderData } from '@remix-run/react';
-import { defaultLang, isLang, type Lang } from '../../../functions/platform/i18n';
+import { defaultLang, isLang, type Lang } from '../../../functions/shared/constants';
 import type { zhCN } from './zh-CN';
 
 export type MessageKey = keyof typeof zhCN;

@@ -762,8 +762,18 @@ export interface components {
             url?: string;
         };
         Me: components["schemas"]["Person"] & {
-            /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "administer")[];
+            /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "readCompletion" | "administer")[];
+            /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
+            reach: {
+                administer?: "all" | string[];
+                editCourses?: "all" | string[];
+                managePeople?: "all" | string[];
+                ownAccount?: "all" | string[];
+                readCompletion?: "all" | string[];
+                readPeople?: "all" | string[];
+                study?: "all" | string[];
+            };
         };
         Person: {
             active: boolean;

@@ -4,7 +4,7 @@
  * sentences. Nothing recorded is shown raw: an id, a storage key or a code the catalogs do not know is never put on
  * the screen.
  */
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n';
 import { formatDate, formatDateTime } from './format';
 import { joinList, partyStatusKey, partyStatuses, roleKey, unitKindKey, unitKinds, type AuditEntry } from './people-labels';

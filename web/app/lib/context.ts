@@ -1,5 +1,5 @@
-import type { Lang } from '../../../functions/platform/i18n.js';
-import type { ApiClient } from './api.server.js';
+import type { Lang } from '../../../functions/shared/constants';
+import type { ApiClient } from './api-client';
 
 declare module '@remix-run/server-runtime' {
   interface AppLoadContext {
@@ -8,6 +8,8 @@ declare module '@remix-run/server-runtime' {
     lang: Lang;
     cspNonce: string;
     requestId: string;
+    /** How often a lesson page reports study, in milliseconds (the interval the API's heartbeat allowance assumes). */
+    studyHeartbeatMs: number;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 
 const timeZone = 'Asia/Shanghai';
 

@@ -1,5 +1,5 @@
 import type { components } from './api-types';
-import type { ApiClient } from './api.server';
+import type { ApiClient } from './api-client';
 
 export type Health = components['schemas']['Health'];
 

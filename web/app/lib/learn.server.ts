@@ -1,31 +1,15 @@
 /**
- * Server-side helpers of the learning pages' loaders and actions. The pages reach data only through the API; the
- * one thing read here directly is how the platform is configured to count study (the same values the API uses).
+ * Server-side helpers of the learning pages' loaders and actions. The pages reach data only through the API.
  */
 import type { AppLoadContext } from '@remix-run/server-runtime';
-import { config } from '../../../functions/platform/config';
-import { isCourseEditor, readsCompletion } from './learn';
-import { hasRole, type Me } from './me';
-import { throwApiError, throwForbidden } from './respond.server';
+import type { MessageKey } from '../i18n';
+import { may, type Capability, type Me } from './me';
+import { requireCapability, throwApiError, throwForbidden } from './respond.server';
 import { requireMe } from './session.server';
 
-/** How often the lesson page reports study, in milliseconds (15 s in production; shorter in browser tests). */
-export function heartbeatMs(): number {
-  return config().studyHeartbeatSeconds * 1000;
-}
-
-/** The signed-in course editor (organizer or admin); others see a "not for you" page. The API checks again. */
-export async function requireEditor(request: Request, context: AppLoadContext): Promise<Me> {
-  const me = await requireMe(request, context);
-  if (!isCourseEditor(me)) throwForbidden(context, 'editor.forbidden');
-  return me;
-}
-
-/** The signed-in organizer, leader or admin (completion figures). */
-export async function requireCompletionReader(request: Request, context: AppLoadContext): Promise<Me> {
-  const me = await requireMe(request, context);
-  if (!readsCompletion(me)) throwForbidden(context, 'completion.forbidden');
-  return me;
+/** The signed-in person whom getMe gives `editCourses`; others see a "not for you" page. The API checks again. */
+export function requireEditor(request: Request, context: AppLoadContext): Promise<Me> {
+  return requireCapability(request, context, 'editCourses', 'editor.forbidden');
 }
 
 /**
@@ -39,23 +23,23 @@ export async function withMe<T>(request: Request, context: AppLoadContext, work:
   return [me.value, data.value];
 }
 
+/**
+ * Like withMe, for a page of one capability: the person and the data are asked for at the same time, and a person
+ * without the capability sees the page's "not for you" rather than whatever the data call answered.
+ */
+export async function withCapability<T>(request: Request, context: AppLoadContext, capability: Capability, refusal: MessageKey, work: Promise<T>): Promise<[Me, T]> {
+  const [me, data] = await Promise.allSettled([requireMe(request, context), work]);
+  if (me.status === 'rejected') throw me.reason;
+  if (!may(me.value, capability)) throwForbidden(context, refusal);
+  if (data.status === 'rejected') throw data.reason;
+  return [me.value, data.value];
+}
+
 /** A course with its lessons and the reader's progress, or the API's refusal as the page's error. */
 export async function loadCourse(context: AppLoadContext, courseId: string) {
   const { data, error, response } = await context.api.GET('/courses/{courseId}', { params: { path: { courseId } } });
   if (!data) throwApiError(error, response.status);
   return data;
-}
-
-/**
- * The units an editor's courses and assignments may reach: everything for an admin (null), otherwise each unit an
- * organizer grant names and everything under it. The API decides again; this only keeps the forms to what works.
- */
-export function unitsInReach(me: Me, units: { unitId: string; parentId: string | null }[]): Set<string> | null {
-  if (hasRole(me, 'admin')) return null;
-  const reach = new Set(me.roles.filter((grant) => grant.role === 'organizer' && grant.unitId).map((grant) => grant.unitId!));
-  // The list comes depth first: a parent is always seen before its children.
-  for (const unit of units) if (unit.parentId && reach.has(unit.parentId)) reach.add(unit.unitId);
-  return reach;
 }
 
 /** A form field as a whole number, or undefined when empty or not a number. */

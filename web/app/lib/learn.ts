@@ -1,10 +1,9 @@
 /**
  * Shapes and small helpers shared by the learning pages (safe in the browser: no server code here).
  */
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import type { MessageKey, Translate } from '../i18n';
 import type { components, paths } from './api-types';
-import { hasRole, type Me } from './me';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -20,7 +19,6 @@ export type TaskState = Task['state'];
 export type MyRecord = Json<paths['/me/record']['get']['responses'][200]>;
 export type Completion = components['schemas']['Completion'];
 export type CompletionState = NonNullable<Completion['people']>[number]['state'];
-export type StudyAnswer = Json<paths['/courses/{courseId}/study']['post']['responses'][200]>;
 
 export const courseCategories: CourseCategory[] = ['required', 'thematic', 'service', 'party', 'elective'];
 export const lessonKinds: LessonKind[] = ['text', 'video', 'pdf', 'link'];
@@ -45,11 +43,6 @@ export const completionStateClass: Record<CompletionState, string> = {
   notStarted: 'badge badge-muted',
   overdue: 'badge badge-down',
 };
-
-/** Course editors: organizers (within their branch) and admins. */
-export const isCourseEditor = (me: Me | null | undefined) => hasRole(me, 'organizer', 'admin');
-/** Who may read completion figures: organizers, leaders, admins. */
-export const readsCompletion = (me: Me | null | undefined) => hasRole(me, 'organizer', 'leader', 'admin');
 
 /** 学时 as people write them: 1, 0.5, 0.25, 12.75. */
 export function formatCredit(credit: number, lang: Lang): string {

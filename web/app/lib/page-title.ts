@@ -1,4 +1,4 @@
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import { translate, type MessageKey } from '../i18n';
 
 /** `<title>` of a page: its own title, then the platform's name, in the page's language. */

@@ -1,5 +1,5 @@
-import type { Lang } from '../../../functions/platform/i18n';
-import { isLang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
+import { isLang } from '../../../functions/shared/constants';
 import type { MessageKey } from '../i18n';
 import type { PartyStatus, Person } from './people-labels';
 import { partyStatuses } from './people-labels';

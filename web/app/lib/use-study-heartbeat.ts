@@ -3,8 +3,8 @@
  * `{ state: 'visible' }` to the API at once and then every `intervalMs`; when the page is hidden, loses focus or is
  * left, it reports `{ state: 'hidden' }` (which stops the server's clock). The server credits only real time between
  * reports (functions/domain/courses/study.ts), so this hook merely tells the truth about what the person sees.
- * Reports use fetch with `keepalive` so the last one survives the page being closed (sendBeacon cannot send JSON
- * with the headers the API's same-origin check expects).
+ * Reports go through the typed API client (recordStudy) like every other call, with `keepalive` so the last one
+ * survives the page being closed (sendBeacon cannot send JSON with the headers the API's same-origin check expects).
  *
  * On a bus the network comes and goes: a report that does not get through is tried again a few seconds later, and at
  * once when the browser says it is back online, so that a short outage falls within the server's 45-second window
@@ -15,7 +15,7 @@
  * loses nothing, so the page says nothing about it and reports again once the server's Retry-After has passed.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { StudyAnswer } from './learn';
+import { browserApi } from './browser-api';
 
 export interface StudyProgress {
   studiedSeconds: number;
@@ -66,7 +66,6 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
 
   useEffect(() => {
     if (!enabled) return undefined;
-    const url = `/api/courses/${encodeURIComponent(courseId)}/study`;
     let timer: ReturnType<typeof setInterval> | undefined;
     let running = false;
     let finished = Boolean(latest.current.initial.completedAt) && !keepGoing;
@@ -89,17 +88,13 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
 
     const report = async (state: 'visible' | 'hidden') => {
       const position = latest.current.position?.();
-      const body: Record<string, unknown> = { lessonId, state };
-      if (position !== undefined && Number.isFinite(position)) body.positionSeconds = Math.min(maxPosition, Math.max(0, position));
+      const positionSeconds = position !== undefined && Number.isFinite(position) ? Math.min(maxPosition, Math.max(0, position)) : undefined;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          credentials: 'same-origin',
-          body: JSON.stringify(body),
+        const { data: answer, error, response } = await browserApi().POST('/courses/{courseId}/study', {
+          params: { path: { courseId } },
+          body: { lessonId, state, ...(positionSeconds !== undefined ? { positionSeconds } : {}) },
           keepalive: state === 'hidden',
         });
-        const answer = (await response.json().catch(() => null)) as (StudyAnswer & { error?: { message?: string } }) | null;
         if (!mounted) return;
         if (response.status === 429) {
           // Too soon after another report: nothing is lost; report again when the server allows it.
@@ -107,8 +102,8 @@ export function useStudyHeartbeat(options: StudyOptions): StudyClock & { reportN
           if (state === 'visible') retrySoon(Math.min(intervalMs, Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000));
           return;
         }
-        if (!response.ok || !answer?.lesson) {
-          const message = answer?.error?.message ?? `HTTP ${response.status}`;
+        if (!answer?.lesson) {
+          const message = error?.error?.message ?? `HTTP ${response.status}`;
           setClock((now) => ({ ...now, problem: message }));
           // Signed out, or the lesson is gone: reporting again cannot help.
           if (response.status === 401 || response.status === 403 || response.status === 404) stop(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime } from './format';
+import { unitsReached } from './me';
 import { safeRedirectPath } from './redirect';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
@@ -10,6 +11,24 @@ describe('formatDate', () => {
     expect(formatDate('2026-11-26T20:00:00Z', 'zh-CN')).toBe('2026年11月27日');
     expect(formatDate('2026-11-26T20:00:00Z', 'en')).toBe('27 Nov 2026');
     expect(formatDateTime('2026-11-26T20:05:09Z', 'en')).toBe('27 Nov 2026 04:05:09');
+  });
+});
+
+describe('unitsReached', () => {
+  // The tree as listUnits answers it, depth first: bureau → branch1 → group1, bureau → branch2.
+  const units = [
+    { unitId: 'bureau', parentId: null },
+    { unitId: 'branch1', parentId: 'bureau' },
+    { unitId: 'group1', parentId: 'branch1' },
+    { unitId: 'branch2', parentId: 'bureau' },
+  ];
+  it('takes the units getMe names for a capability and everything under them', () => {
+    expect(unitsReached({ reach: { editCourses: ['branch1'] } }, 'editCourses', units)).toEqual(new Set(['branch1', 'group1']));
+    expect(unitsReached({ reach: { editCourses: 'all' } }, 'editCourses', units)).toBeNull();
+  });
+  it('reaches nothing for a capability the person lacks or holds for their own records only', () => {
+    expect(unitsReached({ reach: { study: [] } }, 'editCourses', units)).toEqual(new Set());
+    expect(unitsReached({ reach: { study: [] } }, 'study', units)).toEqual(new Set());
   });
 });
 

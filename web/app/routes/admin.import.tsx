@@ -6,12 +6,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import type { Lang } from '../../../functions/platform/i18n';
+import type { Lang } from '../../../functions/shared/constants';
 import { translate, useT, type MessageKey, type Translate } from '../i18n';
 import { readForm } from '../lib/form.server';
 import type { components } from '../lib/api-types';
-import { hasRole } from '../lib/me';
-import { requireMe } from '../lib/session.server';
+import { requireCapability } from '../lib/respond.server';
 
 type Preview = components['schemas']['ImportPreview'];
 type PreviewRow = Preview['rows'][number];
@@ -24,16 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.lang, 'roster.title')} · ${translate(data.lang, 'app.name')}` : '党建学习' },
 ];
 
-function forbidden(lang: Lang): never {
-  throw new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: translate(lang, 'roster.forbidden') } }), {
-    status: 403,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requireMe(request, context);
-  if (!hasRole(me, 'admin')) forbidden(context.lang);
+  await requireCapability(request, context, 'administer', 'roster.forbidden');
   return { lang: context.lang };
 }
 

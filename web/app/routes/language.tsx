@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { redirect } from '@remix-run/server-runtime';
-import { isLang } from '../../../functions/platform/i18n';
+import { isLang } from '../../../functions/shared/constants';
 import { readForm } from '../lib/form.server';
 import { safeRedirectPath } from '../lib/redirect';
 import { throwApiError } from '../lib/respond.server';

@@ -5,8 +5,8 @@ import { CourseError } from '../components/course-error';
 import { CatalogueCard, CreditSummary, TaskCard, type CatalogueCourse } from '../components/course-cards';
 import { PenIcon } from '../components/course-icons';
 import { useT } from '../i18n';
-import { isCourseEditor } from '../lib/learn';
 import { withMe } from '../lib/learn.server';
+import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
 
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }));
   return {
     lang: context.lang,
-    isEditor: isCourseEditor(me),
+    isEditor: may(me, 'editCourses'),
     tasks: tasks.data.items,
     catalogue,
     credit: { year: record.data.year, target: record.data.target, value: record.data.creditThisYear },

@@ -8,8 +8,9 @@ import { CourseProgressBar } from '../components/course-progress-bar';
 import { LessonSummary } from '../components/lesson-summary';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, formatDuration, nextUnfinished, readsCompletion, statusKey, totalMinutes, courseHeader } from '../lib/learn';
+import { categoryKey, formatCredit, formatDuration, nextUnfinished, statusKey, totalMinutes, courseHeader } from '../lib/learn';
 import { loadCourse, withMe } from '../lib/learn.server';
+import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'course.title', data?.course.title);
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     started: progress !== null,
     next: nextUnfinished(course.lessons, progress),
     editable,
-    showCompletion: readsCompletion(me),
+    showCompletion: may(me, 'readCompletion'),
   };
 }
 

@@ -9,7 +9,7 @@ import { LessonLink, LessonPdf, LessonVideo } from '../components/lesson-materia
 import { StudyMeter } from '../components/study-meter';
 import { translate, useLang, useT } from '../i18n';
 import { formatCredit, kindKey } from '../lib/learn';
-import { heartbeatMs, loadCourse, withMe } from '../lib/learn.server';
+import { loadCourse, withMe } from '../lib/learn.server';
 import { renderMarkdown } from '../lib/markdown.server';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       completedAt: mine?.completedAt ?? null,
       courseCompletedAt: progress?.completedAt ?? null,
     },
-    heartbeatMs: heartbeatMs(),
+    heartbeatMs: context.studyHeartbeatMs,
   };
 }
 

@@ -8,7 +8,8 @@ import { CourseError } from '../components/course-error';
 import { DownloadIcon, RefreshIcon } from '../components/course-icons';
 import { useLang, useT, type Translate } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/format';
-import { requireCompletionReader } from '../lib/learn.server';
+import { withCapability } from '../lib/learn.server';
+import { requireCapability } from '../lib/respond.server';
 import { pageTitle } from '../lib/page-title';
 import { safeRedirectPath } from '../lib/redirect';
 import { readForm } from '../lib/form.server';
@@ -17,18 +18,24 @@ import { throwApiError } from '../lib/respond.server';
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'completion.title', data ? `${data.completion.courseTitle}` : undefined);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireCompletionReader(request, context);
   const courseId = params.courseId ?? '';
   const search = new URL(request.url).searchParams;
   const assignmentId = search.get('assignmentId')?.trim() || undefined;
   const unitId = search.get('unitId')?.trim() || undefined;
   const base = { ...(assignmentId ? { assignmentId } : {}) };
-  // The overview (every unit within reach) and, when one is chosen, that unit's people.
-  const [overview, unit, assignments] = await Promise.all([
-    context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: base } }),
-    unitId ? context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: { ...base, unitId } } }) : Promise.resolve(null),
-    context.api.GET('/courses/{courseId}/assignments', { params: { path: { courseId } } }),
-  ]);
+  // One round: who is asking, the overview (every unit within reach), when one is chosen that unit's people, and the
+  // course's assignments, all at once.
+  const [, [overview, unit, assignments]] = await withCapability(
+    request,
+    context,
+    'readCompletion',
+    'completion.forbidden',
+    Promise.all([
+      context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: base } }),
+      unitId ? context.api.GET('/courses/{courseId}/completion', { params: { path: { courseId }, query: { ...base, unitId } } }) : Promise.resolve(null),
+      context.api.GET('/courses/{courseId}/assignments', { params: { path: { courseId } } }),
+    ]),
+  );
   if (!overview.data) throwApiError(overview.error, overview.response.status);
   if (unit && !unit.data) throwApiError(unit.error, unit.response.status);
   if (!assignments.data) throwApiError(assignments.error, assignments.response.status);
@@ -43,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireCompletionReader(request, context);
+  await requireCapability(request, context, 'readCompletion', 'completion.forbidden');
   // The refresh button sends an empty form; any other body is refused like every action's.
   await readForm(request, context);
   const courseId = params.courseId ?? '';

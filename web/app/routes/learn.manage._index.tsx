@@ -4,15 +4,16 @@ import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
-import { SelectField } from '../components/select-field';
+import { CourseFields } from '../components/course-form';
 
-import { FieldError, ProblemNotice } from '../components/notice';
+import { ProblemNotice } from '../components/notice';
 import { translate, useLang, useT } from '../i18n';
 import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDate } from '../lib/format';
-import { categoryKey, courseCategories, formatCredit, statusKey, type CourseCategory, type CourseStatus } from '../lib/learn';
-import { formNumber, requireEditor, unitsInReach } from '../lib/learn.server';
+import { categoryKey, formatCredit, statusKey, type CourseCategory, type CourseStatus } from '../lib/learn';
+import { formNumber, requireEditor } from '../lib/learn.server';
+import { unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { formText, throwApiError } from '../lib/respond.server';
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   for (const answer of [drafts, published, archived]) if (!answer.data) throwApiError(answer.error, answer.response.status);
   // Drafts and archived courses come back already limited to the editor's own; published ones are everyone's.
-  const mine = unitsInReach(me, units.data?.items ?? []);
+  const mine = unitsReached(me, 'editCourses', units.data?.items ?? []);
   const rows = [...drafts.data!.items, ...published.data!.items.filter((course) => !mine || mine.has(course.ownerUnitId)), ...archived.data!.items].map((course) => ({
     courseId: course.courseId,
     title: course.title,
@@ -61,8 +62,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!data) return { problem: toApiProblem(error, response.status, translate(context.lang, 'editor.failed')), values };
   return redirect(`/learn/manage/${data.courseId}`);
 }
-
-const creditChoices = [0.25, 0.5, 1, 1.5, 2, 3, 4];
 
 export default function ManageCourses() {
   const { courses } = useLoaderData<typeof loader>();
@@ -137,37 +136,13 @@ export default function ManageCourses() {
         <p className="hint">{t('editor.create.lead')}</p>
         <ProblemNotice problem={result?.problem} />
         <Form method="post" className="form" key={JSON.stringify(values ?? null)}>
-          <div className="field">
-            <label htmlFor="course-title">{t('editor.field.title')}</label>
-            <input id="course-title" name="title" className="input" required maxLength={80} defaultValue={values?.title ?? ''} aria-describedby="course-title-error" />
-            <FieldError problem={result?.problem} field="title" id="course-title-error" />
-          </div>
-          <div className="form-pair">
-            <SelectField
-              id="course-category"
-              name="category"
-              label={t('editor.field.category')}
-              choices={courseCategories}
-              textOf={(category) => t(categoryKey(category))}
-              defaultValue={values?.category ?? 'required'}
-            />
-            <div className="field">
-              <label htmlFor="course-credit">{t('editor.field.credit')}</label>
-              <select id="course-credit" name="credit" className="select" defaultValue={values?.credit ?? '1'}>
-                {creditChoices.map((credit) => (
-                  <option key={credit} value={String(credit)}>
-                    {t('course.creditValue', { credit: formatCredit(credit, lang) })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <p className="hint">{t('editor.field.creditHint')}</p>
-          <div className="field">
-            <label htmlFor="course-summary">{t('editor.field.summary')}</label>
-            <textarea id="course-summary" name="summary" className="input textarea" rows={3} maxLength={2000} defaultValue={values?.summary ?? ''} aria-describedby="course-summary-error" />
-            <FieldError problem={result?.problem} field="summary" id="course-summary-error" />
-          </div>
+          <CourseFields
+            idPrefix="course"
+            values={{ title: values?.title ?? '', category: values?.category ?? 'required', credit: values?.credit ?? '1', summary: values?.summary ?? '' }}
+            problem={result?.problem}
+            creditHint
+            summaryRows={3}
+          />
           <p className="form-foot">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t('editor.create.submit')}

@@ -10,7 +10,7 @@ import { translate, useLang, useT } from '../i18n';
 import { readForm } from '../lib/form.server';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
-import { hasRole } from '../lib/me';
+import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleKey, roleText, visibleRoles } from '../lib/people-labels';
 import { missingScope, personBody, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, '
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requireMe(request, context);
   const personId = params.personId ?? '';
-  const isAdmin = hasRole(me, 'admin');
+  const isAdmin = may(me, 'managePeople');
   const [person, units] = await Promise.all([
     context.api.GET('/people/{personId}', { params: { path: { personId } } }),
     isAdmin ? context.api.GET('/units') : Promise.resolve(null),

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
 import { UnitOptions } from '../components/unit-options';
 import { useLang, useT } from '../i18n';
-import { hasRole } from '../lib/me';
+import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleText, shortPath, visibleRoles } from '../lib/people-labels';
 import { throwApiError } from '../lib/respond.server';
@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!people.data) throwApiError(people.error, people.response.status);
   return {
     lang: context.lang,
-    isAdmin: hasRole(me, 'admin'),
+    isAdmin: may(me, 'managePeople'),
     filter,
     paged: Boolean(cursor),
     people: people.data.items,

@@ -1,10 +1,13 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './api-types.js';
+import type { paths } from '../../web/app/lib/api-types.js';
 
 /** Request headers the API needs from the browser's request (who is asking, in which language, from where). */
 const forwarded = ['cookie', 'accept-language', 'user-agent', 'x-request-id'];
 
 /**
+ * The pages' API client, made by the front door (web.ts) for each page request and handed to Remix in the load
+ * context: typed from the generated API types, the same contract other clients see.
+ *
  * A typed client for the API, bound to one incoming request: its fetch calls the API in-process, carrying the
  * user's cookie, and collects the cookies the API sets so the page's response can carry them back.
  */
@@ -26,5 +29,3 @@ export function createApiClient(options: { request: Request; fetch: (request: Re
   });
   return { client, setCookies };
 }
-
-export type ApiClient = ReturnType<typeof createApiClient>['client'];
