@@ -1,4 +1,4 @@
-import type { Messages } from './index';
+import type { Messages } from './types';
 import { auditEn } from './audit.en';
 import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';

@@ -1,10 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { defaultLang, isLang, type Lang } from '../../../functions/shared/constants';
-import type { zhCN } from './zh-CN';
+import type { MessageKey, Messages } from './types';
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+export type { MessageKey, Messages } from './types';
 
 /**
  * The messages of each language, as far as they are here. The server has them all from the start (all.server.ts); a
