@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { text } from '../../platform/fields.js';
 import { peopleLabels } from '../people/messages.js';
+// Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
+import './messages.js';
 
 export const SignInInput = z
   .object({
