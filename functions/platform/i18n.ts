@@ -180,8 +180,8 @@ export function apiMessage(lang: Lang, message: Message, params: Record<string, 
 /**
  * What each field is called, for validation messages that name it ("请填写课程名称" / "Enter the course title").
  * Free-text fields name their label where their schema is made (platform/fields.ts); every other field is named
- * by its key in the request (the last name in the issue's path), through this table (the fields every area shares) and the labels areas declare
- * with `defineFieldLabels`.
+ * by its key in the request (the last name in the issue's path), through this table (the fields every area has)
+ * and the labels areas declare with `defineFieldLabels`.
  */
 const fieldLabels = {
   'zh-CN': {
