@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAfterCursor, encodeAfterCursor, eachLimited, pageLimit } from './store.js';
 import { AppError } from './errors.js';
+import { runInRequestScope } from './request-scope.js';
+import { appErrorOf } from '../../test/helpers/app-error.js';
 
 describe('eachLimited', () => {
   it('runs at most `limit` at once and stops taking work after a failure', async () => {
@@ -35,6 +37,9 @@ describe('pages', () => {
     for (const bad of ['not-a-cursor', encodeAfterCursor('x'.repeat(41)), Buffer.from('{"after":3}').toString('base64url')]) {
       expect(() => decodeAfterCursor(bad, 40)).toThrow(AppError);
     }
+    const refusal = (lang: 'zh-CN' | 'en') => runInRequestScope({ lang, requestId: 'test' }, () => appErrorOf(() => decodeAfterCursor('not-a-cursor', 40)));
+    expect([refusal('zh-CN').messageKey, refusal('zh-CN').details]).toEqual(['cursorUnknown', [{ path: 'cursor', message: '翻页标记无效：请从第一页重新查看。' }]]);
+    expect(refusal('en').details).toEqual([{ path: 'cursor', message: 'The page marker is not one this listing gave out: start again from the first page.' }]);
   });
 
   it('keeps a page size within 1..500, 100 by default', () => {

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { aws } from './aws.js';
 import { config } from './config.js';
 import { AppError, ConflictError, isConditionFailure } from './errors.js';
+import { apiMessage } from './i18n.js';
+import { currentLang } from './request-scope.js';
 
 export { isConditionFailure };
 
@@ -174,5 +176,11 @@ export function decodeAfterCursor(cursor: string | null | undefined, maxLength: 
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', { details: [{ path: 'cursor', message: 'not a cursor this listing gave out' }] });
+  throw unknownCursor();
+}
+
+/** The 400 for a cursor the listing never gave out (a hand-edited link, a listing that changed): ask for page one. */
+export function unknownCursor(cause?: unknown): AppError {
+  const message = apiMessage(currentLang(), 'cursorUnknown');
+  return new AppError('VALIDATION', { messageKey: 'cursorUnknown', details: [{ path: 'cursor', message }], ...(cause === undefined ? {} : { cause }) });
 }

@@ -19,6 +19,7 @@ import { newId } from '../../functions/platform/ids.js';
 import type { RoleName } from '../../functions/domain/authz/schema.js';
 import { demoPassword, seedUnits } from '../../dev/seed-data.js';
 import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
+import { accessMessages } from '../../functions/domain/access/messages.js';
 
 // ─── Who acts ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -188,7 +189,7 @@ const courseEditors /*      */ = outcomes(N, N, Y, Y, N, Y, N);
 const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
 const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
 
-const badCredentials = new Set([apiMessage('zh-CN', 'badCredentials'), apiMessage('en', 'badCredentials')]);
+const badCredentials = new Set([apiMessage('zh-CN', accessMessages.badCredentials), apiMessage('en', accessMessages.badCredentials)]);
 const temporaryPassword = 'perm-test-2468';
 
 async function currentVersion(ctx: SampleContext, path: string, find?: (body: any) => { version: number } | undefined): Promise<number> {

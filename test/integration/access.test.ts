@@ -424,7 +424,9 @@ describe('people and units', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThanOrEqual(30);
     expect([...seen].sort()).toEqual(seen);
-    expect((await call('GET', '/api/people?cursor=garbage!', { cookie: admin })).status).toBe(400);
+    const refused = await call('GET', '/api/people?cursor=garbage!', { cookie: admin });
+    expect([refused.status, refused.json.error.message]).toEqual([400, '翻页标记无效：请从第一页重新查看。']);
+    expect(refused.json.error.details).toEqual([{ path: 'cursor', message: '翻页标记无效：请从第一页重新查看。' }]);
   });
 });
 
@@ -449,6 +451,9 @@ describe('audit', () => {
     const todays = await call('GET', `/api/audit?from=${today}&to=${today}&targetId=${person.personId}`, { cookie: admin });
     expect(todays.json.items.length).toBeGreaterThanOrEqual(0);
     expect((await call('GET', '/api/audit?from=not-a-date', { cookie: admin })).status).toBe(400);
-    expect((await call('GET', '/api/audit?cursor=garbage', { cookie: admin })).status).toBe(400);
+    // A cursor it never gave out: the same words as any listing's, in the requester's language.
+    const refused = await call('GET', '/api/audit?cursor=garbage', { cookie: admin, headers: { 'accept-language': 'en' } });
+    expect([refused.status, refused.json.error.message]).toEqual([400, 'The page marker is not one this listing gave out: start again from the first page.']);
+    expect(refused.json.error.details).toEqual([{ path: 'cursor', message: 'The page marker is not one this listing gave out: start again from the first page.' }]);
   });
 });

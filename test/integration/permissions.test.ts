@@ -36,6 +36,7 @@ import { loadTree } from '../../functions/domain/org/service.js';
 import { readPerson } from '../../functions/domain/people/store.js';
 import { AppError } from '../../functions/platform/errors.js';
 import { apiMessage } from '../../functions/platform/i18n.js';
+import { authzMessages } from '../../functions/domain/authz/messages.js';
 
 const { app } = useLocalPlatform();
 let fixtures: Fixtures;
@@ -235,7 +236,7 @@ describe('each operation as each actor', () => {
 });
 
 const allowedBeforePasswordChange = new Set(['getMe', 'changePassword', 'logout']);
-const passwordChangeRequired = new Set([apiMessage('zh-CN', 'passwordChangeRequired'), apiMessage('en', 'passwordChangeRequired')]);
+const passwordChangeRequired = new Set([apiMessage('zh-CN', authzMessages.passwordChangeRequired), apiMessage('en', authzMessages.passwordChangeRequired)]);
 
 describe(`a person who must change their password (${loginOf.pending})`, () => {
   it('is expected to be refused everything but getMe, changePassword, logout and the public operations', () => {

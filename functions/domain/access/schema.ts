@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { text } from '../../platform/fields.js';
+import { peopleLabels } from '../people/messages.js';
+// Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
+import './messages.js';
 
 export const SignInInput = z
   .object({
     // A name a person types: the text rules (a login of spaces or control characters is a 400 naming the field).
-    login: text({ label: 'login', max: 100 }),
+    login: text({ label: peopleLabels.login, max: 100 }),
     password: z.string().min(1).max(200),
   })
   .strict();

@@ -17,6 +17,7 @@ import { normaliseLogin, toPublicPerson, type Person } from '../people/schema.js
 import { ChangePasswordInput, Session, SignInInput } from './schema.js';
 import { deleteSession, insertSession, sessionFromItem, sessionKey, touchSession } from './store.js';
 import { accountPolicy, addressPolicy, attemptFailed, attemptReturned, clearAttempts, countAttempt } from './throttle.js';
+import { accessMessages } from './messages.js';
 
 /** Only every few minutes is a session's last-seen time written back, so reading pages does not mean writing. */
 const touchEveryMs = 5 * 60_000;
@@ -95,7 +96,7 @@ export async function signIn(input: unknown, context: SignInContext = {}) {
     const target = { type: 'login' as const, id: login, label: login };
     await recordAudit({ action: 'signInFailed', actor: null, target, details: { address } });
     if (locked) await recordAudit({ action: 'lockout', actor: null, target, details: { address } });
-    throw new AppError('UNAUTHENTICATED', { messageKey: 'badCredentials' });
+    throw new AppError('UNAUTHENTICATED', { messageKey: accessMessages.badCredentials });
   }
 
   await Promise.all([clearAttempts(accountPolicy, login), attemptReturned(fromAddress)]);
@@ -183,11 +184,11 @@ export async function changePassword(actor: Actor | null, input: unknown, contex
   const person = await accountById(actor!.personId);
   if (!person) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(currentPassword, person.passwordHash))) {
-    throw new AppError('VALIDATION', { messageKey: 'currentPasswordWrong', details: [{ path: 'currentPassword' }] });
+    throw new AppError('VALIDATION', { messageKey: accessMessages.currentPasswordWrong, details: [{ path: 'currentPassword' }] });
   }
-  if (newPassword === currentPassword) throw new AppError('VALIDATION', { messageKey: 'passwordUnchanged', details: [{ path: 'newPassword' }] });
+  if (newPassword === currentPassword) throw new AppError('VALIDATION', { messageKey: accessMessages.passwordUnchanged, details: [{ path: 'newPassword' }] });
   if (!isAcceptablePassword(newPassword, person.login)) {
-    throw new AppError('VALIDATION', { messageKey: 'passwordTooWeak', details: [{ path: 'newPassword' }] });
+    throw new AppError('VALIDATION', { messageKey: accessMessages.passwordTooWeak, details: [{ path: 'newPassword' }] });
   }
   const saved = await setPassword(person, await hashPassword(newPassword), false);
   if (context.previousToken) await endSession(context.previousToken);

@@ -5,8 +5,9 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
-import type { ApiMessageKey } from '../../platform/i18n.js';
+import type { MessageRef } from '../../platform/i18n.js';
 import { deleteThrottle, giveBackAttempt, lockThrottle, readThrottle, startWindow, takeFromWindow } from './store.js';
+import { accessMessages } from './messages.js';
 
 export interface ThrottlePolicy {
   /** Which counter: `account` (per login) or `address` (per network address). */
@@ -15,15 +16,15 @@ export interface ThrottlePolicy {
   maxFailures: number;
   windowMs: number;
   lockMs: number;
-  messageKey: ApiMessageKey;
+  messageKey: MessageRef;
 }
 
 const minute = 60_000;
 
 /** Five failed sign-ins on one account within 15 minutes lock it for 15 minutes. */
-export const accountPolicy: ThrottlePolicy = { kind: 'account', maxFailures: 5, windowMs: 15 * minute, lockMs: 15 * minute, messageKey: 'accountLocked' };
+export const accountPolicy: ThrottlePolicy = { kind: 'account', maxFailures: 5, windowMs: 15 * minute, lockMs: 15 * minute, messageKey: accessMessages.accountLocked };
 /** One address may fail 30 times in 15 minutes (a shared office network signs many people in) before a pause. */
-export const addressPolicy: ThrottlePolicy = { kind: 'address', maxFailures: 30, windowMs: 15 * minute, lockMs: 15 * minute, messageKey: 'addressThrottled' };
+export const addressPolicy: ThrottlePolicy = { kind: 'address', maxFailures: 30, windowMs: 15 * minute, lockMs: 15 * minute, messageKey: accessMessages.addressThrottled };
 
 const keyOf = (policy: ThrottlePolicy, value: string) => `${policy.kind}:${value}`;
 

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { dayOrInstant } from '../../platform/fields.js';
+import { assignmentsLabels } from './messages.js';
 
 export const Id = z.ulid();
 const Timestamp = z.iso.datetime();
 
 /** A due date: a day (YYYY-MM-DD, due at its end in Shanghai) or an instant; it must exist on the calendar. */
-export const DueDate = dayOrInstant('dueAt');
+export const DueDate = dayOrInstant(assignmentsLabels.dueAt);
 
 export const audienceKinds = ['units', 'members', 'everyone', 'people'] as const;
 

@@ -19,15 +19,16 @@ import { coursesStartedBy } from '../study/service.js';
 import { audienceSources, byUrgency, describeAudience, dueInstant, inAudience, taskState } from './audience.js';
 import { insertAssignment, queryAssignmentsByDue, queryAssignmentsOfCourse, readAssignment } from './store.js';
 import { AssignCourseInput, Assignment } from './schema.js';
+import { assignmentsMessages } from './messages.js';
 
 export async function assignCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Assignment> {
   const grant = authorize(actor, 'assignCourse');
   const data = AssignCourseInput.parse(input);
   const dueAt = dueInstant(data.dueAt);
-  if (dueAt <= clock.now().toISOString()) throw new AppError('VALIDATION', { messageKey: 'dueInPast', details: [{ path: 'dueAt' }] });
+  if (dueAt <= clock.now().toISOString()) throw new AppError('VALIDATION', { messageKey: assignmentsMessages.dueInPast, details: [{ path: 'dueAt' }] });
   const tree = await loadTree();
   const course = await courseVisibleTo(actor!, courseId, tree);
-  if (course.status !== 'published') throw new AppError('VALIDATION', { messageKey: 'courseNotPublished' });
+  if (course.status !== 'published') throw new AppError('VALIDATION', { messageKey: assignmentsMessages.courseNotPublished });
   const named = data.audience.kind === 'people' ? await Promise.all(data.audience.personIds.map((id) => personById(id))) : [];
   const ownerUnitId = assignmentOwner(grant, actor!, data.audience, tree, named);
   const assignment = Assignment.parse({

@@ -2,8 +2,7 @@
  * Persistence of the audit log: entries are written once and read newest first by time, by actor or by target. No
  * permission checks here (service.ts decides who may read).
  */
-import { AppError } from '../../platform/errors.js';
-import type { Page } from '../../platform/store.js';
+import { unknownCursor, type Page } from '../../platform/store.js';
 import { auditEntity } from './entities.js';
 import { AuditEntry } from './schema.js';
 
@@ -55,7 +54,7 @@ export async function queryAudit(
   const narrowed = range.actorId && range.targetId ? query.where((attr, op) => op.eq(attr.targetId, range.targetId!)) : query;
   const { data, cursor } = await narrowed.go({ order: 'desc', limit: page.limit, cursor: page.cursor }).catch((error: unknown) => {
     if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw new AppError('VALIDATION', { details: [{ path: 'cursor', message: 'not a cursor this listing gave out' }], cause: error });
+      throw unknownCursor(error);
     }
     throw error;
   });

@@ -5,6 +5,9 @@
 import { AppError } from '../../platform/errors.js';
 import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../authz/permissions.js';
 import type { OrgTree } from '../org/tree.js';
+import { coursesMessages } from '../courses/messages.js';
+import { orgMessages } from '../org/messages.js';
+import { peopleMessages } from '../people/messages.js';
 
 /** What these rules need of a course. */
 interface CourseFacts {
@@ -50,7 +53,7 @@ export function figuresReach(
   tree: OrgTree,
 ): { units: Map<string, number> } {
   if (!course || (course.status === 'draft' && !mayEditCourse(actor, course, tree))) {
-    throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+    throw new AppError('NOT_FOUND', { messageKey: coursesMessages.courseNotFound });
   }
   const tops = grant.access === 'scope' ? grant.unitIds : tree.roots().map((unit) => unit.unitId);
   const units = new Map<string, number>();
@@ -118,12 +121,12 @@ export function assignmentOwner(
   if (audience.kind === 'people') {
     for (const person of people) {
       if (grant.access !== 'all' && (!person || !reachesPerson(grant, actor, person, tree))) throw new AppError('FORBIDDEN');
-      if (!person) throw new AppError('VALIDATION', { messageKey: 'personNotFound', details: [{ path: 'audience.personIds' }] });
+      if (!person) throw new AppError('VALIDATION', { messageKey: peopleMessages.personNotFound, details: [{ path: 'audience.personIds' }] });
     }
     return grant.access === 'scope' ? grant.unitIds[0]! : root;
   }
   for (const unitId of audience.unitIds) {
-    if (!tree.get(unitId)) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'audience.unitIds' }] });
+    if (!tree.get(unitId)) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'audience.unitIds' }] });
     if (!reachesUnit(grant, actor, unitId, tree)) throw new AppError('FORBIDDEN');
   }
   return audience.unitIds.length === 1 ? audience.unitIds[0]! : grant.access === 'scope' ? grant.unitIds[0]! : root;
@@ -132,7 +135,7 @@ export function assignmentOwner(
 /** The unit a new course belongs to: the one asked for, else the creator's organizing unit (or the root for admins). */
 export function courseOwner(grant: Grant, actor: Actor, asked: string | undefined, tree: OrgTree): string {
   const ownerUnitId = asked ?? (grant.access === 'scope' ? grant.unitIds[0] : tree.roots()[0]?.unitId);
-  if (!ownerUnitId || !tree.get(ownerUnitId)) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'ownerUnitId' }] });
+  if (!ownerUnitId || !tree.get(ownerUnitId)) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'ownerUnitId' }] });
   if (!mayEdit(grant, actor, ownerUnitId, tree)) throw new AppError('FORBIDDEN');
   return ownerUnitId;
 }

@@ -16,6 +16,7 @@ import type { Lang } from '../../platform/i18n.js';
 import type { PublicPerson } from '../people/schema.js';
 import type { OrgTree } from '../org/tree.js';
 import type { RoleGrant, RoleName } from './schema.js';
+import { authzMessages } from './messages.js';
 
 /** The signed-in person acting on a request, as the session established them. */
 export interface Actor {
@@ -115,7 +116,7 @@ export function authorize(actor: Actor | null, operation: Operation): Grant {
   if (rule === 'public') return { access: 'all' };
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.mustChangePassword && !allowedBeforePasswordChange.has(operation)) {
-    throw new AppError('FORBIDDEN', { messageKey: 'passwordChangeRequired' });
+    throw new AppError('FORBIDDEN', { messageKey: authzMessages.passwordChangeRequired });
   }
   let best: Access | undefined;
   const unitIds: string[] = [];

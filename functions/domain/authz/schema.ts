@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { Id } from '../../platform/fields.js';
-import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
+import { apiMessage, type MessageRef } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
+import { authzMessages } from './messages.js';
 
 /** A validation message in the language of the request being served. */
-const say = (key: ApiMessageKey) => apiMessage(currentLang(), key);
+const say = (key: MessageRef) => apiMessage(currentLang(), key);
 
 export const roleNames = ['staff', 'organizer', 'leader', 'admin'] as const;
 export const RoleName = z.enum(roleNames);
@@ -26,10 +27,10 @@ export const RoleGrant = z
   .superRefine((grant, ctx) => {
     const scoped = scopedRoles.includes(grant.role);
     if (scoped && !grant.unitId) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleUnitMissing') });
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say(authzMessages.roleUnitMissing) });
     }
     if (!scoped && grant.unitId !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say('roleNotScoped') });
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: say(authzMessages.roleNotScoped) });
     }
   });
 export type RoleGrant = z.infer<typeof RoleGrant>;

@@ -3,11 +3,12 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { Lesson } from './schema.js';
+import { coursesMessages } from './messages.js';
 
 /** A lesson as it may be saved: a link needs its address, a text lesson its body. */
 export function checkLesson(lesson: Lesson): Lesson {
-  if (lesson.kind === 'link' && !lesson.url) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsUrl', details: [{ path: 'url' }] });
-  if (lesson.kind === 'text' && !lesson.body?.trim()) throw new AppError('VALIDATION', { messageKey: 'lessonNeedsBody', details: [{ path: 'body' }] });
+  if (lesson.kind === 'link' && !lesson.url) throw new AppError('VALIDATION', { messageKey: coursesMessages.lessonNeedsUrl, details: [{ path: 'url' }] });
+  if (lesson.kind === 'text' && !lesson.body?.trim()) throw new AppError('VALIDATION', { messageKey: coursesMessages.lessonNeedsBody, details: [{ path: 'body' }] });
   return Lesson.parse(lesson);
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { plainCharacters, text } from '../../platform/fields.js';
+import { coursesLabels, coursesMessages } from './messages.js';
 
 export const Id = z.ulid();
 const Timestamp = z.iso.datetime();
@@ -23,13 +24,13 @@ export const LessonKind = z.enum(lessonKinds);
 export const Credit = z.number().min(0.25).max(50).multipleOf(0.25);
 
 // Free text and dates, by the platform's one schema for each (docs/decisions/015).
-export const CourseTitle = text({ label: 'courseTitle', max: 80 });
-export const CourseSummary = text({ label: 'courseSummary', max: 2000, min: 0, multiline: true });
-export const LessonTitle = text({ label: 'lessonTitle', max: 80 });
+export const CourseTitle = text({ label: coursesLabels.courseTitle, max: 80 });
+export const CourseSummary = text({ label: coursesLabels.courseSummary, max: 2000, min: 0, multiline: true });
+export const LessonTitle = text({ label: coursesLabels.lessonTitle, max: 80 });
 /** Markdown for a text lesson (rendered sanitised). */
-export const LessonBody = text({ label: 'lessonBody', max: 50_000, min: 0, multiline: true });
+export const LessonBody = text({ label: coursesLabels.lessonBody, max: 50_000, min: 0, multiline: true });
 /** An outside page, for a link lesson. */
-export const LessonUrl = z.url({ protocol: /^https?$/ }).max(2000).check(plainCharacters('url'));
+export const LessonUrl = z.url({ protocol: /^https?$/ }).max(2000).check(plainCharacters(coursesLabels.url));
 
 export const Lesson = z.object({
   lessonId: Id,
@@ -99,7 +100,7 @@ const LessonFields = {
   body: LessonBody.optional(),
   url: LessonUrl.optional(),
   /** At least a minute: a lesson that needs no study is not a lesson (the platform's cap may still shorten it). */
-  minSeconds: z.number().int().min(60, { error: () => apiMessage(currentLang(), 'lessonMinTooShort') }).max(4 * 3600),
+  minSeconds: z.number().int().min(60, { error: () => apiMessage(currentLang(), coursesMessages.lessonMinTooShort) }).max(4 * 3600),
   durationSeconds: z.number().int().min(0).max(12 * 3600).optional(),
 };
 

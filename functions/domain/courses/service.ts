@@ -25,8 +25,9 @@ import {
   UpdateLessonInput,
   type Lesson,
 } from './schema.js';
+import { coursesMessages } from './messages.js';
 
-const notFound = () => new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
+const notFound = () => new AppError('NOT_FOUND', { messageKey: coursesMessages.courseNotFound });
 
 function courseLabel(course: Pick<Course, 'courseId' | 'title'>) {
   return { type: 'course' as const, id: course.courseId, label: course.title };
@@ -82,9 +83,9 @@ export async function updateCourse(actor: Actor | null, courseId: string, input:
 export async function publishCourse(actor: Actor | null, courseId: string, input: unknown): Promise<Course> {
   const { version } = PublishCourseInput.parse(input);
   const course = await editableCourse(actor, 'publishCourse', courseId);
-  if (course.lessons.length === 0) throw new AppError('VALIDATION', { messageKey: 'courseHasNoLessons' });
+  if (course.lessons.length === 0) throw new AppError('VALIDATION', { messageKey: coursesMessages.courseHasNoLessons });
   const missing = course.lessons.find((lesson) => (lesson.kind === 'video' || lesson.kind === 'pdf') && !lesson.materialKey);
-  if (missing) throw new AppError('VALIDATION', { messageKey: 'lessonMaterialMissing', params: { title: missing.title } });
+  if (missing) throw new AppError('VALIDATION', { messageKey: coursesMessages.lessonMaterialMissing, params: { title: missing.title } });
   const saved = await writeCourse({ ...course, status: 'published', publishedAt: course.publishedAt ?? nowIso() }, version);
   await recordAudit({ action: 'publishCourse', actor, target: courseLabel(saved) });
   return saved;
@@ -111,7 +112,7 @@ export async function updateLesson(actor: Actor | null, courseId: string, lesson
   const { version, position, uploadId, ...changes } = UpdateLessonInput.parse(input);
   const course = await editableCourse(actor, 'updateLesson', courseId);
   const index = course.lessons.findIndex((lesson) => lesson.lessonId === lessonId);
-  if (index < 0) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  if (index < 0) throw new AppError('NOT_FOUND', { messageKey: coursesMessages.lessonNotFound });
   const current = course.lessons[index]!;
   const materialKey = (await materialFor(actor!, current.kind, uploadId)) ?? current.materialKey;
   const updated = checkLesson({ ...current, ...changes, ...(materialKey ? { materialKey } : {}) });

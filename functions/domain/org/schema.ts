@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, Timestamp, text } from '../../platform/fields.js';
+import { orgLabels } from './messages.js';
 
 /** 局 → 支部 / 科室·窗口 → 党小组. */
 export const unitKinds = ['bureau', 'branch', 'department', 'group'] as const;
@@ -13,7 +14,7 @@ export type UnitKind = z.infer<typeof UnitKind>;
 /** How deep the tree may grow (bureau → branch → group is three; leave room for a general branch 党总支 level). */
 export const maxUnitDepth = 8;
 
-export const UnitName = text({ label: 'unitName', max: 60 });
+export const UnitName = text({ label: orgLabels.unitName, max: 60 });
 
 const SortOrder = z.number().int().min(0).max(9999);
 

@@ -10,6 +10,7 @@ import { activePeopleInUnit } from '../people/directory.js';
 import { CreateUnitInput, UpdateUnitInput, type Unit } from './schema.js';
 import * as store from './store.js';
 import { OrgTree } from './tree.js';
+import { orgMessages } from './messages.js';
 
 /**
  * The organisation tree, read once and kept for a few seconds per process (see docs/decisions/005): every permission
@@ -51,8 +52,8 @@ export async function createUnit(actor: Actor | null, input: unknown) {
   const data = CreateUnitInput.parse(input);
   const tree = await loadTree();
   const parent = tree.get(data.parentId);
-  if (!parent) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'parentId' }] });
-  if (parent.retired) throw new AppError('VALIDATION', { messageKey: 'unitRetired', params: { name: parent.name }, details: [{ path: 'parentId' }] });
+  if (!parent) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'parentId' }] });
+  if (parent.retired) throw new AppError('VALIDATION', { messageKey: orgMessages.unitRetired, params: { name: parent.name }, details: [{ path: 'parentId' }] });
   const sortOrder = data.sortOrder ?? (Math.max(-10, ...tree.children(parent.unitId).map((u) => u.sortOrder)) + 10);
   const unit = await store.insertUnit({ name: data.name, kind: data.kind, parentId: parent.unitId, sortOrder: Math.min(sortOrder, 9999) });
   forgetTree();
@@ -66,7 +67,7 @@ export async function updateUnit(actor: Actor | null, unitId: string, input: unk
   const data = UpdateUnitInput.parse(input);
   const tree = await loadTree();
   const unit = tree.get(unitId);
-  if (!unit) throw new AppError('NOT_FOUND', { messageKey: 'unitNotFound' });
+  if (!unit) throw new AppError('NOT_FOUND', { messageKey: orgMessages.unitNotFound });
   const next: Unit = {
     ...unit,
     ...(data.name !== undefined ? { name: data.name } : {}),
@@ -75,19 +76,19 @@ export async function updateUnit(actor: Actor | null, unitId: string, input: unk
     ...(data.retired !== undefined ? { retired: data.retired } : {}),
   };
   if (data.parentId !== undefined && data.parentId !== unit.parentId) {
-    if (unit.parentId === null) throw new AppError('VALIDATION', { messageKey: 'rootUnit', details: [{ path: 'parentId' }] });
+    if (unit.parentId === null) throw new AppError('VALIDATION', { messageKey: orgMessages.rootUnit, details: [{ path: 'parentId' }] });
     const parent = tree.get(data.parentId);
-    if (!parent) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'parentId' }] });
-    if (tree.isWithin(parent.unitId, unit.unitId)) throw new AppError('VALIDATION', { messageKey: 'unitCycle', details: [{ path: 'parentId' }] });
-    if (parent.retired) throw new AppError('VALIDATION', { messageKey: 'unitRetired', params: { name: parent.name }, details: [{ path: 'parentId' }] });
+    if (!parent) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'parentId' }] });
+    if (tree.isWithin(parent.unitId, unit.unitId)) throw new AppError('VALIDATION', { messageKey: orgMessages.unitCycle, details: [{ path: 'parentId' }] });
+    if (parent.retired) throw new AppError('VALIDATION', { messageKey: orgMessages.unitRetired, params: { name: parent.name }, details: [{ path: 'parentId' }] });
     next.parentId = parent.unitId;
   }
   if (next.retired && !unit.retired) {
-    if (unit.parentId === null) throw new AppError('VALIDATION', { messageKey: 'rootUnit', details: [{ path: 'retired' }] });
+    if (unit.parentId === null) throw new AppError('VALIDATION', { messageKey: orgMessages.rootUnit, details: [{ path: 'retired' }] });
     const activeChildren = tree.children(unit.unitId).filter((child) => !child.retired).length;
     const people = await activePeopleInUnit(unit.unitId);
     if (activeChildren > 0 || people > 0) {
-      throw new AppError('CONFLICT', { messageKey: 'unitNotEmpty', params: { name: unit.name, people, units: activeChildren } });
+      throw new AppError('CONFLICT', { messageKey: orgMessages.unitNotEmpty, params: { name: unit.name, people, units: activeChildren } });
     }
   }
   const saved = await store.replaceUnit(next, data.version);

@@ -3,13 +3,15 @@
  * Units are the org area's; roles and grants are authz's (a person holds them, authz reads them).
  */
 import { z } from 'zod';
-import { apiMessage, languages, type ApiMessageKey } from '../../platform/i18n.js';
+import { apiMessage, languages, type MessageRef } from '../../platform/i18n.js';
 import { Id, Timestamp, text } from '../../platform/fields.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { RoleGrant, grantKey } from '../authz/schema.js';
+import { authzMessages } from '../authz/messages.js';
+import { peopleLabels, peopleMessages } from './messages.js';
 
 /** A validation message in the language of the request being served. */
-const say = (key: ApiMessageKey) => apiMessage(currentLang(), key);
+const say = (key: MessageRef) => apiMessage(currentLang(), key);
 
 // ─── People ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -24,7 +26,7 @@ export const Login = z
   .toLowerCase()
   .min(2)
   .max(40)
-  .regex(/^[a-z0-9._-]+$/, { error: () => say('loginCharacters') });
+  .regex(/^[a-z0-9._-]+$/, { error: () => say(peopleMessages.loginCharacters) });
 export type Login = z.infer<typeof Login>;
 
 /** The canonical form of a login, or undefined when it cannot be one. */
@@ -33,7 +35,7 @@ export function normaliseLogin(raw: string): Login | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const PersonName = text({ label: 'personName', max: 40 });
+export const PersonName = text({ label: peopleLabels.personName, max: 40 });
 
 /** 正式党员 / 预备党员 / 群众. */
 export const partyStatuses = ['full', 'probationary', 'none'] as const;
@@ -65,12 +67,12 @@ const PersonFields = z.object({
 
 function checkPerson(person: { partyStatus: PartyStatus; branchId: string | null; roles: RoleGrant[] }, ctx: z.RefinementCtx) {
   if (person.partyStatus === 'none' && person.branchId !== null) {
-    ctx.addIssue({ code: 'custom', path: ['branchId'], message: say('noBranchForMasses') });
+    ctx.addIssue({ code: 'custom', path: ['branchId'], message: say(peopleMessages.noBranchForMasses) });
   }
   const seen = new Set<string>();
   for (const [i, grant] of person.roles.entries()) {
     const key = grantKey(grant);
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['roles', i], message: say('roleTwice') });
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['roles', i], message: say(authzMessages.roleTwice) });
     seen.add(key);
   }
 }
@@ -149,7 +151,7 @@ export const UpdatePersonInput = z
 export const ResetPasswordInput = z.object({ newPassword: z.string().min(8).max(200).optional() }).strict();
 
 export const ListPeopleQuery = z.object({
-  q: text({ label: 'searchWords', max: 40, min: 0 }).optional(),
+  q: text({ label: peopleLabels.searchWords, max: 40, min: 0 }).optional(),
   unitId: Id.optional(),
   includeDisabled: z.boolean().optional(),
   cursor: z.string().max(2000).optional(),

@@ -23,6 +23,8 @@ import {
 } from './schema.js';
 import { setPassword } from './directory.js';
 import * as store from './store.js';
+import { orgMessages } from '../org/messages.js';
+import { peopleMessages } from './messages.js';
 
 const personLabel = (person: Pick<Person, 'personId' | 'name'>) => ({ type: 'person' as const, id: person.personId, label: person.name });
 
@@ -35,18 +37,18 @@ export function checkPlacement(
   person: { unitId: string; partyStatus: Person['partyStatus']; branchId?: string | null; roles: RoleGrant[] },
 ): string | null {
   const unit = tree.get(person.unitId);
-  if (!unit) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'unitId' }] });
-  if (unit.retired) throw new AppError('VALIDATION', { messageKey: 'unitRetired', params: { name: unit.name }, details: [{ path: 'unitId' }] });
+  if (!unit) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'unitId' }] });
+  if (unit.retired) throw new AppError('VALIDATION', { messageKey: orgMessages.unitRetired, params: { name: unit.name }, details: [{ path: 'unitId' }] });
   let branchId = person.branchId ?? null;
   if (person.partyStatus === 'none') {
-    if (branchId) throw new AppError('VALIDATION', { messageKey: 'noBranchForMasses', details: [{ path: 'branchId' }] });
+    if (branchId) throw new AppError('VALIDATION', { messageKey: peopleMessages.noBranchForMasses, details: [{ path: 'branchId' }] });
   } else {
     branchId ??= tree.branchOf(unit.unitId)?.unitId ?? null;
-    if (!branchId) throw new AppError('VALIDATION', { messageKey: 'branchRequired', details: [{ path: 'branchId' }] });
-    if (tree.get(branchId)?.kind !== 'branch') throw new AppError('VALIDATION', { messageKey: 'notABranch', details: [{ path: 'branchId' }] });
+    if (!branchId) throw new AppError('VALIDATION', { messageKey: peopleMessages.branchRequired, details: [{ path: 'branchId' }] });
+    if (tree.get(branchId)?.kind !== 'branch') throw new AppError('VALIDATION', { messageKey: orgMessages.notABranch, details: [{ path: 'branchId' }] });
   }
   for (const grant of person.roles) {
-    if (grant.unitId && !tree.get(grant.unitId)) throw new AppError('VALIDATION', { messageKey: 'unitNotFound', details: [{ path: 'roles' }] });
+    if (grant.unitId && !tree.get(grant.unitId)) throw new AppError('VALIDATION', { messageKey: orgMessages.unitNotFound, details: [{ path: 'roles' }] });
   }
   return branchId;
 }
@@ -54,7 +56,7 @@ export function checkPlacement(
 function rethrowLoginTaken(login: string) {
   return (error: unknown): never => {
     if (error instanceof AppError && error.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', { messageKey: 'loginTaken', params: { login }, details: [{ path: 'login' }] });
+      throw new AppError('CONFLICT', { messageKey: peopleMessages.loginTaken, params: { login }, details: [{ path: 'login' }] });
     }
     throw error;
   };
@@ -134,7 +136,7 @@ export async function listPeople(actor: Actor | null, query: unknown) {
 export async function getPerson(actor: Actor | null, personId: string) {
   const grant = authorize(actor, 'getPerson');
   const [person, tree] = await Promise.all([store.readPerson(personId), loadTree()]);
-  if (!person || !reachesPerson(grant, actor!, person, tree)) throw new AppError('NOT_FOUND', { messageKey: 'personNotFound' });
+  if (!person || !reachesPerson(grant, actor!, person, tree)) throw new AppError('NOT_FOUND', { messageKey: peopleMessages.personNotFound });
   return describePerson(toPublicPerson(person), tree);
 }
 
@@ -174,10 +176,10 @@ export async function updatePerson(actor: Actor | null, personId: string, input:
   authorize(actor, 'updatePerson');
   const data = UpdatePersonInput.parse(input);
   const [person, tree] = await Promise.all([store.readPerson(personId), loadTree()]);
-  if (!person) throw new AppError('NOT_FOUND', { messageKey: 'personNotFound' });
+  if (!person) throw new AppError('NOT_FOUND', { messageKey: peopleMessages.personNotFound });
   const roles = data.roles ? withStaff(data.roles) : person.roles;
   const active = data.active ?? person.active;
-  if (locksSelfOut(actor!, person, { roles, active })) throw new AppError('VALIDATION', { messageKey: 'selfLockout' });
+  if (locksSelfOut(actor!, person, { roles, active })) throw new AppError('VALIDATION', { messageKey: peopleMessages.selfLockout });
   const partyStatus = data.partyStatus ?? person.partyStatus;
   const unitId = data.unitId ?? person.unitId;
   const placementChanged = data.unitId !== undefined || data.partyStatus !== undefined || data.branchId !== undefined;
@@ -217,7 +219,7 @@ export async function resetPassword(actor: Actor | null, personId: string, input
   authorize(actor, 'resetPassword');
   const data = ResetPasswordInput.parse(input ?? {});
   const person = await store.readPerson(personId);
-  if (!person) throw new AppError('NOT_FOUND', { messageKey: 'personNotFound' });
+  if (!person) throw new AppError('NOT_FOUND', { messageKey: peopleMessages.personNotFound });
   const newPassword = data.newPassword ?? generatePassword();
   const saved = await setPassword(person, await hashPassword(newPassword), true);
   await recordAudit({ action: 'resetPassword', actor, target: personLabel(saved) });

@@ -22,6 +22,7 @@ import {
 } from '../../platform/store.js';
 import { peopleEntities } from './entities.js';
 import { LoginClaim, NewPerson, Person, PublicPerson, normaliseLogin, toPublicPerson, type LoginHolder } from './schema.js';
+import { peopleMessages } from './messages.js';
 
 const isId = (value: string): boolean => Id.safeParse(value).success;
 
@@ -72,7 +73,7 @@ export async function insertLoginClaimOnce(login: string, personId: string): Pro
     if (!(error instanceof ConflictError)) throw error;
     const claim = await readLoginClaim(login);
     if (claim?.personId === personId) return;
-    throw new AppError('CONFLICT', { messageKey: 'loginTaken', params: { login }, details: [{ path: 'login', login }], cause: error });
+    throw new AppError('CONFLICT', { messageKey: peopleMessages.loginTaken, params: { login }, details: [{ path: 'login', login }], cause: error });
   }
 }
 

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
+import { apiMessage, type MessageRef } from '../../platform/i18n.js';
 import { toXlsx } from '../../platform/xlsx.js';
 import { xlsx, zip } from '../../../test/fixtures/xlsx.js';
 import { appErrorOf } from '../../../test/helpers/app-error.js';
 import { readRosterRows } from './roster-rows.js';
 import { decodeText, parseCsv, readCsvText, readRosterFile, sniffDelimiter } from './roster-file.js';
 import { listZip, parseSharedStrings, parseSheet, readXlsx, readZipEntry } from './roster-xlsx.js';
+import { rosterMessages } from './messages.js';
 
 const enc = (text: string) => new TextEncoder().encode(text);
-const zh = (key: ApiMessageKey) => apiMessage('zh-CN', key);
+const zh = (key: MessageRef) => apiMessage('zh-CN', key);
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits fields and records, CRLF or LF or CR', () => {
@@ -47,7 +48,7 @@ describe('parseCsv (RFC 4180)', () => {
   it('refuses an opening quote that never closes, naming its line', () => {
     const error = appErrorOf(() => parseCsv('a,b\n1,"open\n2,3\n'));
     expect(error.status).toBe(400);
-    expect(error.messageKey).toBe('importCsvQuote');
+    expect(error.messageKey).toBe(rosterMessages.importCsvQuote);
     expect(error.params).toEqual({ line: 2 });
   });
 
@@ -106,18 +107,18 @@ describe('decodeText and readRosterFile', () => {
   it('refuses binary files: an image (415), an old .xls (415, says to save as .xlsx), an empty file (400)', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const image = appErrorOf(() => readRosterFile(png));
-    expect([image.status, image.messageKey]).toEqual([415, 'importUnreadable']);
+    expect([image.status, image.messageKey]).toEqual([415, rosterMessages.importUnreadable]);
     const xls = appErrorOf(() => readRosterFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])));
-    expect([xls.status, xls.messageKey]).toEqual([415, 'importLegacyExcel']);
-    expect(zh('importLegacyExcel')).toContain('.xlsx');
-    expect(appErrorOf(() => readRosterFile(new Uint8Array())).messageKey).toBe('importEmpty');
+    expect([xls.status, xls.messageKey]).toEqual([415, rosterMessages.importLegacyExcel]);
+    expect(zh(rosterMessages.importLegacyExcel)).toContain('.xlsx');
+    expect(appErrorOf(() => readRosterFile(new Uint8Array())).messageKey).toBe(rosterMessages.importEmpty);
   });
 
   it('refuses a zip that is not a workbook, and a truncated one', () => {
     const notWorkbook = zip([{ name: 'word/document.xml', data: '<w:document/>' }]);
-    expect(appErrorOf(() => readRosterFile(notWorkbook)).messageKey).toBe('importUnreadable');
+    expect(appErrorOf(() => readRosterFile(notWorkbook)).messageKey).toBe(rosterMessages.importUnreadable);
     const book = xlsx([['姓名'], ['x']]);
-    expect(appErrorOf(() => readRosterFile(book.subarray(0, book.length - 30))).messageKey).toBe('importUnreadable');
+    expect(appErrorOf(() => readRosterFile(book.subarray(0, book.length - 30))).messageKey).toBe(rosterMessages.importUnreadable);
   });
 });
 
@@ -172,7 +173,7 @@ describe('reading .xlsx', () => {
     const entry = listZip(bomb).get('xl/worksheets/sheet1.xml')!;
     expect(readZipEntry(bomb, entry).length).toBe(200_000);
     const error = appErrorOf(() => readZipEntry(bomb, { ...entry, uncompressedSize: 10 }, 1000));
-    expect([error.status, error.messageKey]).toEqual([413, 'importSheetTooLarge']);
+    expect([error.status, error.messageKey]).toEqual([413, rosterMessages.importSheetTooLarge]);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { readXlsx, unreadable, type SheetRow } from './roster-xlsx.js';
+import { rosterMessages } from './messages.js';
 
 export type RosterFileKind = 'csv' | 'xlsx';
 
@@ -24,9 +25,9 @@ const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const; // .
 
 /** Reads the file by its content (never by its name): xlsx by the zip signature, otherwise text that must be CSV. */
 export function readRosterFile(bytes: Uint8Array): RosterTable {
-  if (bytes.length === 0) throw new AppError('VALIDATION', { messageKey: 'importEmpty' });
+  if (bytes.length === 0) throw new AppError('VALIDATION', { messageKey: rosterMessages.importEmpty });
   if (startsWith(bytes, zipMagic)) return { kind: 'xlsx', rows: readXlsx(bytes) };
-  if (startsWith(bytes, oleMagic)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'importLegacyExcel' });
+  if (startsWith(bytes, oleMagic)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: rosterMessages.importLegacyExcel });
   return { kind: 'csv', rows: readCsvText(decodeText(bytes)) };
 }
 
@@ -68,7 +69,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new AppError('VALIDATION', { messageKey: 'importEncoding', cause: error });
+    throw new AppError('VALIDATION', { messageKey: rosterMessages.importEncoding, cause: error });
   }
 }
 
@@ -79,7 +80,7 @@ function decodeStrict(encoding: string, bytes: Uint8Array): string {
     return text;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION', { messageKey: 'importEncoding', cause: error });
+    throw new AppError('VALIDATION', { messageKey: rosterMessages.importEncoding, cause: error });
   }
 }
 
@@ -162,7 +163,7 @@ export function parseCsv(text: string, delimiter: string = sniffDelimiter(text))
       fieldTouched = true;
     }
   }
-  if (quoted) throw new AppError('VALIDATION', { messageKey: 'importCsvQuote', params: { line: quoteLine } });
+  if (quoted) throw new AppError('VALIDATION', { messageKey: rosterMessages.importCsvQuote, params: { line: quoteLine } });
   if (field !== '' || fieldTouched || cells.length > 0) endRecord();
   return rows;
 }

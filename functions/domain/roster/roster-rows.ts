@@ -8,13 +8,14 @@
  *   · 角色 roles (optional: `organizer@<unit path>; leader@<unit path>; admin`, or 组织者/领导/管理员)
  *   · 所在党支部 branch (optional: for a member whose unit is not inside a branch, e.g. a department)
  */
-import type { ApiMessageKey } from '../../platform/i18n.js';
+import type { MessageRef } from '../../platform/i18n.js';
 import { AppError } from '../../platform/errors.js';
 import type { SheetRow } from './roster-xlsx.js';
 import type { RoleName } from '../authz/schema.js';
 import type { Unit } from '../org/schema.js';
 import type { OrgTree } from '../org/tree.js';
 import type { PartyStatus } from '../people/schema.js';
+import { rosterMessages } from './messages.js';
 
 /** Most data rows one import takes; a larger roster is refused as a whole (import it in parts). */
 export const maxRosterRows = 10_000;
@@ -91,7 +92,7 @@ const cellText = (value: string | undefined) => (value ?? '').replace(/\u00a0/g,
  * common) and turns the rows under it into raw rows. Throws a 4xx for a file without a usable header, without data,
  * or with more than `maxRosterRows` rows.
  */
-export function readRosterRows(sheet: readonly SheetRow[], lang: (key: ApiMessageKey) => string): RosterRows {
+export function readRosterRows(sheet: readonly SheetRow[], lang: (key: MessageRef) => string): RosterRows {
   let headerAt = -1;
   let header: HeaderMap | undefined;
   for (let i = 0; i < Math.min(sheet.length, 5); i++) {
@@ -105,17 +106,17 @@ export function readRosterRows(sheet: readonly SheetRow[], lang: (key: ApiMessag
   }
   if (headerAt < 0 || !header) {
     const missing = header && header.missing.length < requiredColumns.length ? header.missing : requiredColumns;
-    const columnName: Record<RosterColumn, ApiMessageKey> = {
-      name: 'importColumnName',
-      login: 'importColumnLogin',
-      unit: 'importColumnUnit',
-      partyStatus: 'importColumnPartyStatus',
-      roles: 'importColumnRoles',
-      branch: 'importColumnBranch',
+    const columnName: Record<RosterColumn, MessageRef> = {
+      name: rosterMessages.importColumnName,
+      login: rosterMessages.importColumnLogin,
+      unit: rosterMessages.importColumnUnit,
+      partyStatus: rosterMessages.importColumnPartyStatus,
+      roles: rosterMessages.importColumnRoles,
+      branch: rosterMessages.importColumnBranch,
     };
     throw new AppError('VALIDATION', {
-      messageKey: 'importMissingColumns',
-      params: { columns: missing.map((column) => lang(columnName[column])).join(lang('importListSeparator')) },
+      messageKey: rosterMessages.importMissingColumns,
+      params: { columns: missing.map((column) => lang(columnName[column])).join(lang(rosterMessages.importListSeparator)) },
       details: [{ missingColumns: missing }],
     });
   }
@@ -137,8 +138,8 @@ export function readRosterRows(sheet: readonly SheetRow[], lang: (key: ApiMessag
       branch: at(cells, 'branch'),
     });
   }
-  if (count > maxRosterRows) throw new AppError('VALIDATION', { messageKey: 'importTooManyRows', params: { max: maxRosterRows, count } });
-  if (count === 0) throw new AppError('VALIDATION', { messageKey: 'importEmpty' });
+  if (count > maxRosterRows) throw new AppError('VALIDATION', { messageKey: rosterMessages.importTooManyRows, params: { max: maxRosterRows, count } });
+  if (count === 0) throw new AppError('VALIDATION', { messageKey: rosterMessages.importEmpty });
   return { hasRoles: columns.roles !== undefined, hasBranch: columns.branch !== undefined, rows };
 }
 

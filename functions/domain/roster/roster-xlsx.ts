@@ -5,6 +5,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../platform/errors.js';
+import { rosterMessages } from './messages.js';
 
 /** One row of the sheet: where it is in the file (1-based line or Excel row number) and its cells, as text. */
 export interface SheetRow {
@@ -13,7 +14,7 @@ export interface SheetRow {
 }
 
 /** A file that is no spreadsheet we read (415, in the reader's language). */
-export const unreadable = (cause?: unknown) => new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'importUnreadable', cause });
+export const unreadable = (cause?: unknown) => new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: rosterMessages.importUnreadable, cause });
 
 /** Largest XML part of an .xlsx we inflate (a 10,000-row sheet is a few MB; a zip bomb is refused, not expanded). */
 export const maxXlsxPartBytes = 64 * 1024 * 1024;
@@ -66,8 +67,8 @@ export function listZip(bytes: Uint8Array): Map<string, ZipEntry> {
 
 /** The bytes of one zip entry, inflated, never more than `maxBytes`. */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = maxXlsxPartBytes): Uint8Array {
-  if (entry.flags & 0x1) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'importLegacyExcel' }); // encrypted
-  if (entry.uncompressedSize > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'importSheetTooLarge' });
+  if (entry.flags & 0x1) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: rosterMessages.importLegacyExcel }); // encrypted
+  if (entry.uncompressedSize > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: rosterMessages.importSheetTooLarge });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw unreadable();
@@ -81,7 +82,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = maxX
     return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'importSheetTooLarge', cause: error });
+      throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: rosterMessages.importSheetTooLarge, cause: error });
     }
     throw unreadable(error);
   }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
+import { apiMessage, type MessageRef } from '../../platform/i18n.js';
 import { appErrorOf } from '../../../test/helpers/app-error.js';
 import type { Unit } from '../org/schema.js';
 import { OrgTree } from '../org/tree.js';
 import type { LoginHolder, Person } from '../people/schema.js';
 import { headerKey, mapHeader, maxRosterRows, parsePartyStatus, parseRolesCell, readRosterRows, resolveUnitPath } from './roster-rows.js';
 import { planRoster, previewOrder, type StoredRosterRow } from './roster.js';
+import { rosterMessages } from './messages.js';
 
-const zh = (key: ApiMessageKey) => apiMessage('zh-CN', key);
-const en = (key: ApiMessageKey) => apiMessage('en', key);
+const zh = (key: MessageRef) => apiMessage('zh-CN', key);
+const en = (key: MessageRef) => apiMessage('en', key);
 
 describe('headers', () => {
   it('knows the columns by Chinese and English names, with notes, marks and full-width letters', () => {
@@ -42,7 +43,7 @@ describe('headers', () => {
   it('names the missing columns in the reader’s language', () => {
     const rows = [{ line: 1, cells: ['姓名', '登录名'] }, { line: 2, cells: ['a', 'b'] }];
     const inChinese = appErrorOf(() => readRosterRows(rows, zh));
-    expect(inChinese.messageKey).toBe('importMissingColumns');
+    expect(inChinese.messageKey).toBe(rosterMessages.importMissingColumns);
     expect(inChinese.params.columns).toBe('所在单位、政治面貌');
     expect(appErrorOf(() => readRosterRows(rows, en)).params.columns).toBe('unit, party status');
     expect(appErrorOf(() => readRosterRows([{ line: 1, cells: ['x', 'y'] }], en)).params.columns).toBe('name, login, unit, party status');
@@ -52,8 +53,8 @@ describe('headers', () => {
     const rows = [{ line: 1, cells: ['姓名', '登录名', '单位', '政治面貌'] }];
     for (let i = 0; i < maxRosterRows + 5; i++) rows.push({ line: i + 2, cells: ['n', `l${i}`, 'u', '群众'] });
     const error = appErrorOf(() => readRosterRows(rows, zh));
-    expect([error.status, error.messageKey, error.params]).toEqual([400, 'importTooManyRows', { max: maxRosterRows, count: maxRosterRows + 5 }]);
-    expect(appErrorOf(() => readRosterRows(rows.slice(0, 1), zh)).messageKey).toBe('importEmpty');
+    expect([error.status, error.messageKey, error.params]).toEqual([400, rosterMessages.importTooManyRows, { max: maxRosterRows, count: maxRosterRows + 5 }]);
+    expect(appErrorOf(() => readRosterRows(rows.slice(0, 1), zh)).messageKey).toBe(rosterMessages.importEmpty);
   });
 });
 
@@ -192,19 +193,19 @@ describe('planRoster', () => {
       ['orph01', { kind: 'orphan', personId: taken.personId }],
       ['self01', { kind: 'person', person: self }],
     ]);
-    const keys = result.rows.map((r) => r.problems.map((p) => `${p.field}:${p.messageKey}`));
+    const keys = result.rows.map((r) => r.problems.map((p) => `${p.field}:${p.messageKey.id}`));
     expect(keys).toEqual([
-      ['name:importNameMissing', 'login:importLoginDuplicate'],
-      ['login:importLoginDuplicate', 'unit:importUnitUnknown'],
-      ['login:importLoginInvalid', 'partyStatus:importStatusInvalid'],
-      ['login:importLoginHeld', 'unit:unitRetired'],
-      ['roles:importRoleNeedsUnit', 'roles:importRoleNoUnit', 'roles:importRoleInvalid', 'roles:importUnitAmbiguous'],
-      ['branch:noBranchForMasses'],
-      ['branch:importBranchRequired'],
-      ['branch:importNotABranch'],
-      ['roles:selfLockout'],
+      ['name:roster.importNameMissing', 'login:roster.importLoginDuplicate'],
+      ['login:roster.importLoginDuplicate', 'unit:roster.importUnitUnknown'],
+      ['login:roster.importLoginInvalid', 'partyStatus:roster.importStatusInvalid'],
+      ['login:roster.importLoginHeld', 'unit:org.unitRetired'],
+      ['roles:roster.importRoleNeedsUnit', 'roles:roster.importRoleNoUnit', 'roles:roster.importRoleInvalid', 'roles:roster.importUnitAmbiguous'],
+      ['branch:people.noBranchForMasses'],
+      ['branch:roster.importBranchRequired'],
+      ['branch:roster.importNotABranch'],
+      ['roles:people.selfLockout'],
       [],
-      ['name:importNameTooLong'],
+      ['name:roster.importNameTooLong'],
     ]);
     expect(result.rows[0]!.problems[1]!.params).toEqual({ login: 'dup01', lines: `${rows[0]!.line}, ${rows[1]!.line}` });
     expect(result.rows[9]!.action).toBe('create');
@@ -240,8 +241,8 @@ describe('planRoster', () => {
       [['since01', { kind: 'person', person: someoneElse }]],
     );
     expect(result.rows.map((r) => [r.action, r.problems.map((p) => p.messageKey)])).toEqual([
-      ['problem', ['importChangedSincePreview']],
-      ['problem', ['importChangedSincePreview']],
+      ['problem', [rosterMessages.importChangedSincePreview]],
+      ['problem', [rosterMessages.importChangedSincePreview]],
       ['create', []],
     ]);
   });

@@ -4,13 +4,16 @@
  * tree and the people involved, call `planRoster`, and write. Reading the file and its rows is in roster-file.ts and
  * roster-rows.ts.
  */
-import type { ApiMessageKey } from '../../platform/i18n.js';
+import type { MessageRef } from '../../platform/i18n.js';
 import { locksSelfOut } from '../authz/permissions.js';
 import { sameGrants, scopedRoles, withStaff, type RoleGrant } from '../authz/schema.js';
 import type { Unit } from '../org/schema.js';
 import type { OrgTree } from '../org/tree.js';
 import { PersonName, normaliseLogin, type LoginHolder, type PartyStatus, type Person } from '../people/schema.js';
 import { parsePartyStatus, parseRolesCell, resolveUnitPath, type RawRosterRow, type RosterColumn } from './roster-rows.js';
+import { orgMessages } from '../org/messages.js';
+import { peopleMessages } from '../people/messages.js';
+import { rosterMessages } from './messages.js';
 
 /** Rows the preview answer lists (problems first); the counts always cover every row. */
 export const maxPreviewRows = 1000;
@@ -21,7 +24,7 @@ export type RowAction = 'create' | 'update' | 'unchanged' | 'problem';
 
 export interface RowProblem {
   field: RosterColumn;
-  messageKey: ApiMessageKey;
+  messageKey: MessageRef;
   params?: Record<string, string | number>;
 }
 
@@ -89,59 +92,59 @@ export function planRoster(rows: readonly StoredRosterRow[], context: PlanContex
 
   const planned = rows.map((row, i): PlannedRow => {
     const problems: RowProblem[] = [];
-    const problem = (field: RosterColumn, messageKey: ApiMessageKey, params?: Record<string, string | number>) =>
+    const problem = (field: RosterColumn, messageKey: MessageRef, params?: Record<string, string | number>) =>
       problems.push({ field, messageKey, ...(params ? { params } : {}) });
 
     // Name: plain text (a "<script>" is just a strange name; the web escapes what it shows). The schema normalises it.
     const name = PersonName.safeParse(row.name);
-    if (row.name === '') problem('name', 'importNameMissing');
-    else if (!name.success) problem('name', 'importNameTooLong', { max: 40 });
+    if (row.name === '') problem('name', rosterMessages.importNameMissing);
+    else if (!name.success) problem('name', rosterMessages.importNameTooLong, { max: 40 });
 
     // Login.
     const canonical = logins[i];
     const login = canonical ?? row.login;
     let holder: LoginHolder | undefined;
-    if (row.login === '') problem('login', 'importLoginMissing');
-    else if (canonical === undefined) problem('login', 'importLoginInvalid', { login: row.login });
+    if (row.login === '') problem('login', rosterMessages.importLoginMissing);
+    else if (canonical === undefined) problem('login', rosterMessages.importLoginInvalid, { login: row.login });
     else {
       const lines = linesByLogin.get(login) ?? [];
-      if (lines.length > 1) problem('login', 'importLoginDuplicate', { login, lines: lines.join(', ') });
+      if (lines.length > 1) problem('login', rosterMessages.importLoginDuplicate, { login, lines: lines.join(', ') });
       holder = holders.get(login);
-      if (holder?.kind === 'orphan' && holder.personId !== row.plannedPersonId) problem('login', 'importLoginHeld', { login });
+      if (holder?.kind === 'orphan' && holder.personId !== row.plannedPersonId) problem('login', rosterMessages.importLoginHeld, { login });
     }
     const current = holder?.kind === 'person' ? holder.person : undefined;
 
     // Unit.
     let unit: Unit | undefined;
-    if (row.unit === '') problem('unit', 'importUnitMissing');
+    if (row.unit === '') problem('unit', rosterMessages.importUnitMissing);
     else {
       const found = resolveUnitPath(tree, row.unit);
       if ('unit' in found) {
         unit = found.unit;
-        if (unit.retired) problem('unit', 'unitRetired', { name: tree.pathName(unit.unitId) });
-      } else problem('unit', found.problem === 'unknown' ? 'importUnitUnknown' : 'importUnitAmbiguous', { path: row.unit });
+        if (unit.retired) problem('unit', orgMessages.unitRetired, { name: tree.pathName(unit.unitId) });
+      } else problem('unit', found.problem === 'unknown' ? rosterMessages.importUnitUnknown : rosterMessages.importUnitAmbiguous, { path: row.unit });
     }
 
     // Party status.
     const partyStatus = row.partyStatus === '' ? undefined : parsePartyStatus(row.partyStatus);
-    if (row.partyStatus === '') problem('partyStatus', 'importStatusMissing');
-    else if (!partyStatus) problem('partyStatus', 'importStatusInvalid', { value: row.partyStatus });
+    if (row.partyStatus === '') problem('partyStatus', rosterMessages.importStatusMissing);
+    else if (!partyStatus) problem('partyStatus', rosterMessages.importStatusInvalid, { value: row.partyStatus });
 
     // Branch: the branch column, else the branch the unit lies in, else the branch the person already has.
     let branchId: string | null = null;
     if (partyStatus === 'none') {
-      if (row.branch !== '') problem('branch', 'noBranchForMasses');
+      if (row.branch !== '') problem('branch', peopleMessages.noBranchForMasses);
     } else if (partyStatus && unit) {
       if (row.branch !== '') {
         const found = resolveUnitPath(tree, row.branch);
-        if (!('unit' in found)) problem('branch', found.problem === 'unknown' ? 'importUnitUnknown' : 'importUnitAmbiguous', { path: row.branch });
-        else if (found.unit.kind !== 'branch') problem('branch', 'importNotABranch', { path: tree.pathName(found.unit.unitId) });
-        else if (found.unit.retired) problem('branch', 'unitRetired', { name: tree.pathName(found.unit.unitId) });
+        if (!('unit' in found)) problem('branch', found.problem === 'unknown' ? rosterMessages.importUnitUnknown : rosterMessages.importUnitAmbiguous, { path: row.branch });
+        else if (found.unit.kind !== 'branch') problem('branch', rosterMessages.importNotABranch, { path: tree.pathName(found.unit.unitId) });
+        else if (found.unit.retired) problem('branch', orgMessages.unitRetired, { name: tree.pathName(found.unit.unitId) });
         else branchId = found.unit.unitId;
       } else {
         const kept = current && current.partyStatus !== 'none' && current.branchId && tree.get(current.branchId)?.kind === 'branch' ? current.branchId : null;
         branchId = tree.branchOf(unit.unitId)?.unitId ?? kept;
-        if (!branchId) problem('branch', 'importBranchRequired');
+        if (!branchId) problem('branch', rosterMessages.importBranchRequired);
       }
     }
 
@@ -151,16 +154,16 @@ export function planRoster(rows: readonly StoredRosterRow[], context: PlanContex
       const grants: RoleGrant[] = [];
       for (const entry of parseRolesCell(row.roles)) {
         if (!entry.role) {
-          problem('roles', 'importRoleInvalid', { value: entry.text });
+          problem('roles', rosterMessages.importRoleInvalid, { value: entry.text });
           continue;
         }
         const scoped = scopedRoles.includes(entry.role);
         if (scoped && !entry.unitPath) {
-          problem('roles', 'importRoleNeedsUnit', { value: entry.text });
+          problem('roles', rosterMessages.importRoleNeedsUnit, { value: entry.text });
           continue;
         }
         if (!scoped && entry.unitPath) {
-          problem('roles', 'importRoleNoUnit', { value: entry.text });
+          problem('roles', rosterMessages.importRoleNoUnit, { value: entry.text });
           continue;
         }
         if (!entry.unitPath) {
@@ -168,19 +171,19 @@ export function planRoster(rows: readonly StoredRosterRow[], context: PlanContex
           continue;
         }
         const found = resolveUnitPath(tree, entry.unitPath);
-        if (!('unit' in found)) problem('roles', found.problem === 'unknown' ? 'importUnitUnknown' : 'importUnitAmbiguous', { path: entry.unitPath });
-        else if (found.unit.retired) problem('roles', 'unitRetired', { name: tree.pathName(found.unit.unitId) });
+        if (!('unit' in found)) problem('roles', found.problem === 'unknown' ? rosterMessages.importUnitUnknown : rosterMessages.importUnitAmbiguous, { path: entry.unitPath });
+        else if (found.unit.retired) problem('roles', orgMessages.unitRetired, { name: tree.pathName(found.unit.unitId) });
         else grants.push({ role: entry.role, unitId: found.unit.unitId });
       }
       roles = withStaff(grants);
-      if (roles.length > 16) problem('roles', 'importRoleTooMany', { max: 16 });
-      if (current && locksSelfOut(actor, current, { roles, active: current.active })) problem('roles', 'selfLockout');
+      if (roles.length > 16) problem('roles', rosterMessages.importRoleTooMany, { max: 16 });
+      if (current && locksSelfOut(actor, current, { roles, active: current.active })) problem('roles', peopleMessages.selfLockout);
     }
 
     // At confirm: a login created (or given up) since the preview would turn a create into an update (or back).
     const willCreate = !current || current.personId === row.plannedPersonId;
     if (canonical !== undefined && row.previewAction !== undefined && row.previewAction !== 'problem' && (row.previewAction === 'create') !== willCreate) {
-      problem('login', 'importChangedSincePreview', { login });
+      problem('login', rosterMessages.importChangedSincePreview, { login });
     }
 
     const base = { row, problems, changes: [] as PlannedRow['changes'], login, unitPath: unit ? tree.pathName(unit.unitId) : row.unit, partyStatus };

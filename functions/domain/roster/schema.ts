@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { StoredRosterRow } from './roster.js';
+// Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
+import './messages.js';
 
 export const importStatuses = ['previewed', 'applying', 'applied'] as const;
 export type ImportStatus = (typeof importStatuses)[number];

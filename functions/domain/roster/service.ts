@@ -11,7 +11,7 @@
  *   get the one initial password the finishing confirm hands out.
  */
 import { AppError, ConflictError } from '../../platform/errors.js';
-import { apiMessage, type ApiMessageKey } from '../../platform/i18n.js';
+import { apiMessage, type MessageRef } from '../../platform/i18n.js';
 import { newId } from '../../platform/ids.js';
 import { nowIso } from '../../platform/clock.js';
 import { generatePassword, hashPassword } from '../../platform/passwords.js';
@@ -27,6 +27,8 @@ import { readRosterRows } from './roster-rows.js';
 import { planRoster, type PlannedRow, type RosterPlan, type StoredRosterRow } from './roster.js';
 import type { ImportRecord } from './schema.js';
 import { applyLeaseMs, beginApply, finishApply, insertImport, readImport, readImportRows, releaseApply } from './store.js';
+import { accessMessages } from '../access/messages.js';
+import { rosterMessages } from './messages.js';
 
 /**
  * Largest roster file accepted (the API's route-level body limit says the same). 4 MB: on AWS the upload reaches the
@@ -54,7 +56,7 @@ export interface PreviewResult {
 /** Letters and digits both, at least 8 (the rule for every password on the platform). */
 function checkInitialPassword(password: string): void {
   if (password.length < 8 || password.length > 200 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-    throw new AppError('VALIDATION', { messageKey: 'passwordTooWeak', details: [{ path: 'initialPassword' }] });
+    throw new AppError('VALIDATION', { messageKey: accessMessages.passwordTooWeak, details: [{ path: 'initialPassword' }] });
   }
 }
 
@@ -73,14 +75,14 @@ async function plan(rows: readonly StoredRosterRow[], actor: Actor, flags: { has
 export async function previewImport(actor: Actor | null, input: PreviewInput): Promise<PreviewResult> {
   authorize(actor, 'previewImport');
   const { file } = input;
-  if (!file) throw new AppError('VALIDATION', { messageKey: 'importFileMissing', details: [{ path: 'file' }] });
+  if (!file) throw new AppError('VALIDATION', { messageKey: rosterMessages.importFileMissing, details: [{ path: 'file' }] });
   if (file.bytes.length > maxRosterFileBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'importFileTooLarge', params: { limit: `${maxRosterFileBytes / 1024 / 1024} MB` } });
+    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: rosterMessages.importFileTooLarge, params: { limit: `${maxRosterFileBytes / 1024 / 1024} MB` } });
   }
   if (input.initialPassword !== undefined) checkInitialPassword(input.initialPassword);
   const lang = currentLang();
   const table = readRosterFile(file.bytes);
-  const raw = readRosterRows(table.rows, (key: ApiMessageKey) => apiMessage(lang, key));
+  const raw = readRosterRows(table.rows, (key: MessageRef) => apiMessage(lang, key));
   const rows: StoredRosterRow[] = raw.rows.map((row) => ({ ...row, plannedPersonId: newId() }));
   const result = await plan(rows, actor!, raw);
   const importId = newId();
@@ -125,8 +127,8 @@ async function writeRow(row: PlannedRow, passwordHash: string | undefined): Prom
 
 /** Why an import cannot be confirmed now (409), or undefined when it can. */
 function refusal(record: ImportRecord, now: number): AppError | undefined {
-  if (record.status === 'applied') return new AppError('CONFLICT', { messageKey: 'importAlreadyApplied' });
-  if (record.status === 'applying' && (record.leaseUntil ?? 0) > now) return new AppError('CONFLICT', { messageKey: 'importInProgress' });
+  if (record.status === 'applied') return new AppError('CONFLICT', { messageKey: rosterMessages.importAlreadyApplied });
+  if (record.status === 'applying' && (record.leaseUntil ?? 0) > now) return new AppError('CONFLICT', { messageKey: rosterMessages.importInProgress });
   return undefined;
 }
 
@@ -138,7 +140,7 @@ function refusal(record: ImportRecord, now: number): AppError | undefined {
 export async function confirmImport(actor: Actor | null, importId: string): Promise<ConfirmResult> {
   authorize(actor, 'confirmImport');
   const record = await readImport(importId);
-  if (!record) throw new AppError('NOT_FOUND', { messageKey: 'importNotFound' });
+  if (!record) throw new AppError('NOT_FOUND', { messageKey: rosterMessages.importNotFound });
   const refused = refusal(record, Date.now());
   if (refused) throw refused;
 
@@ -146,7 +148,7 @@ export async function confirmImport(actor: Actor | null, importId: string): Prom
   const result = await plan(rows, actor!, record);
   if (result.counts.problems > 0) {
     throw new AppError('CONFLICT', {
-      messageKey: 'importHasProblems',
+      messageKey: rosterMessages.importHasProblems,
       params: { count: result.counts.problems },
       details: result.rows
         .filter((row) => row.action === 'problem')
@@ -170,7 +172,7 @@ export async function confirmImport(actor: Actor | null, importId: string): Prom
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     const now = await readImport(importId);
-    throw (now && refusal(now, Date.now())) ?? new AppError('CONFLICT', { messageKey: 'importInProgress', cause: error });
+    throw (now && refusal(now, Date.now())) ?? new AppError('CONFLICT', { messageKey: rosterMessages.importInProgress, cause: error });
   }
 
   try {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
+import './messages.js';
 
 export const completionStates = ['done', 'inProgress', 'notStarted', 'overdue'] as const;
 export const CompletionState = z.enum(completionStates);

@@ -21,6 +21,8 @@ import { oldest, rollupItems, subjectKey, unitRows, type Counted } from './rollu
 import { completionSpreadsheet, localTime } from './spreadsheet.js';
 import { putRollups, readRollups, type RollupKey } from './store.js';
 import type { Subject } from './schema.js';
+import { coursesMessages } from '../courses/messages.js';
+import { orgMessages } from '../org/messages.js';
 
 // ─── Computing ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -70,8 +72,8 @@ async function completionScope(actor: Actor | null, operation: Operation, course
   const grant: Grant = authorize(actor, operation);
   const [course, tree, assignment] = await Promise.all([courseById(courseId), loadTree(), query.assignmentId ? assignmentById(query.assignmentId) : undefined]);
   const { units } = figuresReach(grant, actor!, course, tree);
-  if (query.assignmentId && assignment?.courseId !== courseId) throw new AppError('NOT_FOUND', { messageKey: 'courseNotFound' });
-  if (query.unitId && !units.has(query.unitId)) throw new AppError('NOT_FOUND', { messageKey: 'unitNotFound' });
+  if (query.assignmentId && assignment?.courseId !== courseId) throw new AppError('NOT_FOUND', { messageKey: coursesMessages.courseNotFound });
+  if (query.unitId && !units.has(query.unitId)) throw new AppError('NOT_FOUND', { messageKey: orgMessages.unitNotFound });
   const subject: Subject = query.assignmentId ? { kind: 'assignment', id: query.assignmentId } : { kind: 'course', id: courseId };
   return { course: course!, tree, subject: subjectKey(subject), depths: units };
 }

@@ -5,10 +5,11 @@
  */
 import { toCsv, type CsvCell } from '../../platform/csv.js';
 import { toXlsx, XLSX_TYPE } from '../../platform/xlsx.js';
-import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
+import { apiMessage, type Lang } from '../../platform/i18n.js';
 import type { OrgTree } from '../org/tree.js';
 import { unitRows } from './rollup.js';
 import type { CompletionState, UnitFigures, UnitPeople } from './schema.js';
+import { statsMessages } from './messages.js';
 
 /** Shanghai wall-clock time, as a spreadsheet shows it: 2026-11-28 09:34. */
 export function localTime(iso: string | null): string {
@@ -17,7 +18,7 @@ export function localTime(iso: string | null): string {
 }
 
 const stateOrder: Record<CompletionState, number> = { overdue: 0, notStarted: 1, inProgress: 2, done: 3 };
-const stateLabel: Record<CompletionState, ApiMessageKey> = { done: 'stateDone', inProgress: 'stateInProgress', notStarted: 'stateNotStarted', overdue: 'stateOverdue' };
+const stateLabel: Record<CompletionState, keyof typeof statsMessages> = { done: 'stateDone', inProgress: 'stateInProgress', notStarted: 'stateNotStarted', overdue: 'stateOverdue' };
 
 export interface SpreadsheetSource {
   lang: Lang;
@@ -37,7 +38,7 @@ export function completionSpreadsheet(
 ): { fileName: string; contentType: string; body: Uint8Array | string } {
   const { tree, depths } = source;
   const wanted = [...depths.keys()];
-  const m = (key: ApiMessageKey, params?: Record<string, string | number>) => apiMessage(source.lang, key, params);
+  const m = (key: keyof typeof statsMessages, params?: Record<string, string | number>) => apiMessage(source.lang, statsMessages[key], params);
   const path = (unitId: string) => tree.path(unitId).map((id) => tree.get(id)?.name ?? '').join(' / ');
 
   const unitsTable = (): CsvCell[][] => [

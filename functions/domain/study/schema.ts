@@ -3,6 +3,8 @@
  * speak; storage shapes live in entities.ts.
  */
 import { z } from 'zod';
+// Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
+import './messages.js';
 
 export const Id = z.ulid();
 

@@ -14,6 +14,8 @@ import { applyBeat, beatPolicy, confirmFlushed, emptyClock, slotOf, type Slot, t
 import { recordOf, shanghaiYear, storedLesson, summarise, withClock } from './progress.js';
 import type { StudyBeat } from './schema.js';
 import { flushLesson, queryCompletionOfCourse, queryProgressOfPerson, readClock, readProgress, writeClock, type CourseFacts } from './store.js';
+import { coursesMessages } from '../courses/messages.js';
+import { studyMessages } from './messages.js';
 
 // ─── A course as its learner opens it ──────────────────────────────────────────────────────────────────────────────
 
@@ -94,7 +96,7 @@ export async function recordStudy(actor: Actor | null, courseId: string, beat: S
   authorize(actor, 'recordStudy');
   const course = await publishedCourse(courseId);
   const lesson = course?.lessons.find((l) => l.lessonId === beat.lessonId);
-  if (!course || !lesson) throw new AppError('NOT_FOUND', { messageKey: 'lessonNotFound' });
+  if (!course || !lesson) throw new AppError('NOT_FOUND', { messageKey: coursesMessages.lessonNotFound });
   const rules = { kind: lesson.kind, minSeconds: requiredSeconds(lesson), durationSeconds: lesson.durationSeconds };
   const personId = actor!.personId;
   const key = clockKey(personId);
@@ -113,7 +115,7 @@ export async function recordStudy(actor: Actor | null, courseId: string, beat: S
     const outcome = applyBeat(previous, target, seed, beat, rules, policy, nowMs);
     if (outcome.refused) {
       const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
-      throw new AppError('RATE_LIMITED', { messageKey: 'studyTooFrequent', params: { seconds }, headers: { 'retry-after': String(seconds) } });
+      throw new AppError('RATE_LIMITED', { messageKey: studyMessages.studyTooFrequent, params: { seconds }, headers: { 'retry-after': String(seconds) } });
     }
     const alongside = outcome.flushAlongside.filter((slot) => !flushed.has(`${slot.lessonId}@${slot.seq}`));
     for (const slot of alongside) flushed.add(`${slot.lessonId}@${slot.seq}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../platform/fields.js';
-import type { ApiMessageKey } from '../../platform/i18n.js';
+import type { MessageRef } from '../../platform/i18n.js';
+import { uploadsLabels, uploadsMessages } from './messages.js';
 
 /** What an upload is for decides which types and sizes it may have. */
 export const uploadPurposes = ['cover', 'video', 'pdf'] as const;
@@ -14,7 +15,7 @@ export interface UploadRule {
   types: Readonly<Record<string, string>>;
   maxBytes: number;
   /** The message refusing any other type: it names the accepted kinds in words, not as MIME types. */
-  wrongType: ApiMessageKey;
+  wrongType: MessageRef;
 }
 
 /**
@@ -22,9 +23,9 @@ export interface UploadRule {
  * scriptable are refused at createUpload, whatever the purpose.
  */
 export const uploadRules: Record<UploadPurpose, UploadRule> = {
-  cover: { types: { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }, maxBytes: 5 * MB, wrongType: 'uploadWrongTypeCover' },
-  pdf: { types: { 'application/pdf': 'pdf' }, maxBytes: 50 * MB, wrongType: 'uploadWrongTypePdf' },
-  video: { types: { 'video/mp4': 'mp4', 'video/webm': 'webm' }, maxBytes: 500 * MB, wrongType: 'uploadWrongTypeVideo' },
+  cover: { types: { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }, maxBytes: 5 * MB, wrongType: uploadsMessages.uploadWrongTypeCover },
+  pdf: { types: { 'application/pdf': 'pdf' }, maxBytes: 50 * MB, wrongType: uploadsMessages.uploadWrongTypePdf },
+  video: { types: { 'video/mp4': 'mp4', 'video/webm': 'webm' }, maxBytes: 500 * MB, wrongType: uploadsMessages.uploadWrongTypeVideo },
 };
 
 export const CreateUploadInput = z
@@ -32,7 +33,7 @@ export const CreateUploadInput = z
     purpose: UploadPurpose,
     contentType: z.string().min(3).max(100),
     size: z.number().int().min(1),
-    fileName: text({ label: 'fileName', max: 200 }),
+    fileName: text({ label: uploadsLabels.fileName, max: 200 }),
   })
   .strict();
 

@@ -19,11 +19,13 @@ import { BoundedMap } from '../../platform/bounded-map.js';
 import { config } from '../../platform/config.js';
 import { clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
+import type { MessageRef } from '../../platform/i18n.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { deliveryOf } from './delivery.js';
 import { incomingKey, storedKey } from './keys.js';
 import { CreateUploadInput, Upload, uploadRules, type CheckedUpload, type UploadPurpose } from './schema.js';
 import { holdForCheck, insertUpload, markVerified, readUpload, releaseHold } from './store.js';
+import { uploadsMessages } from './messages.js';
 
 const uploadUrlSeconds = 15 * 60;
 const downloadUrlSeconds = 10 * 60;
@@ -57,7 +59,7 @@ export async function createUpload(actor: Actor | null, input: unknown) {
   const extension = Object.hasOwn(rules.types, contentType) ? rules.types[contentType] : undefined;
   if (!extension) throw new AppError('VALIDATION', { messageKey: rules.wrongType, details: [{ path: 'contentType' }] });
   if (data.size > rules.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'uploadTooLarge', params: { limit: formatMb(rules.maxBytes) }, details: [{ path: 'size' }] });
+    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: uploadsMessages.uploadTooLarge, params: { limit: formatMb(rules.maxBytes) }, details: [{ path: 'size' }] });
   }
   const uploadId = newId();
   const now = clock.now();
@@ -130,7 +132,7 @@ function usable(upload: Upload | undefined, actor: Actor): upload is Upload {
   return Boolean(upload.incomingKey) && upload.expiresAt > nowSeconds();
 }
 
-const refused = (messageKey: 'uploadMissing' | 'uploadIncomplete' | 'uploadNotGenuine' | 'uploadTooLarge' | 'uploadChanged', limit = 0) =>
+const refused = (messageKey: MessageRef, limit = 0) =>
   new AppError('VALIDATION', { messageKey, params: { limit: formatMb(limit) }, details: [{ path: 'uploadId' }] });
 
 /** How long one check may hold an upload; a check that dies leaves it to the next after this. */
@@ -159,9 +161,9 @@ async function verify(upload: Upload): Promise<void> {
       }
     }
     const current = await readUpload(upload.uploadId);
-    if (!current) throw refused('uploadMissing');
+    if (!current) throw refused(uploadsMessages.uploadMissing);
     if (current.status === 'verified') return;
-    if (Date.now() > deadline) throw new AppError('CONFLICT', { messageKey: 'uploadBeingChecked' });
+    if (Date.now() > deadline) throw new AppError('CONFLICT', { messageKey: uploadsMessages.uploadBeingChecked });
     await sleep(lookEveryMs);
   }
 }
@@ -186,7 +188,7 @@ async function checkAndCopy(upload: Upload): Promise<void> {
     size = Number(/\/(\d+)$/.exec(object.ContentRange ?? '')?.[1] ?? object.ContentLength);
     if (object.Body) first = await object.Body.transformToByteArray();
   } catch (error) {
-    if (isMissing(error)) throw refused('uploadMissing');
+    if (isMissing(error)) throw refused(uploadsMessages.uploadMissing);
     // An empty object has no first bytes to read.
     if (!isEmpty(error)) throw error;
     size = 0;
@@ -194,11 +196,11 @@ async function checkAndCopy(upload: Upload): Promise<void> {
   const discard = () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: source }));
   if (size !== upload.size || size > rules.maxBytes) {
     await discard();
-    throw size > rules.maxBytes ? refused('uploadTooLarge', rules.maxBytes) : refused('uploadIncomplete');
+    throw size > rules.maxBytes ? refused(uploadsMessages.uploadTooLarge, rules.maxBytes) : refused(uploadsMessages.uploadIncomplete);
   }
   if (!magicMatches(upload.contentType, first)) {
     await discard();
-    throw refused('uploadNotGenuine');
+    throw refused(uploadsMessages.uploadNotGenuine);
   }
   const delivery = deliveryOf(upload.key, upload.fileName);
   try {
@@ -214,8 +216,8 @@ async function checkAndCopy(upload: Upload): Promise<void> {
       }),
     );
   } catch (error) {
-    if (isChanged(error)) throw refused('uploadChanged');
-    if (isMissing(error)) throw refused('uploadMissing');
+    if (isChanged(error)) throw refused(uploadsMessages.uploadChanged);
+    if (isMissing(error)) throw refused(uploadsMessages.uploadMissing);
     throw error;
   }
   // False only if this check outlived its hold and a later one finished first: the stored file is one that one checked.
@@ -236,7 +238,7 @@ async function checkedUpload(actor: Actor, uploadId: string, purpose: UploadPurp
  */
 export async function checkUpload(actor: Actor | null, uploadId: string): Promise<CheckedUpload> {
   authorize(actor, 'checkUpload');
-  const upload = await checkedUpload(actor!, uploadId, undefined, () => new AppError('NOT_FOUND', { messageKey: 'uploadNotFound' }));
+  const upload = await checkedUpload(actor!, uploadId, undefined, () => new AppError('NOT_FOUND', { messageKey: uploadsMessages.uploadNotFound }));
   return { uploadId: upload.uploadId, status: 'verified', fileName: upload.fileName, contentType: upload.contentType, size: upload.size };
 }
 
@@ -245,7 +247,7 @@ export async function checkUpload(actor: Actor | null, uploadId: string): Promis
  * yet). Only this key is ever given to readers.
  */
 export async function useUpload(actor: Actor, uploadId: string, purpose: UploadPurpose): Promise<string> {
-  const upload = await checkedUpload(actor, uploadId, purpose, () => new AppError('VALIDATION', { messageKey: 'uploadNotFound', details: [{ path: 'uploadId' }] }));
+  const upload = await checkedUpload(actor, uploadId, purpose, () => new AppError('VALIDATION', { messageKey: uploadsMessages.uploadNotFound, details: [{ path: 'uploadId' }] }));
   return upload.key;
 }
 

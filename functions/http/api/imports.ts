@@ -8,10 +8,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { limitBody } from '../middleware/body-limit.js';
-import { apiMessage, type ApiMessageKey, type Lang } from '../../platform/i18n.js';
+import { apiMessage, type Lang } from '../../platform/i18n.js';
 import { confirmImport, maxRosterFileBytes, previewImport } from '../../domain/roster/service.js';
 import { maxPreviewRows, previewOrder, type PlannedRow } from '../../domain/roster/roster.js';
 import { commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
+import { rosterMessages } from '../../domain/roster/messages.js';
 
 const refused = denied('Not allowed (admins only).');
 
@@ -84,7 +85,7 @@ const preview = createRoute({
     'Columns (header in Chinese or English): 姓名 name, 登录名 login, 所在单位 unit (a path such as 县政务服务管理局/机关第一党支部), ' +
     '政治面貌 party status (正式党员/预备党员/群众), optionally 角色 roles (`organizer@<unit path>; leader@<unit path>; admin`) and ' +
     '所在党支部 branch. Nothing is written to people yet: every row is checked and the import is kept for 24 hours for `confirmImport`.',
-  middleware: [limitBody(previewBodyLimit, () => maxRosterFileBytes, 'importFileTooLarge')] as const,
+  middleware: [limitBody(previewBodyLimit, () => maxRosterFileBytes, rosterMessages.importFileTooLarge)] as const,
   request: {
     body: {
       required: true,
@@ -142,7 +143,7 @@ function rowView(row: PlannedRow, lang: Lang) {
     changes: row.changes,
     problems: row.problems.map((problem) => ({
       field: problem.field,
-      code: problem.messageKey,
+      code: problem.messageKey.key,
       message: apiMessage(lang, problem.messageKey, problem.params),
     })),
   };

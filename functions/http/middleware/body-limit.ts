@@ -1,12 +1,12 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../platform/errors.js';
-import type { ApiMessageKey } from '../../platform/i18n.js';
+import type { Message } from '../../platform/i18n.js';
 import type { AppEnv } from '../context.js';
 import { formatBytes } from '../errors.js';
 
 /** The request's body may be at most `maxSize` bytes: a 413 in the user's language (naming `shown`) otherwise. */
-export function limitBody(maxSize: () => number, shown: () => number = maxSize, messageKey?: ApiMessageKey): MiddlewareHandler<AppEnv> {
+export function limitBody(maxSize: () => number, shown: () => number = maxSize, messageKey?: Message): MiddlewareHandler<AppEnv> {
   return (c, next) =>
     bodyLimit({
       maxSize: maxSize(),
