@@ -23,28 +23,26 @@ export function StatusSection({ course, result }: { course: EditorCourse; result
           </Form>
         </>
       ) : course.status === 'published' ? (
-        <>
-          <p className="hint">{t('editor.status.publishedHint')}</p>
-          <Form method="post" className="button-row">
-            <input type="hidden" name="version" value={course.version} />
-            <input type="hidden" name="status" value="archived" />
-            <button type="submit" name="intent" value="status" className="button button-quiet">
-              {t('editor.archive')}
-            </button>
-          </Form>
-        </>
+        <StatusChange version={course.version} hint={t('editor.status.publishedHint')} to="archived" label={t('editor.archive')} />
       ) : (
-        <>
-          <p className="hint">{t('editor.status.archivedHint')}</p>
-          <Form method="post" className="button-row">
-            <input type="hidden" name="version" value={course.version} />
-            <input type="hidden" name="status" value="draft" />
-            <button type="submit" name="intent" value="status" className="button button-quiet">
-              {t('editor.restore')}
-            </button>
-          </Form>
-        </>
+        <StatusChange version={course.version} hint={t('editor.status.archivedHint')} to="draft" label={t('editor.restore')} />
       )}
     </section>
+  );
+}
+
+/** A hint and the one button that moves the course to another status (archive, restore). */
+function StatusChange({ version, hint, to, label }: { version: number; hint: string; to: 'archived' | 'draft'; label: string }) {
+  return (
+    <>
+      <p className="hint">{hint}</p>
+      <Form method="post" className="button-row">
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="status" value={to} />
+        <button type="submit" name="intent" value="status" className="button button-quiet">
+          {label}
+        </button>
+      </Form>
+    </>
   );
 }
