@@ -2,7 +2,7 @@
  * The study clock of a lesson page. While the page is visible and its window has focus it reports
  * `{ state: 'visible' }` to the API at once and then every `intervalMs`; when the page is hidden, loses focus or is
  * left, it reports `{ state: 'hidden' }` (which stops the server's clock). The server credits only real time between
- * reports (functions/domain/courses/study.ts), so this hook merely tells the truth about what the person sees.
+ * reports (functions/domain/study/clock.ts), so this hook merely tells the truth about what the person sees.
  * Reports go through the typed API client (recordStudy) like every other call, with `keepalive` so the last one
  * survives the page being closed (sendBeacon cannot send JSON with the headers the API's same-origin check expects).
  *
