@@ -7,6 +7,7 @@ import { defineFieldLabels, defineMessages } from '../../platform/i18n.js';
 export const quizEngineMessages = defineMessages('quizzes.engine', {
   'zh-CN': {
     drawRuleShort: '抽题规则“{rule}”需要 {count} 道题，题库中符合条件且未停用的题目只有 {available} 道。',
+    drawRulesOverlap: '各抽题规则共需 {total} 道互不重复的题目，但符合条件的题目相互重叠，凑不齐（首先凑不齐的是“{rule}”）。请减少题数或放宽条件。',
     fixedQuestionUnavailable: '固定题目 {questionId} 不在题库中或已停用。',
     questionVersionMissing: '找不到这次作答所用的题目版本（{questionId} 第 {version} 版）。',
     attemptClosed: '本次作答已结束，答案不能再修改。',
@@ -18,9 +19,13 @@ export const quizEngineMessages = defineMessages('quizzes.engine', {
     expectText: '请填写文字答案',
     ruleAnyTag: '任意分类',
     ruleAnyDifficulty: '任意难度',
+    difficultyEasy: '容易',
+    difficultyMedium: '中等',
+    difficultyHard: '困难',
   },
   en: {
     drawRuleShort: 'The draw rule "{rule}" needs {count} questions, but the bank has only {available} active questions that match.',
+    drawRulesOverlap: 'The draw rules together need {total} different questions, but the questions they match overlap and do not go round (first short: "{rule}"). Ask for fewer questions or widen the rules.',
     fixedQuestionUnavailable: 'The fixed question {questionId} is not in the bank or has been retired.',
     questionVersionMissing: 'The question version this attempt uses cannot be found ({questionId}, version {version}).',
     attemptClosed: 'This attempt is over; its answers can no longer be changed.',
@@ -32,6 +37,9 @@ export const quizEngineMessages = defineMessages('quizzes.engine', {
     expectText: 'type the answer as text',
     ruleAnyTag: 'any category',
     ruleAnyDifficulty: 'any difficulty',
+    difficultyEasy: 'easy',
+    difficultyMedium: 'medium',
+    difficultyHard: 'hard',
   },
 });
 
