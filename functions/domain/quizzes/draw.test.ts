@@ -107,7 +107,7 @@ describe('drawing an attempt', () => {
 
   it('uses the latest version of each question', () => {
     const drawn = drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(1) }]), bank: [question(1, { version: 3 }), question(1, { version: 1 }), question(1, { version: 2 })], seed: 'x' });
-    expect(drawn).toEqual([{ questionId: idOf(1), version: 3, optionOrder: [0, 1, 2, 3] }]);
+    expect(drawn).toEqual([{ questionId: idOf(1), version: 3, kind: 'single', optionOrder: [0, 1, 2, 3] }]);
     expect(latestVersions([question(2), question(1, { version: 2 }), question(1)]).map((q) => [q.questionId, q.version])).toEqual([
       [idOf(1), 2],
       [idOf(2), 1],

@@ -142,6 +142,7 @@ export function drawAttempt({ quiz, bank, seed }: DrawInput): AttemptQuestion[] 
   return order.map((question) => ({
     questionId: question.questionId,
     version: question.version,
+    kind: question.kind,
     optionOrder: optionOrderOf(question, quiz.shuffleOptions, random),
   }));
 }

@@ -89,7 +89,7 @@ describe('choice questions', () => {
 
 describe('an attempt', () => {
   const all = [single, multiple, truefalse, fill];
-  const refs = all.map((q) => ({ questionId: q.questionId, version: q.version, optionOrder: [] }));
+  const refs = all.map((q) => ({ questionId: q.questionId, version: q.version, kind: q.kind, optionOrder: [] }));
   const attempt = (answers: Attempt['answers']): Pick<Attempt, 'questions' | 'answers'> => ({ questions: refs, answers });
 
   it('sums the points earned, over the points of the questions given, and passes at the mark', () => {
@@ -104,7 +104,7 @@ describe('an attempt', () => {
 
   it('passes exactly at the mark and fails just below it, before rounding', () => {
     const three = [1, 2, 3].map((n) => question(`01J000000000000000000000P${n}`, { kind: 'truefalse', answer: [0], points: 1 }));
-    const refsOf = three.map((q) => ({ questionId: q.questionId, version: 1, optionOrder: [] }));
+    const refsOf = three.map((q) => ({ questionId: q.questionId, version: 1, kind: q.kind, optionOrder: [] }));
     const twoRight = { questions: refsOf, answers: { [three[0]!.questionId]: [0], [three[1]!.questionId]: [0] } };
     const grade = gradeAttempt(twoRight, versionLookup(three), 66.67);
     expect(grade.percent).toBe(66.67);
@@ -117,7 +117,7 @@ describe('an attempt', () => {
     const edited = question(single.questionId, { kind: 'single', answer: [0] }, 2);
     const given = attempt({ [single.questionId]: [2] });
     expect(gradeAttempt(given, versionLookup([...all, edited]), 50).results[0]!.correct).toBe(true);
-    const onV2 = { questions: [{ questionId: single.questionId, version: 2, optionOrder: [] }], answers: { [single.questionId]: [2] } };
+    const onV2 = { questions: [{ questionId: single.questionId, version: 2, kind: 'single' as const, optionOrder: [] }], answers: { [single.questionId]: [2] } };
     expect(gradeAttempt(onV2, versionLookup([...all, edited]), 50).results[0]!.correct).toBe(false);
   });
 
@@ -139,7 +139,7 @@ describe('an attempt', () => {
   it('keeps half points exact', () => {
     const halves = [1, 2, 3].map((n) => question(`01J000000000000000000000H${n}`, { kind: 'truefalse', answer: [0], points: 0.5 }));
     const grade = gradeAttempt(
-      { questions: halves.map((q) => ({ questionId: q.questionId, version: 1, optionOrder: [] })), answers: Object.fromEntries(halves.map((q) => [q.questionId, [0]])) },
+      { questions: halves.map((q) => ({ questionId: q.questionId, version: 1, kind: q.kind, optionOrder: [] })), answers: Object.fromEntries(halves.map((q) => [q.questionId, [0]])) },
       versionLookup(halves),
       100,
     );

@@ -204,8 +204,11 @@ export const attemptStates = ['open', 'submitted', 'expired'] as const;
 export const AttemptState = z.enum(attemptStates);
 export type AttemptState = z.infer<typeof AttemptState>;
 
-/** One question of an attempt: the version it was given and the order its options are shown in (original indices). */
-export const AttemptQuestion = QuestionRef.extend({ optionOrder: z.array(OptionIndex).max(MAX_OPTIONS) });
+/**
+ * One question of an attempt: the version it was given, its kind, and the order its options are shown in (original
+ * indices; empty for true/false and fill). The kind and the options let a save be checked without reading questions.
+ */
+export const AttemptQuestion = QuestionRef.extend({ kind: QuestionKind, optionOrder: z.array(OptionIndex).max(MAX_OPTIONS) });
 export type AttemptQuestion = z.infer<typeof AttemptQuestion>;
 
 /** How one question of a graded attempt went. */
