@@ -1,4 +1,7 @@
 /**
+ * (One file, a little over 300 lines, because it is one state machine: starting, saving, finishing and reviewing
+ * read the same rules of time and state.)
+ *
  * An attempt's life as pure functions; the store makes each transition one conditional write on the attempt's item
  * (docs: single-item atomicity), with the condition these functions name.
  *
