@@ -5,8 +5,7 @@ import { toXlsx } from '../../platform/xlsx.js';
 import { xlsx, zip } from '../../../test/fixtures/xlsx.js';
 import { appErrorOf } from '../../../test/helpers/app-error.js';
 import { readRosterRows } from './roster-rows.js';
-import { decodeText, parseCsv, readCsvText, readRosterFile, sniffDelimiter } from './roster-file.js';
-import { listZip, parseSharedStrings, parseSheet, readXlsx, readZipEntry } from './roster-xlsx.js';
+import { decodeText, listZip, parseCsv, parseSharedStrings, parseSheet, readCsvText, readRosterFile, readXlsx, readZipEntry, sniffDelimiter } from './roster-file.js';
 import { rosterMessages } from './messages.js';
 
 const enc = (text: string) => new TextEncoder().encode(text);

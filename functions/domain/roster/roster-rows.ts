@@ -10,7 +10,7 @@
  */
 import type { MessageRef } from '../../platform/i18n.js';
 import { AppError } from '../../platform/errors.js';
-import type { SheetRow } from './roster-xlsx.js';
+import type { SheetRow } from '../../platform/sheet-file.js';
 import type { RoleName } from '../authz/schema.js';
 import type { Unit } from '../org/schema.js';
 import type { OrgTree } from '../org/tree.js';

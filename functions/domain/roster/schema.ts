@@ -1,6 +1,6 @@
 /**
  * Roster imports: the Import record as the domain reads it, and the rows kept with it. The pure reading and planning
- * of a roster are in roster-file.ts, roster-xlsx.ts, roster-rows.ts and roster.ts.
+ * of a roster are in roster-file.ts, roster-rows.ts and roster.ts.
  */
 import { z } from 'zod';
 import type { StoredRosterRow } from './roster.js';
