@@ -25,6 +25,7 @@ import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTE
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
+import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -277,6 +278,9 @@ async function main(): Promise<number> {
   heading(`Roster import: ${IMPORT_ROWS} rows, preview + confirm through the app in-process, on a fresh table (dynalite + s3rver)`);
   const rosterImport = await benchImport();
   reportImport(rosterImport);
+
+  heading(`Question file: ${QUESTION_ROWS} questions read from .xlsx and CSV (UTF-8, GBK), one process`);
+  reportQuestionImport(benchQuestionImport());
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
