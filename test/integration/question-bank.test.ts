@@ -196,7 +196,61 @@ describe('listing', () => {
     expect(new Set(seen).size).toBe(seen.length);
     for (const question of made) expect(seen).toContain(question.questionId);
 
+    // A category a page at a time, one difficulty.
+    const byTag: string[] = [];
+    let tagCursor: string | null = null;
+    do {
+      const page: { status: number; json: { items: { stem: string }[]; cursor: string | null } } = await call('GET', `/questions?tag=${encodeURIComponent(tag)}&difficulty=hard&limit=1${tagCursor ? `&cursor=${tagCursor}` : ''}`, organizer2);
+      expect(page.status, JSON.stringify(page.json)).toBe(200);
+      byTag.push(...page.json.items.map((q) => q.stem));
+      tagCursor = page.json.cursor;
+    } while (tagCursor);
+    expect(byTag.sort()).toEqual(['分页题0', '分页题2', '分页题4']);
+
     const refused = await call('GET', '/questions?cursor=not-a-cursor', organizer2);
     expect(refused.status).toBe(400);
+  });
+});
+
+describe('images', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+  async function checkedImage(cookie: string): Promise<string> {
+    const slot = await call('POST', '/uploads', cookie, { purpose: 'cover', contentType: 'image/png', size: png.byteLength, fileName: '示意图.png' });
+    expect(slot.status, JSON.stringify(slot.json)).toBe(201);
+    const put = await fetch(slot.json.url, { method: 'PUT', headers: slot.json.headers, body: Buffer.from(png) });
+    expect(put.status).toBe(200);
+    expect((await call('POST', `/uploads/${slot.json.uploadId}/check`, cookie)).status).toBe(200);
+    return slot.json.uploadId as string;
+  }
+
+  it('takes checked images for the stem and options, keeps them through an edit, and refuses a key it did not give', async () => {
+    const stemImage = await checkedImage(organizer1);
+    const optionImage = await checkedImage(organizer1);
+    const question = (await created(organizer1, single('下图所示的窗口标识是哪一种？', {
+      stemImageUploadId: stemImage,
+      options: [{ text: '综合受理', imageUploadId: optionImage }, { text: '出件窗口' }],
+    }))) as unknown as { questionId: string; stemImageKey: string; stemImageUrl: string; options: Array<{ text: string; imageKey?: string; imageUrl: string | null }> };
+    expect(question.stemImageKey).toEqual(expect.any(String));
+    expect(question.options[0]!.imageKey).toEqual(expect.any(String));
+    expect(question.options[1]!.imageUrl).toBeNull();
+    expect((await fetch(question.stemImageUrl)).headers.get('content-type')).toBe('image/png');
+
+    const kept = await call('PATCH', `/questions/${question.questionId}`, organizer1, {
+      version: 1,
+      options: [{ text: '综合受理窗口', imageKey: question.options[0]!.imageKey }, { text: '出件窗口' }],
+    });
+    expect(kept.status, JSON.stringify(kept.json)).toBe(200);
+    expect(kept.json.options[0]).toMatchObject({ text: '综合受理窗口', imageKey: question.options[0]!.imageKey });
+    expect(kept.json.stemImageKey).toBe(question.stemImageKey);
+
+    const foreign = await call('PATCH', `/questions/${question.questionId}`, organizer1, {
+      version: 2,
+      options: [{ text: '综合受理窗口', imageKey: 'stored/someone-else.png' }, { text: '出件窗口' }],
+    });
+    expect(foreign.status).toBe(400);
+    const removed = await call('PATCH', `/questions/${question.questionId}`, organizer1, { version: 2, removeStemImage: true });
+    expect(removed.json.stemImageKey).toBeUndefined();
+    expect(removed.json.stemImageUrl).toBeNull();
   });
 });
