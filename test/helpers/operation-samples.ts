@@ -274,6 +274,39 @@ export function courseFixtures(ctx: SampleContext): Promise<CourseFixtures> {
 const courseVersion = (ctx: SampleContext, courseId: string) =>
   currentVersion(ctx, `/api/courses/${courseId}`, (body) => body.course as { version: number } | undefined);
 
+// ─── Questions made for the test (on first use) ─────────────────────────────────────────────────────────────────────
+
+/** A single choice question of branch 1's bank, made by the admin (a fresh one for each call that needs one). */
+async function branchOneQuestion(ctx: SampleContext, stem: string): Promise<string> {
+  const question = await asAdminExpecting(ctx, 201, 'POST', '/api/questions', {
+    kind: 'single',
+    stem,
+    options: [{ text: '热心、耐心、细心、诚心、暖心' }, { text: '快办、好办、易办' }],
+    answer: [0],
+    tags: ['服务礼仪'],
+    ownerUnitId: ctx.fixtures.unit.branch1,
+  });
+  return question.questionId as string;
+}
+
+const questionFixtureCache = new WeakMap<Fixtures, Promise<string>>();
+
+/** The question of branch 1's bank that updateQuestion edits, again and again. */
+function editedQuestion(ctx: SampleContext): Promise<string> {
+  let made = questionFixtureCache.get(ctx.fixtures);
+  if (!made) {
+    made = branchOneQuestion(ctx, '权限测试：“五心”服务指的是什么？');
+    questionFixtureCache.set(ctx.fixtures, made);
+  }
+  return made;
+}
+
+/** A question's current version, as the admin reads it in its unit's bank. */
+const questionVersion = (ctx: SampleContext, questionId: string) =>
+  currentVersion(ctx, `/api/questions?unitId=${ctx.fixtures.unit.branch1}&status=all&limit=200`, (body) =>
+    (body.items as Array<{ questionId: string; version: number }>).find((q) => q.questionId === questionId),
+  );
+
 /** A small roster file (CSV), as an admin would upload it: one new person in 综合科. */
 function roster(unique: string): FormData {
   const csv = ['姓名,登录名,所在单位,政治面貌', `权限测试导入,imp-${unique},县政务服务管理局/综合科,群众`].join('\r\n') + '\r\n';
@@ -663,6 +696,73 @@ export const samples: OperationSample[] = [
     expect: scopedReaders,
     addressesRecord: true,
     build: async (ctx) => ({ method: 'POST', path: `/api/courses/${(await courseFixtures(ctx)).publishedId}/completion/refresh` }),
+  },
+  // ── the question bank ──
+  { operationId: 'listQuestions', label: 'listQuestions', expect: courseEditors, build: () => ({ method: 'GET', path: '/api/questions' }) },
+  {
+    operationId: 'listQuestions',
+    label: "listQuestions(branch 1's bank)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/questions?unitId=${ctx.fixtures.unit.branch1}` }),
+  },
+  {
+    operationId: 'createQuestion',
+    label: 'createQuestion(own unit)',
+    expect: courseEditors,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/questions',
+      body: {
+        kind: 'single',
+        stem: `权限测试题${ctx.unique()}`,
+        options: [{ text: '首问负责制' }, { text: '一次性告知制' }],
+        answer: [1],
+        explanation: '一次性告知：申请材料不全的，一次告知需补正的全部内容。',
+        difficulty: 'easy',
+        points: 2,
+        tags: ['服务规范'],
+      },
+    }),
+  },
+  {
+    operationId: 'createQuestion',
+    label: 'createQuestion(for branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/questions',
+      body: { kind: 'truefalse', stem: `权限测试判断题${ctx.unique()}`, answer: [0], ownerUnitId: ctx.fixtures.unit.branch1 },
+    }),
+  },
+  {
+    operationId: 'updateQuestion',
+    label: 'updateQuestion(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const questionId = await editedQuestion(ctx);
+      return { method: 'PATCH', path: `/api/questions/${questionId}`, body: { version: await questionVersion(ctx, questionId), stem: `权限测试题${ctx.unique()}` } };
+    },
+  },
+  {
+    operationId: 'retireQuestion',
+    label: 'retireQuestion(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const questionId = await branchOneQuestion(ctx, `权限测试待停用题${ctx.unique()}`);
+      return { method: 'POST', path: `/api/questions/${questionId}/retire`, body: { version: 1 } };
+    },
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
   { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },

@@ -19,11 +19,14 @@ export const auditActions = [
   'updateCourse',
   'publishCourse',
   'assignCourse',
+  'createQuestion',
+  'updateQuestion',
+  'retireQuestion',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

@@ -43,6 +43,8 @@ const everyoneSignedIn: RoleRow = { staff: 'all', organizer: 'all', leader: 'all
 const adminOnly: RoleRow = { admin: 'all' };
 const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
 const courseEditors: RoleRow = { organizer: 'scope', admin: 'all' };
+/** A bank holds the keys: its editors read it, and nobody else (leaders read quiz figures, not questions). */
+const bankEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 
 export const permissions = {
   // platform
@@ -87,6 +89,11 @@ export const permissions = {
   listMyTasks: signedIn,
   recordStudy: signedIn,
   getMyRecord: signedIn,
+  // the question bank: organizers read and edit the banks within their subtree, admins every bank
+  listQuestions: bankEditors,
+  createQuestion: bankEditors,
+  updateQuestion: bankEditors,
+  retireQuestion: bankEditors,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

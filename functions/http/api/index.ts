@@ -17,6 +17,7 @@ import { assignmentRoutes } from './assignments.js';
 import { studyRoutes } from './study.js';
 import { uploadRoutes } from './uploads.js';
 import { completionRoutes } from './completion.js';
+import { quizRoutes } from './quizzes.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -54,6 +55,7 @@ export function createApi() {
   api.route('/', studyRoutes);
   api.route('/', uploadRoutes);
   api.route('/', completionRoutes);
+  api.route('/', quizRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

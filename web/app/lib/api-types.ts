@@ -444,6 +444,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The question banks within the caller’s reach, filtered, a page at a time
+         * @description Unit after unit in the tree’s order, newest question first within a unit. A page may hold fewer than `limit` items; follow `cursor` until it is null.
+         */
+        get: operations["listQuestions"];
+        put?: never;
+        /** Add a question to a bank (version 1) */
+        post: operations["createQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a question: saved as a new version
+         * @description Send the `version` you read; a 409 means someone else saved in between and nothing was overwritten. Older versions stay as they were for the attempts that used them.
+         */
+        patch: operations["updateQuestion"];
+        trace?: never;
+    };
+    "/questions/{questionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a question: never drawn again, kept for the attempts that used it (nothing is deleted) */
+        post: operations["retireQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -528,7 +586,7 @@ export interface components {
     schemas: {
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -546,7 +604,7 @@ export interface components {
                 id: string;
                 label: string;
                 /** @enum {string} */
-                type: "person" | "unit" | "login" | "import" | "course";
+                type: "person" | "unit" | "login" | "import" | "course" | "question";
             };
         };
         Completion: {
@@ -794,6 +852,34 @@ export interface components {
             /** @example 县政务服务管理局/机关第一党支部 */
             unitPath: string;
             updatedAt: string;
+            version: number;
+        };
+        Question: {
+            /** @description Choice questions: the indices of the correct options (0 is A). True/false: [0] true, [1] false. Fill-in: the accepted answers. */
+            answer: (number | string)[];
+            createdAt: string;
+            createdBy: string;
+            /** @enum {string} */
+            difficulty: "easy" | "medium" | "hard";
+            explanation: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "truefalse" | "fill";
+            options: {
+                imageKey?: string;
+                imageUrl: string | null;
+                text: string;
+            }[];
+            ownerUnitId: string;
+            points: number;
+            questionId: string;
+            retired: boolean;
+            stem: string;
+            stemImageKey?: string;
+            /** @description A short-lived address of the question’s image. */
+            stemImageUrl: string | null;
+            tags: string[];
+            updatedAt: string;
+            /** @description Each edit makes a new version; attempts keep the one they were given. */
             version: number;
         };
         Role: {
@@ -3180,6 +3266,382 @@ export interface operations {
             };
             /** @description The input is not valid; `details` lists each problem. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                difficulty?: "easy" | "medium" | "hard";
+                kind?: "single" | "multiple" | "truefalse" | "fill";
+                limit?: number;
+                status?: "active" | "retired" | "all";
+                tag?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of questions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["Question"][];
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such question, or a unit, within the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: (number | string)[];
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    difficulty?: "easy" | "medium" | "hard";
+                    /** @default  */
+                    explanation?: string;
+                    /** @enum {string} */
+                    kind: "single" | "multiple" | "truefalse" | "fill";
+                    /** @default [] */
+                    options?: {
+                        imageUploadId?: string;
+                        text: string;
+                    }[];
+                    /** Format: ulid */
+                    ownerUnitId?: string;
+                    /** @default 1 */
+                    points?: number;
+                    stem: string;
+                    stemImageUploadId?: string;
+                    /** @default [] */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer?: (number | string)[];
+                    /** @enum {string} */
+                    difficulty?: "easy" | "medium" | "hard";
+                    explanation?: string;
+                    /** @enum {string} */
+                    kind?: "single" | "multiple" | "truefalse" | "fill";
+                    options?: {
+                        imageKey?: string;
+                        imageUploadId?: string;
+                        text: string;
+                    }[];
+                    points?: number;
+                    removeStemImage?: boolean;
+                    stem?: string;
+                    stemImageUploadId?: string;
+                    tags?: string[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such question, or a unit, within the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Changed by someone else meanwhile (reload and try again), or retired. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retireQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Retired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such question, or a unit, within the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Changed by someone else meanwhile (reload and try again), or retired. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
