@@ -17,7 +17,7 @@ import {
   takerView,
 } from './attempt.js';
 import { drawAttempt } from './draw.js';
-import { quizEngineMessages } from './engine-messages.js';
+import { quizEngineMessages } from './messages.js';
 import { versionLookup } from './grading.js';
 import { AttemptForTaker, AttemptReview, Question, QuestionForTaker, type Attempt, type Quiz } from './schema.js';
 

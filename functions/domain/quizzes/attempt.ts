@@ -32,7 +32,7 @@
 import { AppError } from '../../platform/errors.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
-import { quizEngineMessages } from './engine-messages.js';
+import { quizEngineMessages } from './messages.js';
 import { gradeAttempt, questionOf, type Grade } from './grading.js';
 import type { Answers, Attempt, AttemptCounting, AttemptForTaker, AttemptQuestion, AttemptReview, Question, QuestionForTaker, Quiz, ReviewPolicy, TakerAnswer } from './schema.js';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Difficulty, Explanation, Id, ImageKey, MAX_OPTIONS, OptionText, Points, QuestionKind, QuestionVersion, Stem, Tag } from './schema.js';
-import './bank-messages.js';
+import './messages.js';
 
 /** A checked image (createUpload with purpose `cover`, then checkUpload), by its upload's id. */
 const UploadId = z.string().min(1).max(40);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { drawAttempt, latestVersions, seededRandom, shuffled } from './draw.js';
-import { quizEngineMessages } from './engine-messages.js';
+import { quizEngineMessages } from './messages.js';
 import { Question, type Difficulty, type QuizItem } from './schema.js';
 
 const at = '2027-03-01T08:00:00.000Z';

@@ -19,7 +19,7 @@
 import { AppError } from '../../platform/errors.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
-import { quizEngineMessages } from './engine-messages.js';
+import { quizEngineMessages } from './messages.js';
 import type { AttemptQuestion, DrawRule, Question, Quiz } from './schema.js';
 
 // ─── A seeded generator ────────────────────────────────────────────────────────────────────────────────────────────

@@ -15,7 +15,7 @@
  *   (compared exactly, before rounding).
  */
 import { AppError } from '../../platform/errors.js';
-import { quizEngineMessages } from './engine-messages.js';
+import { quizEngineMessages } from './messages.js';
 import type { Attempt, Question, QuestionRef, QuestionResult, TakerAnswer } from './schema.js';
 
 /** One form of a typed answer, for comparing fill-in-the-blank answers. */

@@ -1,4 +1,6 @@
-import { defineMessages } from '../../platform/i18n.js';
+import { defineFieldLabels, defineMessages } from '../../platform/i18n.js';
+
+// ─── The question file (import and template) ───
 
 /**
  * What the quizzes area says about a question file: the file itself (it cannot be read, it lacks columns), each row's
@@ -103,5 +105,184 @@ export const quizzesMessages = defineMessages('quizzes', {
     answerTrue: 'true',
     answerFalse: 'false',
     templateSheet: 'Questions',
+  },
+});
+
+// ─── The question bank ───
+
+/** What the question bank says: a question not found, and the rules a question keeps (zh-CN and en). */
+export const bankMessages = defineMessages('quizzes.bank', {
+  'zh-CN': {
+    questionNotFound: '找不到这道题，或您无权查看。',
+    questionVersionNotFound: '这道题没有第 {version} 版。',
+    questionRetired: '这道题已停用，不能再修改。',
+    choiceOptionCount: '单选题和多选题须有 2 至 8 个选项。',
+    trueFalseNoOptions: '判断题和填空题不设选项。',
+    singleNeedsOneAnswer: '单选题须恰好选定一个正确选项。',
+    multipleNeedsAnswers: '多选题须至少选定一个正确选项。',
+    answerNotAnOption: '正确答案“{letter}”不在选项之中。',
+    trueFalseAnswer: '判断题的答案须为“对”或“错”。',
+    fillNeedsAnswers: '填空题须至少填写一个可接受的答案。',
+    fillAnswerIsText: '填空题的答案须为文字。',
+    choiceAnswerIsIndex: '选择题的答案须为选项的序号。',
+  },
+  en: {
+    questionNotFound: 'There is no such question, or you may not see it.',
+    questionVersionNotFound: 'This question has no version {version}.',
+    questionRetired: 'This question is retired and can no longer be changed.',
+    choiceOptionCount: 'A single or multiple choice question needs 2 to 8 options.',
+    trueFalseNoOptions: 'True/false and fill-in-the-blank questions take no options.',
+    singleNeedsOneAnswer: 'A single choice question needs exactly one correct option.',
+    multipleNeedsAnswers: 'A multiple choice question needs at least one correct option.',
+    answerNotAnOption: 'The correct answer "{letter}" is not among the options.',
+    trueFalseAnswer: 'The answer of a true/false question must be true or false.',
+    fillNeedsAnswers: 'A fill-in-the-blank question needs at least one accepted answer.',
+    fillAnswerIsText: 'The answers of a fill-in-the-blank question are texts.',
+    choiceAnswerIsIndex: 'The answer of a choice question is the numbers of its correct options.',
+  },
+});
+
+/** What the question form's fields are called in validation messages ("请填写题干"). */
+/**
+ * What the question form's own fields are called in validation messages. The fields a question shares with the
+ * engine's shapes (stem, options, answer, …) are named once, in messages.ts.
+ */
+export const bankLabels = defineFieldLabels('quizzes.bank', {
+  'zh-CN': {
+    imageUploadId: '选项图片',
+    stemImageUploadId: '题干图片文件',
+    removeStemImage: '删除题干图片',
+  },
+  en: {
+    imageUploadId: 'option image',
+    stemImageUploadId: 'question image file',
+    removeStemImage: 'remove the question image',
+  },
+});
+
+// ─── The quiz engine ───
+
+/**
+ * What the quiz engine says: a draw rule the bank cannot meet, a question an attempt needs that is missing, and the
+ * refusals of an attempt's state machine (attempt.ts). The question bank and the import speak through messages.ts.
+ */
+export const quizEngineMessages = defineMessages('quizzes.engine', {
+  'zh-CN': {
+    drawRuleShort: '抽题规则“{rule}”需要 {count} 道题，题库中符合条件且未停用的题目只有 {available} 道。',
+    drawRulesOverlap: '各抽题规则共需 {total} 道互不重复的题目，但符合条件的题目相互重叠，凑不齐（首先凑不齐的是“{rule}”）。请减少题数或放宽条件。',
+    fixedQuestionUnavailable: '固定题目 {questionId} 不在题库中或已停用。',
+    questionVersionMissing: '找不到这次作答所用的题目版本（{questionId} 第 {version} 版）。',
+    attemptClosed: '本次作答已结束，答案不能再修改。',
+    quizNotPublished: '这份测验尚未发布。',
+    quizNotOpenYet: '测验将于 {opensAt} 开放，请届时再来。',
+    quizClosed: '测验已于 {closesAt} 截止。',
+    noAttemptsLeft: '这份测验最多可作答 {allowed} 次，您的次数已用完。',
+    attemptStale: '答案已在其他页面或设备上更新，已为您载入最新的答案。',
+    answerNotInAttempt: '题目 {questionId} 不属于本次作答。',
+    answerShapeWrong: '题目 {questionId} 的答案格式不对：{expected}。',
+    expectOneChoice: '请选择一个选项',
+    expectChoices: '请选择一个或多个选项',
+    expectText: '请填写文字答案',
+    ruleAnyTag: '任意分类',
+    ruleAnyDifficulty: '任意难度',
+    difficultyEasy: '容易',
+    difficultyMedium: '中等',
+    difficultyHard: '困难',
+  },
+  en: {
+    drawRuleShort: 'The draw rule "{rule}" needs {count} questions, but the bank has only {available} active questions that match.',
+    drawRulesOverlap: 'The draw rules together need {total} different questions, but the questions they match overlap and do not go round (first short: "{rule}"). Ask for fewer questions or widen the rules.',
+    fixedQuestionUnavailable: 'The fixed question {questionId} is not in the bank or has been retired.',
+    questionVersionMissing: 'The question version this attempt uses cannot be found ({questionId}, version {version}).',
+    attemptClosed: 'This attempt is over; its answers can no longer be changed.',
+    quizNotPublished: 'This quiz is not published yet.',
+    quizNotOpenYet: 'This quiz opens at {opensAt}. Please come back then.',
+    quizClosed: 'This quiz closed at {closesAt}.',
+    noAttemptsLeft: 'This quiz allows {allowed} attempts and you have used them all.',
+    attemptStale: 'Your answers were changed on another page or device; the latest answers are loaded.',
+    answerNotInAttempt: 'The question {questionId} is not part of this attempt.',
+    answerShapeWrong: 'The answer to question {questionId} has the wrong form: {expected}.',
+    expectOneChoice: 'choose one option',
+    expectChoices: 'choose one or more options',
+    expectText: 'type the answer as text',
+    ruleAnyTag: 'any category',
+    ruleAnyDifficulty: 'any difficulty',
+    difficultyEasy: 'easy',
+    difficultyMedium: 'medium',
+    difficultyHard: 'hard',
+  },
+});
+
+/**
+ * What the fields of questions, quizzes and attempts are called in validation messages. One key has one name across
+ * the API: the question bank and the import use these keys with these names (or import them) rather than declaring
+ * them again differently.
+ */
+export const quizEngineLabels = defineFieldLabels('quizzes.engine', {
+  'zh-CN': {
+    stem: '题干',
+    options: '选项',
+    optionText: '选项内容',
+    answer: '答案',
+    acceptedAnswer: '参考答案',
+    explanation: '解析',
+    difficulty: '难度',
+    points: '分值',
+    tags: '分类',
+    tag: '分类',
+    imageKey: '图片',
+    stemImageKey: '题干图片',
+    questionId: '题目',
+    quizId: '测验',
+    quizTitle: '测验名称',
+    items: '题目组成',
+    count: '题数',
+    shuffleQuestions: '题目乱序',
+    shuffleOptions: '选项乱序',
+    timeLimitMinutes: '限时（分钟）',
+    opensAt: '开放时间',
+    closesAt: '截止时间',
+    attemptsAllowed: '可作答次数',
+    passPercent: '及格线（%）',
+    counts: '计分方式',
+    review: '查看答卷',
+    when: '何时可查看',
+    show: '可查看内容',
+    attemptId: '作答',
+    answers: '答案',
+    seq: '保存序号',
+  },
+  en: {
+    stem: 'question text',
+    options: 'options',
+    optionText: 'option text',
+    answer: 'answer',
+    acceptedAnswer: 'accepted answer',
+    explanation: 'explanation',
+    difficulty: 'difficulty',
+    points: 'points',
+    tags: 'categories',
+    tag: 'category',
+    imageKey: 'image',
+    stemImageKey: 'question image',
+    questionId: 'question',
+    quizId: 'quiz',
+    quizTitle: 'quiz title',
+    items: 'questions of the quiz',
+    count: 'number of questions',
+    shuffleQuestions: 'shuffle questions',
+    shuffleOptions: 'shuffle options',
+    timeLimitMinutes: 'time limit (minutes)',
+    opensAt: 'opening time',
+    closesAt: 'closing time',
+    attemptsAllowed: 'attempts allowed',
+    passPercent: 'pass mark (%)',
+    counts: 'attempt that counts',
+    review: 'review',
+    when: 'review available',
+    show: 'review shows',
+    attemptId: 'attempt',
+    answers: 'answers',
+    seq: 'save number',
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { checkQuestion } from './question-rules.js';
-import { bankMessages } from './bank-messages.js';
+import { bankMessages } from './messages.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `选项${i}` }));
 

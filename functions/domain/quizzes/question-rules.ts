@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { MAX_OPTIONS, MIN_OPTIONS, type QuestionKind, type QuestionOption } from './schema.js';
-import { bankMessages } from './bank-messages.js';
+import { bankMessages } from './messages.js';
 
 /** What a question's author gives, before it is stored. */
 export interface QuestionDraft {

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { Id, text, Timestamp } from '../../platform/fields.js';
-import { quizEngineLabels } from './engine-messages.js';
+import { quizEngineLabels } from './messages.js';
 
 export { Id, Timestamp };
 

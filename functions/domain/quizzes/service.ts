@@ -14,7 +14,7 @@ import { insertQuestion, queryQuestionsByTag, queryQuestionsOfUnits, readQuestio
 import { checkQuestion } from './question-rules.js';
 import { Question, type QuestionOption, type QuestionRef } from './schema.js';
 import { CreateQuestionInput, ListQuestionsQuery, RetireQuestionInput, UpdateQuestionInput } from './bank-schema.js';
-import { bankMessages } from './bank-messages.js';
+import { bankMessages } from './messages.js';
 
 const notFound = () => new AppError('NOT_FOUND', { messageKey: bankMessages.questionNotFound });
 
