@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.js';
 import { apiMessage } from '../../platform/i18n.js';
 import {
   countingAttempt,
@@ -20,6 +19,7 @@ import { drawAttempt } from './draw.js';
 import { quizEngineMessages } from './messages.js';
 import { versionLookup } from './grading.js';
 import { AttemptForTaker, AttemptReview, Question, QuestionForTaker, type Attempt, type Quiz } from './schema.js';
+import { appErrorOf } from '../../../test/helpers/app-error.js';
 
 const unit = '01J0000000000000000000ZZZZ';
 const person = '01J00000000000000000000P01';
@@ -91,16 +91,6 @@ function accepted(result: ReturnType<typeof save>): Attempt {
   return result.attempt;
 }
 
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('starting', () => {
   it('sets the deadline to the earlier of the time limit and the closing time, or none', () => {
     expect(deadlineOf(quiz, t0)).toBe('2027-03-01T08:30:00.000Z');
@@ -127,18 +117,18 @@ describe('starting', () => {
     expect(startDecision(quiz, [], t0)).toEqual({ outcome: 'new', number: 1 });
     expect(startDecision(quiz, [first], after(2 * MIN))).toEqual({ outcome: 'new', number: 2 });
     const second = { ...first, attemptId: '01J000000000000000000000A2', number: 2 };
-    const error = refusal(() => startDecision(quiz, [first, second], after(3 * MIN)));
+    const error = appErrorOf(() => startDecision(quiz, [first, second], after(3 * MIN)));
     expect(error.status).toBe(409);
     expect(apiMessage('zh-CN', error.messageKey, error.params)).toBe('这份测验最多可作答 2 次，您的次数已用完。');
     expect(startDecision({ ...quiz, attemptsAllowed: null }, [first, second], after(3 * MIN))).toEqual({ outcome: 'new', number: 3 });
   });
 
   it('refuses a draft, a quiz not open yet and a closed one; opens at its opening instant and closes at its closing instant', () => {
-    expect(refusal(() => startDecision({ ...quiz, status: 'draft' }, [], t0)).messageKey).toBe(quizEngineMessages.quizNotPublished);
-    expect(refusal(() => startDecision(quiz, [], new Date('2027-02-28T23:59:59.999Z'))).messageKey).toBe(quizEngineMessages.quizNotOpenYet);
+    expect(appErrorOf(() => startDecision({ ...quiz, status: 'draft' }, [], t0)).messageKey).toBe(quizEngineMessages.quizNotPublished);
+    expect(appErrorOf(() => startDecision(quiz, [], new Date('2027-02-28T23:59:59.999Z'))).messageKey).toBe(quizEngineMessages.quizNotOpenYet);
     expect(startDecision(quiz, [], new Date(quiz.opensAt!)).outcome).toBe('new');
     expect(startDecision(quiz, [], new Date('2027-03-09T23:59:59.999Z')).outcome).toBe('new');
-    expect(refusal(() => startDecision(quiz, [], new Date(quiz.closesAt!))).messageKey).toBe(quizEngineMessages.quizClosed);
+    expect(appErrorOf(() => startDecision(quiz, [], new Date(quiz.closesAt!))).messageKey).toBe(quizEngineMessages.quizClosed);
   });
 });
 
@@ -190,7 +180,7 @@ describe('saving', () => {
 
   it('refuses, naming the question, an answer to a question not in the attempt or one that does not fit', () => {
     const attempt = started();
-    const notHere = refusal(() => save(attempt, { seq: 0, answers: { '01J000000000000000000000X9': [0] } }, after(MIN)));
+    const notHere = appErrorOf(() => save(attempt, { seq: 0, answers: { '01J000000000000000000000X9': [0] } }, after(MIN)));
     expect(notHere.status).toBe(400);
     expect(notHere.messageKey).toBe(quizEngineMessages.answerNotInAttempt);
     const shapes: [string, Attempt['answers'][string]][] = [
@@ -202,7 +192,7 @@ describe('saving', () => {
       [F, [0]],
     ];
     for (const [id, given] of shapes) {
-      const error = refusal(() => save(attempt, { seq: 0, answers: { [id]: given } }, after(MIN)));
+      const error = appErrorOf(() => save(attempt, { seq: 0, answers: { [id]: given } }, after(MIN)));
       expect(error.messageKey).toBe(quizEngineMessages.answerShapeWrong);
       expect(error.params.questionId).toBe(id);
     }

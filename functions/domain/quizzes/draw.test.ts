@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { drawAttempt, latestVersions, seededRandom, shuffled } from './draw.js';
 import { quizEngineMessages } from './messages.js';
 import { Question, type Difficulty, type QuizItem } from './schema.js';
+import { appErrorOf } from '../../../test/helpers/app-error.js';
 
 const at = '2027-03-01T08:00:00.000Z';
 const unit = '01J0000000000000000000ZZZZ';
@@ -40,16 +40,6 @@ const bank = [
   ...Array.from({ length: 10 }, (_, i) => question(i + 11, { tags: ['服务规范'], difficulty: 'easy' })),
   question(21, { tags: ['党章'], difficulty: 'hard', retired: true }),
 ];
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the seeded generator', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {
@@ -148,7 +138,7 @@ describe('drawing an attempt', () => {
   });
 
   it('refuses a rule the bank cannot meet, naming the rule, the need and what there is', () => {
-    const error = refusal(() => drawAttempt({ quiz: quizOf([{ kind: 'draw', count: 6, tag: '党章', difficulty: 'hard' }]), bank, seed: 'x' }));
+    const error = appErrorOf(() => drawAttempt({ quiz: quizOf([{ kind: 'draw', count: 6, tag: '党章', difficulty: 'hard' }]), bank, seed: 'x' }));
     expect(error.status).toBe(400);
     expect(error.messageKey).toBe(quizEngineMessages.drawRuleShort);
     expect(error.params).toEqual({ rule: '党章 · 困难 × 6', count: 6, available: 5 });
@@ -156,7 +146,7 @@ describe('drawing an attempt', () => {
   });
 
   it('counts a fixed question as taken when a rule needs it', () => {
-    const error = refusal(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(1) }, { kind: 'draw', count: 5, difficulty: 'hard' }]), bank, seed: 'x' }));
+    const error = appErrorOf(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(1) }, { kind: 'draw', count: 5, difficulty: 'hard' }]), bank, seed: 'x' }));
     expect(error.params).toMatchObject({ count: 5, available: 4 });
   });
 
@@ -165,14 +155,14 @@ describe('drawing an attempt', () => {
       { kind: 'draw', count: 4, tag: '党章', difficulty: 'hard' },
       { kind: 'draw', count: 4, difficulty: 'hard' },
     ]);
-    const error = refusal(() => drawAttempt({ quiz, bank, seed: 'x' }));
+    const error = appErrorOf(() => drawAttempt({ quiz, bank, seed: 'x' }));
     expect(error.messageKey).toBe(quizEngineMessages.drawRulesOverlap);
     expect(error.params).toMatchObject({ total: 8 });
   });
 
   it('refuses a fixed question that is retired or not in the bank', () => {
-    expect(refusal(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(21) }]), bank, seed: 'x' })).params).toEqual({ questionId: idOf(21) });
-    expect(refusal(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(99) }]), bank, seed: 'x' })).messageKey).toBe(quizEngineMessages.fixedQuestionUnavailable);
+    expect(appErrorOf(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(21) }]), bank, seed: 'x' })).params).toEqual({ questionId: idOf(21) });
+    expect(appErrorOf(() => drawAttempt({ quiz: quizOf([{ kind: 'fixed', questionId: idOf(99) }]), bank, seed: 'x' })).messageKey).toBe(quizEngineMessages.fixedQuestionUnavailable);
   });
 
   it('gives a fixed question named twice only once', () => {
