@@ -15,7 +15,12 @@ export const unitKinds: UnitKind[] = ['bureau', 'branch', 'department', 'group']
 export const partyStatusKey = (status: PartyStatus): MessageKey => `people.partyStatus.${status}`;
 export const roleKey = (role: RoleName): MessageKey => `people.role.${role}`;
 export const unitKindKey = (kind: UnitKind): MessageKey => `units.kind.${kind}`;
-/** The words for an audit action; an action added to the API before the catalogs know it shows its code. */
+/** Every action the API records has its words in the catalogs: the type check fails on one that has none. */
+type ActionKey = `audit.action.${AuditAction}`;
+const everyActionHasWords: ActionKey extends MessageKey ? true : never = true;
+void everyActionHasWords;
+
+/** The words for an audit action (an entry read from an older or newer server with another action shows its code). */
 export function auditActionText(t: Translate, action: AuditAction | string): string {
   const key = `audit.action.${action}`;
   return isMessageKey(key) ? t(key) : action;
