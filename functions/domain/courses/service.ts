@@ -186,7 +186,7 @@ export async function courseById(courseId: string): Promise<Course | undefined> 
 
 /** A course the actor may see (published, or one they edit), read with the tree it was judged by; else NOT_FOUND. */
 export async function courseVisibleTo(actor: Actor, courseId: string, tree: OrgTree): Promise<Course> {
-  const course = await readCourse(courseId);
+  const course = await courseById(courseId);
   if (!course || !maySeeCourse(actor, course, tree)) throw notFound();
   return course;
 }
