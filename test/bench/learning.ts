@@ -48,7 +48,7 @@ const ROUNDS = 3;
 const WARMUP_PER_CLIENT = 5;
 
 /** Counts every DynamoDB call the platform makes, with the capacity it consumed (asked for on every request). */
-function meterDynamo() {
+export function meterDynamo() {
   const calls: { command: string; capacity: number }[] = [];
   aws().dynamo.middlewareStack.add(
     (next, context) => async (args) => {
@@ -166,7 +166,7 @@ async function seedCourses(admin: Actor, people: Person[]) {
   return { courses, progressItems: progress.length };
 }
 
-async function signInAll(base: string, people: Person[]): Promise<string[]> {
+export async function signInAll(base: string, people: Person[]): Promise<string[]> {
   const cookies: string[] = [];
   for (const person of people) {
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${cookies.length}.1` }, body: JSON.stringify({ login: person.login, password: 'bench-pass-1' }) });
@@ -181,7 +181,7 @@ async function signInAll(base: string, people: Person[]): Promise<string[]> {
  * two sides of the comparison pay the same for their client and the figure is about the server (fetch costs several
  * times more CPU per request, all of it charged to the process being measured).
  */
-function httpClient(base: string, sockets: number) {
+export function httpClient(base: string, sockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   const { hostname, port } = new URL(base);
   return (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) =>

@@ -25,6 +25,7 @@ import { ensureProductionClient, measurePageJs, pageJsLines, PAGE_JS_BUDGET_BYTE
 import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js';
 import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
+import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 
 /**
@@ -285,6 +286,9 @@ async function main(): Promise<number> {
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
 
+  heading(`Quiz takers: ${TAKERS} at once on a fresh table (dynalite in a process of its own, the app here)`);
+  const quizTakers = await runQuizTakersSection();
+
   heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
   const hops = await runHopsSection();
 
@@ -309,6 +313,7 @@ async function main(): Promise<number> {
       top: bundle.packages.slice(0, 10).map((p) => ({ name: p.name, bytes: p.bytes })),
     },
     pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
+    quizTakers,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',
