@@ -18,6 +18,7 @@ import { studyRoutes } from './study.js';
 import { uploadRoutes } from './uploads.js';
 import { completionRoutes } from './completion.js';
 import { quizRoutes } from './quizzes.js';
+import { practiceRoutes } from './practice.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -56,6 +57,7 @@ export function createApi() {
   api.route('/', uploadRoutes);
   api.route('/', completionRoutes);
   api.route('/', quizRoutes);
+  api.route('/', practiceRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

@@ -33,6 +33,8 @@ export const auditEn: AuditMessages = {
   'audit.action.createQuestion': 'Created question',
   'audit.action.updateQuestion': 'Edited question',
   'audit.action.retireQuestion': 'Retired question',
+  'audit.action.setPracticeSettings': 'Changed daily practice settings',
+  'audit.field.settings.questionsPerDay': 'Daily practice questions a day',
   'audit.field.person.name': 'Name',
   'audit.field.person.login': 'Login',
   'audit.field.person.unitId': 'Unit',

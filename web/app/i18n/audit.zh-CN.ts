@@ -35,6 +35,8 @@ export const auditZhCN = {
   'audit.action.createQuestion': '新建试题',
   'audit.action.updateQuestion': '修改试题',
   'audit.action.retireQuestion': '停用试题',
+  'audit.action.setPracticeSettings': '修改每日一练设置',
+  'audit.field.settings.questionsPerDay': '每日一练题数',
   'audit.field.person.name': '姓名',
   'audit.field.person.login': '登录名',
   'audit.field.person.unitId': '所在单位',
