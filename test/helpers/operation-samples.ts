@@ -189,6 +189,9 @@ const courseEditors /*      */ = outcomes(N, N, Y, Y, N, Y, N);
 const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
 const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
 
+/** Today in Shanghai (YYYY-MM-DD), the practice day the API expects. */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 const badCredentials = new Set([apiMessage('zh-CN', accessMessages.badCredentials), apiMessage('en', accessMessages.badCredentials)]);
 const temporaryPassword = 'perm-test-2468';
 
@@ -762,6 +765,26 @@ export const samples: OperationSample[] = [
     async build(ctx) {
       const questionId = await branchOneQuestion(ctx, `权限测试待停用题${ctx.unique()}`);
       return { method: 'POST', path: `/api/questions/${questionId}/retire`, body: { version: 1 } };
+    },
+  },
+  // ── daily practice: one's own; the setting read by everyone, changed by admins ──
+  { operationId: 'getDailyPractice', label: 'getDailyPractice', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/practice' }) },
+  {
+    operationId: 'answerPractice',
+    label: 'answerPractice(a question not of today)',
+    expect: signedInOnly,
+    // A question not among the caller's questions of today: the operation runs and says so (409), no permission denial.
+    build: (ctx) => ({ method: 'POST', path: '/api/practice/answers', body: { day: shanghaiToday(), questionId: ctx.fixtures.scratchUnitId, answer: [0] } }),
+    allowedWith: [409],
+  },
+  { operationId: 'getPracticeSettings', label: 'getPracticeSettings', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/practice/settings' }) },
+  {
+    operationId: 'setPracticeSettings',
+    label: 'setPracticeSettings',
+    expect: adminOnly,
+    async build(ctx) {
+      const current = await ctx.asAdmin('GET', '/api/practice/settings');
+      return { method: 'PUT', path: '/api/practice/settings', body: { questionsPerDay: current.body.questionsPerDay } };
     },
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
