@@ -5,7 +5,7 @@ export const practiceEn: PracticeMessages = {
   'practice.title': 'Daily practice',
   'practice.lead': 'A few questions a day, with the answer and explanation as soon as you answer. Only your own practice is kept: no credit, no ranking.',
   'practice.streak': 'Days in a row',
-  'practice.streakValue': '{days} days',
+  'practice.streakValue': '{days}',
   'practice.recent': 'Correct, last {days} days',
   'practice.overall': 'Correct, all time',
   'practice.share': '{correct} of {answered} right',
