@@ -40,7 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const fallback = translate(context.lang, 'error.generic.textNoId');
   if (formText(form, 'intent') === 'settings') {
-    const questionsPerDay = Number(formText(form, 'questionsPerDay'));
+    // An empty field is no number (the API names the field), never 0, which would turn practice off.
+    const raw = formText(form, 'questionsPerDay');
+    const questionsPerDay = raw === '' ? Number.NaN : Number(raw);
     const { data, error, response } = await context.api.PUT('/practice/settings', { body: { questionsPerDay } });
     if (!data) return { settingsProblem: toApiProblem(error, response.status, fallback) };
     return { saved: data.questionsPerDay };
