@@ -9,6 +9,7 @@ import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import { questionsAt } from '../../functions/domain/quizzes/service.js';
+import { aws } from '../../functions/platform/aws.js';
 
 const { app, call, signIn } = useLocalPlatform({ restoreClock: 'file' });
 
@@ -223,5 +224,41 @@ describe('the setting', () => {
     }
     const audit = await call('GET', '/audit', admin);
     expect(audit.json.items.some((e: { action: string }) => e.action === 'setPracticeSettings')).toBe(true);
+  });
+});
+
+/** The DynamoDB calls the app makes while `work` runs (an SDK middleware on the app's own client), by command. */
+async function dynamoCalls(work: () => Promise<unknown>): Promise<string[]> {
+  const calls: string[] = [];
+  const name = 'practiceTestCounter';
+  aws().dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await work();
+  } finally {
+    aws().dynamo.middlewareStack.remove(name);
+  }
+  return calls.sort();
+}
+
+describe('costs', () => {
+  it('a look at a begun day reads three items besides the session; an answer writes once', async () => {
+    const day = onDay(30);
+    await setPerDay(3);
+    const organizer2 = await signIn('organizer2');
+    const first = await practice(organizer2);
+    const look = await dynamoCalls(() => practice(organizer2));
+    // The session check (BatchGetItem), the setting (GetItem), today and the record (Query), the day's questions (BatchGetItem).
+    expect(look).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
+    const item = first.items[0]!;
+    const given = (await keyOf(item)).right;
+    const answered = await dynamoCalls(() => answer(organizer2, day, item, given));
+    // The session, the setting and the day, the question's version, and the one conditional write.
+    expect(answered).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand', 'GetItemCommand', 'GetItemCommand', 'UpdateItemCommand']);
   });
 });

@@ -114,7 +114,8 @@ export async function getDailyPractice(actor: Actor | null) {
   const today = shanghaiDay(clock.now());
   const [settings, stored] = await Promise.all([readSettings(), readTodayAndRecord(personId, today)]);
   const enabled = settings.questionsPerDay > 0;
-  const record = enabled ? await recordThrough(personId, stored.record, addDays(today, -1)) : (stored.record ?? emptyRecord(personId));
+  // A day is begun only after the days before it were folded (or there were none): a begun day needs no fold.
+  const record = enabled && !stored.today ? await recordThrough(personId, stored.record, addDays(today, -1)) : (stored.record ?? emptyRecord(personId));
   const day = enabled ? (stored.today ?? (await startDay(actor!, record, settings.questionsPerDay, today))) : undefined;
   const versions = day ? await questionsAt(day.questions) : new Map<string, Question>();
   const items = day
