@@ -75,9 +75,28 @@ async function recordThrough(personId: string, stored: PracticeRecord | undefine
   return (await readRecord(personId)) ?? folded;
 }
 
+/**
+ * How long this process keeps a bank's active questions for choosing days. Everyone's first look of a day reads the
+ * bureau's bank, so the morning's first looks share one read (a question added or retired reaches the choice within
+ * a minute; a day keeps the versions it was given either way).
+ */
+const bankKeptMs = 60_000;
+const banks = new Map<string, { until: number; questions: Promise<Question[]> }>();
+
+/** The active questions of one unit's bank, read once a minute by this process (concurrent readers share the read). */
+function bankOf(unitId: string): Promise<Question[]> {
+  const now = clock.now().getTime();
+  const kept = banks.get(unitId);
+  if (kept && kept.until > now) return kept.questions;
+  const questions = activeQuestionsOfUnits([unitId]);
+  banks.set(unitId, { until: now + bankKeptMs, questions });
+  questions.catch(() => banks.delete(unitId));
+  return questions;
+}
+
 /** Today's questions, chosen now if this is the person's first look today; undefined when their banks are empty. */
 async function startDay(actor: Actor, record: PracticeRecord, count: number, today: string): Promise<PracticeDay | undefined> {
-  const bank = await activeQuestionsOfUnits(await practiceUnits(actor));
+  const bank = (await Promise.all((await practiceUnits(actor)).map(bankOf))).flat();
   const questions = chooseQuestions({ bank, outcomes: record.outcomes, count, seed: `${actor.personId}:${today}` });
   if (questions.length === 0) return undefined;
   return insertDay({ personId: actor.personId, day: today, questions, answers: {}, createdAt: nowIso() });
