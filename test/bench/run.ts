@@ -26,6 +26,7 @@ import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js'
 import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
 import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
+import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 
 /**
@@ -292,6 +293,9 @@ async function main(): Promise<number> {
   heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
   const hops = await runHopsSection();
 
+  heading(`Daily practice: a bank of ${PRACTICE_BANK} questions, the demo's seven accounts day after day, the API here`);
+  const practice = await runPracticeSection();
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -332,6 +336,7 @@ async function main(): Promise<number> {
     rosterImport: importJson(rosterImport),
     learning,
     hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
+    practice,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);

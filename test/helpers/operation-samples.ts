@@ -190,6 +190,9 @@ const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
 const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
 const adminsOwn /*          */ = outcomes(N, N, N, N, N, Y, N);
 
+/** Today in Shanghai (YYYY-MM-DD), the practice day the API expects. */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 const badCredentials = new Set([apiMessage('zh-CN', accessMessages.badCredentials), apiMessage('en', accessMessages.badCredentials)]);
 const temporaryPassword = 'perm-test-2468';
 
@@ -907,6 +910,26 @@ export const samples: OperationSample[] = [
     addressesRecord: true,
     allowedWith: [409],
     build: async (ctx) => ({ method: 'GET', path: `/api/attempts/${(await quizFixtures(ctx)).attemptId}/review` }),
+  },
+  // ── daily practice: one's own; the setting read by everyone, changed by admins ──
+  { operationId: 'getDailyPractice', label: 'getDailyPractice', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/practice' }) },
+  {
+    operationId: 'answerPractice',
+    label: 'answerPractice(a question not of today)',
+    expect: signedInOnly,
+    // A question not among the caller's questions of today: the operation runs and says so (409), no permission denial.
+    build: (ctx) => ({ method: 'POST', path: '/api/practice/answers', body: { day: shanghaiToday(), questionId: ctx.fixtures.scratchUnitId, answer: [0] } }),
+    allowedWith: [409],
+  },
+  { operationId: 'getPracticeSettings', label: 'getPracticeSettings', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/practice/settings' }) },
+  {
+    operationId: 'setPracticeSettings',
+    label: 'setPracticeSettings',
+    expect: adminOnly,
+    async build(ctx) {
+      const current = await ctx.asAdmin('GET', '/api/practice/settings');
+      return { method: 'PUT', path: '/api/practice/settings', body: { questionsPerDay: current.body.questionsPerDay } };
+    },
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
   { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },

@@ -41,6 +41,7 @@ const webActions: WebAction[] = [
   { route: 'learn.manage.$courseId._index', path: () => `/learn/manage/${draftId}?index`, intents: ['update', 'addLesson', 'editLesson', 'move', 'publish', 'assign'] },
   { route: 'learn.manage.$courseId._index', path: () => '/learn/manage/x?index', intents: ['update'] },
   { route: 'learn.manage.$courseId.completion', path: () => `/learn/manage/${publishedId}/completion`, intents: [''] },
+  { route: 'practice', path: () => '/practice', intents: ['answer', 'settings'] },
 ];
 let draftId = '';
 let publishedId = '';
@@ -50,7 +51,7 @@ const fieldNames = [
   'active', 'admin', 'audience', 'body', 'category', 'coverUploadId', 'credit', 'currentPassword', 'dueAt', 'importId', 'initialPassword',
   'kind', 'lang', 'lessonId', 'login', 'minutes', 'name', 'newPassword', 'parentId', 'partyStatus', 'password', 'pdfUploadId', 'position',
   'redirectTo', 'repeatPassword', 'required', 'status', 'summary', 'title', 'unitId', 'unitIds', 'url', 'version', 'videoUploadId',
-  'branchId', 'organizer.count', 'organizer.0', 'organizer.0.unitId', 'leader.count',
+  'branchId', 'organizer.count', 'organizer.0', 'organizer.0.unitId', 'leader.count', 'day', 'questionId', 'choice', 'text', 'questionsPerDay',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

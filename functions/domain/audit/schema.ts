@@ -25,11 +25,12 @@ export const auditActions = [
   'createQuiz',
   'updateQuiz',
   'publishQuiz',
+  'setPracticeSettings',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

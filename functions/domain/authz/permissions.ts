@@ -107,6 +107,11 @@ export const permissions = {
   saveAnswers: signedIn,
   submitAttempt: signedIn,
   getAttemptReview: signedIn,
+  // daily practice: each person their own; the setting is read by everyone and changed by admins
+  getDailyPractice: signedIn,
+  answerPractice: signedIn,
+  getPracticeSettings: everyoneSignedIn,
+  setPracticeSettings: adminOnly,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -160,3 +160,15 @@ export async function questionsAt(refs: readonly QuestionRef[]): Promise<Map<str
 export async function currentQuestion(questionId: string): Promise<Question | undefined> {
   return readQuestionHead(questionId);
 }
+
+/** The active questions of these units' banks, each at its latest version (daily practice draws from them). */
+export async function activeQuestionsOfUnits(unitIds: readonly string[]): Promise<Question[]> {
+  const questions: Question[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await queryQuestionsOfUnits(unitIds, { retired: false }, { cursor, limit: 500 });
+    questions.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== null);
+  return questions;
+}

@@ -36,6 +36,8 @@ export const auditEn: AuditMessages = {
   'audit.action.createQuiz': 'Created quiz',
   'audit.action.updateQuiz': 'Edited quiz',
   'audit.action.publishQuiz': 'Published quiz',
+  'audit.action.setPracticeSettings': 'Changed daily practice settings',
+  'audit.field.settings.questionsPerDay': 'Daily practice questions a day',
   'audit.field.person.name': 'Name',
   'audit.field.person.login': 'Login',
   'audit.field.person.unitId': 'Unit',

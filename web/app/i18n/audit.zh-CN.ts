@@ -38,6 +38,8 @@ export const auditZhCN = {
   'audit.action.createQuiz': '新建测验',
   'audit.action.updateQuiz': '修改测验',
   'audit.action.publishQuiz': '发布测验',
+  'audit.action.setPracticeSettings': '修改每日一练设置',
+  'audit.field.settings.questionsPerDay': '每日一练题数',
   'audit.field.person.name': '姓名',
   'audit.field.person.login': '登录名',
   'audit.field.person.unitId': '所在单位',

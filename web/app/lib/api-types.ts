@@ -498,6 +498,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My practice today: its questions (fixed at my first look of the day), the results of those answered, my streak and accuracy
+         * @description Questions come from the banks of my unit and branch and every unit above them. Questions answered wrong come back on later days until answered right. The key and explanation of a question appear only once it is answered. Nobody else’s practice is ever shown: no ranking.
+         */
+        get: operations["getDailyPractice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practice/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer one of today’s questions: graded on the server, then the key and explanation
+         * @description The first answer to a question is kept: answering it again answers the first result with `recorded: false`.
+         */
+        post: operations["answerPractice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practice/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many questions a day everyone practises (0: off) */
+        get: operations["getPracticeSettings"];
+        /** Set how many questions a day everyone practises (0 turns practice off; a day already begun keeps its questions) */
+        put: operations["setPracticeSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/preferences/language": {
         parameters: {
             query?: never;
@@ -814,7 +872,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -832,7 +890,7 @@ export interface components {
                 id: string;
                 label: string;
                 /** @enum {string} */
-                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz";
+                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings";
             };
         };
         Completion: {
@@ -946,6 +1004,35 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+        };
+        DailyPractice: {
+            accuracy: {
+                overall: {
+                    answered: number;
+                    correct: number;
+                    percent: number | null;
+                };
+                recent: {
+                    answered: number;
+                    correct: number;
+                    percent: number | null;
+                };
+                recentDays: number;
+            };
+            answered: number;
+            /** @description Today in Shanghai (YYYY-MM-DD): send it back with each answer. */
+            day: string;
+            done: boolean;
+            /** @description False when the admin turned practice off (0 questions a day). */
+            enabled: boolean;
+            items: {
+                question: components["schemas"]["PracticeQuestion"];
+                result: components["schemas"]["PracticeResult"];
+            }[];
+            questionsPerDay: number;
+            /** @description Consecutive days with all of the day’s questions answered, up to today. */
+            streak: number;
+            total: number;
         };
         Error: {
             error: {
@@ -1082,6 +1169,36 @@ export interface components {
             unitPath: string;
             updatedAt: string;
             version: number;
+        };
+        PracticeQuestion: {
+            /** @enum {string} */
+            kind: "single" | "multiple" | "truefalse" | "fill";
+            options: {
+                choice: number;
+                imageUrl: string | null;
+                text: string;
+            }[];
+            points: number;
+            questionId: string;
+            stem: string;
+            stemImageUrl: string | null;
+            version: number;
+        };
+        PracticeResult: {
+            /** @description The key: correct option indices ([0] true, [1] false), or the accepted answers of a fill-in. */
+            answer: (number | string)[];
+            answeredAt: string;
+            correct: boolean;
+            explanation: string;
+            /** @description Choice and true/false: the chosen `choice` indices ([0] true, [1] false). Fill-in: the text typed. */
+            given: number[] | string;
+        } | null;
+        PracticeSettings: {
+            /** @description Whether the caller may change the setting. */
+            mayChange: boolean;
+            questionsPerDay: number;
+            updatedAt: string | null;
+            updatedBy: string | null;
         };
         Question: {
             /** @description Choice questions: the indices of the correct options (0 is A). True/false: [0] true, [1] false. Fill-in: the accepted answers. */
@@ -3866,6 +3983,305 @@ export interface operations {
             };
             /** @description No such person. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDailyPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s practice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyPractice"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: number[] | string;
+                    /** Format: date */
+                    day: string;
+                    /** Format: ulid */
+                    questionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The key: correct option indices ([0] true, [1] false), or the accepted answers of a fill-in. */
+                        answer: (number | string)[];
+                        answered: number;
+                        answeredAt: string;
+                        correct: boolean;
+                        day: string;
+                        done: boolean;
+                        explanation: string;
+                        /** @description Choice and true/false: the chosen `choice` indices ([0] true, [1] false). Fill-in: the text typed. */
+                        given: number[] | string;
+                        questionId: string;
+                        recorded: boolean;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Practice is off, the question is not among today’s, or the day the page showed is over (`details.reason`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPracticeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeSettings"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPracticeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    questionsPerDay: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeSettings"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Administrators only. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
