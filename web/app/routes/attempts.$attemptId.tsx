@@ -122,7 +122,7 @@ function Attempt({ attempt }: { attempt: AttemptData }) {
     setProblem(null);
     try {
       const status = await queue.drain();
-      if (status === 'offline') {
+      if (status === 'offline' || status === 'pending' || status === 'saving') {
         setProblem(t('quizzes.submit.offline'));
         return;
       }
