@@ -25,7 +25,7 @@ export const learnRoutes = [
 ];
 
 /** The taker's quiz pages (the budget: the quiz page's JS <= 120 KB gzipped), the taking page first. */
-export const quizRoutes = ['routes/attempts.$attemptId', 'routes/attempts.$attemptId.result', 'routes/quizzes.$quizId', 'routes/quizzes._index'];
+export const quizRoutes = ['routes/attempts.$attemptId._index', 'routes/attempts.$attemptId.result', 'routes/quizzes.$quizId', 'routes/quizzes._index'];
 
 /** Every page the bench weighs. */
 export const measuredRoutes = [...learnRoutes, ...quizRoutes];
