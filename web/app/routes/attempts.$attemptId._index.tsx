@@ -15,6 +15,7 @@ import { FlagIcon } from '../components/icons';
 import { QuizError } from '../components/quiz-error';
 import { translate, useLang, useT, type Translate } from '../i18n';
 import { toApiProblem } from '../lib/api-problem';
+import { readForm } from '../lib/form.server';
 import { withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { choose, clockTime, formatPoints, formatRemaining, kindKey, optionLetter, optionsOf, type TakerQuestion } from '../lib/quiz';
@@ -34,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Handing in without the page's script (the queue is not there to drain: what the server has is handed in). */
-export async function action({ params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await readForm(request, context);
   const attemptId = params.attemptId ?? '';
   const done = await submitAttempt(context, attemptId);
   if ('ok' in done) throw redirect(`/attempts/${attemptId}/result`);

@@ -8,6 +8,7 @@ import { QuizError } from '../components/quiz-error';
 import { translate, useLang, useT } from '../i18n';
 import { toApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
+import { readForm } from '../lib/form.server';
 import { withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { attemptStateKey, formatPoints, reviewRuleKey, when, windowState, type AttemptSummary, type QuizView } from '../lib/quiz';
@@ -23,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Start (or resume: the API answers the open attempt) and go to it; a refusal is said on the page. */
-export async function action({ params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await readForm(request, context);
   const started = await startAttempt(context, params.quizId ?? '');
   if ('attempt' in started) throw redirect(`/attempts/${started.attempt.attemptId}`);
   return { problem: toApiProblem(started.error, started.status, translate(context.lang, 'quizzes.intro.startRefused')) };
