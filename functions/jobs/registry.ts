@@ -1,5 +1,6 @@
 import { clock } from '../platform/clock.js';
 import { computeAllCompletion } from '../domain/stats/service.js';
+import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -23,6 +24,7 @@ export interface JobResult {
 /** Areas register their jobs here, one line each. */
 export const jobs: Job[] = [
   { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
+  { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
 ];
 
 /** Runs every job (one failing does not stop the others) and reports each. */

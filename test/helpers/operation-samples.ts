@@ -188,6 +188,7 @@ const adminOnly /*          */ = outcomes(N, N, N, N, N, Y, N);
 const courseEditors /*      */ = outcomes(N, N, Y, Y, N, Y, N);
 const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
 const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
+const adminsOwn /*          */ = outcomes(N, N, N, N, N, Y, N);
 
 const badCredentials = new Set([apiMessage('zh-CN', accessMessages.badCredentials), apiMessage('en', accessMessages.badCredentials)]);
 const temporaryPassword = 'perm-test-2468';
@@ -306,6 +307,62 @@ const questionVersion = (ctx: SampleContext, questionId: string) =>
   currentVersion(ctx, `/api/questions?unitId=${ctx.fixtures.unit.branch1}&status=all&limit=200`, (body) =>
     (body.items as Array<{ questionId: string; version: number }>).find((q) => q.questionId === questionId),
   );
+
+// ─── Quizzes made for the test (on first use) ───────────────────────────────────────────────────────────────────────
+
+/** A draft quiz of branch 1 with one fixed question of its bank (a fresh one for each call that needs one). */
+async function branchOneQuiz(ctx: SampleContext, title: string): Promise<string> {
+  const questionId = await branchOneQuestion(ctx, `权限测试测验题${ctx.unique()}`);
+  const quiz = await asAdminExpecting(ctx, 201, 'POST', '/api/quizzes', { title, ownerUnitId: ctx.fixtures.unit.branch1, items: [{ kind: 'fixed', questionId }] });
+  return quiz.quizId as string;
+}
+
+interface QuizFixtures {
+  /** A draft of branch 1 that updateQuiz edits again and again. */
+  editedId: string;
+  /** A published quiz of the bureau, open to everyone, any number of attempts. */
+  publishedId: string;
+  /** The admin's open attempt at it. */
+  attemptId: string;
+}
+
+const quizFixtureCache = new WeakMap<Fixtures, Promise<QuizFixtures>>();
+
+function quizFixtures(ctx: SampleContext): Promise<QuizFixtures> {
+  let made = quizFixtureCache.get(ctx.fixtures);
+  if (!made) {
+    made = (async () => {
+      const editedId = await branchOneQuiz(ctx, '权限测试草稿测验');
+      const question = await asAdminExpecting(ctx, 201, 'POST', '/api/questions', {
+        kind: 'truefalse',
+        stem: `权限测试：首问负责制要求首位接待的工作人员负责到底。${ctx.unique()}`,
+        answer: [0],
+        ownerUnitId: ctx.fixtures.unit.bureau,
+      });
+      const quiz = await asAdminExpecting(ctx, 201, 'POST', '/api/quizzes', {
+        title: '权限测试已发布测验',
+        ownerUnitId: ctx.fixtures.unit.bureau,
+        items: [{ kind: 'fixed', questionId: question.questionId }],
+        review: { when: 'afterSubmit', show: 'full' },
+      });
+      await asAdminExpecting(ctx, 200, 'POST', `/api/quizzes/${quiz.quizId}/publish`, { version: quiz.version });
+      const attempt = await ctx.asAdmin('POST', `/api/quizzes/${quiz.quizId}/attempts`);
+      if (attempt.status !== 201 && attempt.status !== 200) throw new Error(`starting an attempt as admin: ${attempt.status} ${JSON.stringify(attempt.body)}`);
+      return { editedId, publishedId: quiz.quizId as string, attemptId: attempt.body.attemptId as string };
+    })();
+    quizFixtureCache.set(ctx.fixtures, made);
+  }
+  return made;
+}
+
+const quizVersion = (ctx: SampleContext, quizId: string) => currentVersion(ctx, `/api/quizzes/${quizId}`);
+
+/** The admin's attempt's seq now (a save must carry it). */
+async function attemptSeq(ctx: SampleContext, attemptId: string): Promise<number> {
+  const res = await ctx.asAdmin('GET', `/api/attempts/${attemptId}`);
+  if (res.status !== 200) throw new Error(`reading attempt ${attemptId} as admin: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.seq as number;
+}
 
 /** A small roster file (CSV), as an admin would upload it: one new person in 综合科. */
 function roster(unique: string): FormData {
@@ -763,6 +820,93 @@ export const samples: OperationSample[] = [
       const questionId = await branchOneQuestion(ctx, `权限测试待停用题${ctx.unique()}`);
       return { method: 'POST', path: `/api/questions/${questionId}/retire`, body: { version: 1 } };
     },
+  },
+  // ── quizzes and attempts ──
+  { operationId: 'listQuizzes', label: 'listQuizzes', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/quizzes' }) },
+  {
+    operationId: 'getQuiz',
+    label: "getQuiz(the bureau's published quiz)",
+    expect: signedInOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}` }),
+  },
+  {
+    operationId: 'createQuiz',
+    label: 'createQuiz(own unit)',
+    expect: courseEditors,
+    build: (ctx) => ({ method: 'POST', path: '/api/quizzes', body: { title: `权限测试测验${ctx.unique()}`, items: [{ kind: 'draw', count: 1 }] } }),
+  },
+  {
+    operationId: 'updateQuiz',
+    label: 'updateQuiz(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { editedId } = await quizFixtures(ctx);
+      return { method: 'PATCH', path: `/api/quizzes/${editedId}`, body: { version: await quizVersion(ctx, editedId), title: `权限测试测验${ctx.unique()}` } };
+    },
+  },
+  {
+    operationId: 'publishQuiz',
+    label: 'publishQuiz(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const quizId = await branchOneQuiz(ctx, `权限测试待发布测验${ctx.unique()}`);
+      return { method: 'POST', path: `/api/quizzes/${quizId}/publish`, body: { version: 1 } };
+    },
+  },
+  {
+    operationId: 'startAttempt',
+    label: "startAttempt(the bureau's published quiz)",
+    expect: signedInOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}/attempts` }),
+  },
+  {
+    operationId: 'getAttempt',
+    label: "getAttempt(the admin's)",
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/attempts/${(await quizFixtures(ctx)).attemptId}` }),
+  },
+  {
+    operationId: 'saveAnswers',
+    label: "saveAnswers(the admin's)",
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    allowedWith: [409],
+    async build(ctx) {
+      const { attemptId } = await quizFixtures(ctx);
+      return { method: 'PUT', path: `/api/attempts/${attemptId}/answers`, body: { seq: await attemptSeq(ctx, attemptId), answers: {} } };
+    },
+  },
+  {
+    operationId: 'submitAttempt',
+    label: "submitAttempt(the admin's)",
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/attempts/${(await quizFixtures(ctx)).attemptId}/submit` }),
+  },
+  {
+    operationId: 'getAttemptReview',
+    label: "getAttemptReview(the admin's)",
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    allowedWith: [409],
+    build: async (ctx) => ({ method: 'GET', path: `/api/attempts/${(await quizFixtures(ctx)).attemptId}/review` }),
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
   { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },

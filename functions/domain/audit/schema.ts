@@ -22,11 +22,14 @@ export const auditActions = [
   'createQuestion',
   'updateQuestion',
   'retireQuestion',
+  'createQuiz',
+  'updateQuiz',
+  'publishQuiz',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

@@ -18,6 +18,8 @@ export const capabilityOperations = {
   managePeople: ['createPerson', 'updatePerson', 'resetPassword'],
   /** Writing courses and lessons and assigning them (课程管理), within the units it reaches. */
   editCourses: ['createCourse', 'updateCourse', 'publishCourse', 'createLesson', 'updateLesson', 'assignCourse', 'createUpload'],
+  /** Writing and publishing quizzes (测验管理), within the units it reaches. */
+  editQuizzes: ['createQuiz', 'updateQuiz', 'publishQuiz'],
   /** Completion figures of courses and their assignments, within the units it reaches. */
   readCompletion: ['getCourseCompletion', 'listCourseAssignments', 'exportCourseCompletion'],
   /**

@@ -45,6 +45,7 @@ const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'al
 const courseEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 /** A bank holds the keys: its editors read it, and nobody else (leaders read quiz figures, not questions). */
 const bankEditors: RoleRow = { organizer: 'scope', admin: 'all' };
+const quizEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 
 export const permissions = {
   // platform
@@ -94,6 +95,18 @@ export const permissions = {
   createQuestion: bankEditors,
   updateQuestion: bankEditors,
   retireQuestion: bankEditors,
+  // quizzes: everyone signed in lists and reads those open to them (the service decides which); organizers write the
+  // quizzes of their subtree, admins all; an attempt is its taker's own
+  listQuizzes: everyoneSignedIn,
+  getQuiz: everyoneSignedIn,
+  createQuiz: quizEditors,
+  updateQuiz: quizEditors,
+  publishQuiz: quizEditors,
+  startAttempt: signedIn,
+  getAttempt: signedIn,
+  saveAnswers: signedIn,
+  submitAttempt: signedIn,
+  getAttemptReview: signedIn,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

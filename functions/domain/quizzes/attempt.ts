@@ -81,7 +81,7 @@ export function startDecision(quiz: Pick<Quiz, 'status' | 'opensAt' | 'closesAt'
 
 export interface NewAttempt {
   attemptId: string;
-  quiz: Pick<Quiz, 'quizId' | 'version' | 'timeLimitMinutes' | 'closesAt'>;
+  quiz: Pick<Quiz, 'quizId' | 'version' | 'timeLimitMinutes' | 'closesAt' | 'passPercent'>;
   personId: string;
   number: number;
   /** From draw.ts. */
@@ -95,6 +95,7 @@ export function newAttempt({ attemptId, quiz, personId, number, questions, now }
     attemptId,
     quizId: quiz.quizId,
     quizVersion: quiz.version,
+    passPercent: quiz.passPercent,
     personId,
     number,
     questions,

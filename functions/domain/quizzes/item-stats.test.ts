@@ -22,6 +22,7 @@ function graded(n: number, taken: Taken[], { seconds = 600, state = 'submitted' 
     attemptId: attemptId(n),
     quizId: attemptId(9999),
     quizVersion: 1,
+    passPercent,
     personId: attemptId(5000 + n),
     number: 1,
     questions: taken.map((t) => ({ questionId: t.q, version: t.version ?? 1, kind: t.kind ?? 'single', optionOrder: t.kind === 'fill' || t.kind === 'truefalse' ? [] : [0, 1, 2, 3] })),

@@ -286,3 +286,29 @@ export const quizEngineLabels = defineFieldLabels('quizzes.engine', {
     seq: 'save number',
   },
 });
+
+// ─── Quizzes and attempts ───
+
+/** What the quiz and attempt use cases say: a quiz or attempt not found, a question a quiz may not use, the review not open yet. */
+export const quizMessages = defineMessages('quizzes.quiz', {
+  'zh-CN': {
+    quizNotFound: '找不到这份测验，或您无权查看。',
+    attemptNotFound: '找不到这次作答，或它不属于您。',
+    questionNotInQuizBanks: '题目 {questionId} 不在这份测验可用的题库中（测验所属单位及其上级单位的题库）。',
+    courseNotFound: '找不到要设为结业测试的课程，或您无权编辑它。',
+    reviewNotYet: '答卷将于 {reviewOpensAt} 后可查看。',
+    reviewNever: '这份测验不公布答卷。',
+    closesBeforeOpens: '截止时间（{closesAt}）须晚于开放时间（{opensAt}）。',
+    alreadyPublished: '这份测验已经发布。',
+  },
+  en: {
+    quizNotFound: 'This quiz cannot be found, or you may not see it.',
+    attemptNotFound: 'This attempt cannot be found, or it is not yours.',
+    questionNotInQuizBanks: 'The question {questionId} is not in the banks this quiz may use (those of its unit and the units above it).',
+    courseNotFound: 'The course to make this the final test of cannot be found, or you may not edit it.',
+    reviewNotYet: 'The answers can be reviewed after {reviewOpensAt}.',
+    reviewNever: 'This quiz does not show its answers.',
+    closesBeforeOpens: 'The closing time ({closesAt}) must be after the opening time ({opensAt}).',
+    alreadyPublished: 'This quiz is already published.',
+  },
+});

@@ -218,8 +218,10 @@ export type QuestionResult = z.infer<typeof QuestionResult>;
 export const Attempt = z.object({
   attemptId: Id,
   quizId: Id,
-  /** The quiz's version when the attempt started (its rules: pass mark, review policy). */
+  /** The quiz's version when the attempt started. */
   quizVersion: z.number().int().min(1),
+  /** The pass mark when the attempt started: a later change of the quiz does not move it. */
+  passPercent: z.number().min(0).max(100),
   personId: Id,
   /** 1 for a person's first attempt at the quiz. */
   number: z.number().int().min(1),

@@ -18,6 +18,8 @@ import { studyRoutes } from './study.js';
 import { uploadRoutes } from './uploads.js';
 import { completionRoutes } from './completion.js';
 import { quizRoutes } from './quizzes.js';
+import { quizDefinitionRoutes } from './quiz-definitions.js';
+import { attemptRoutes } from './attempts.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -56,6 +58,8 @@ export function createApi() {
   api.route('/', uploadRoutes);
   api.route('/', completionRoutes);
   api.route('/', quizRoutes);
+  api.route('/', quizDefinitionRoutes);
+  api.route('/', attemptRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

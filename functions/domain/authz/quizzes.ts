@@ -1,0 +1,76 @@
+/**
+ * The quizzes' rules of who may do what to which quiz and attempt (quizzes' services call these; they keep no rule
+ * of their own). Pure: the caller reads the tree, the quiz and the attempt.
+ *
+ * - Editors (organizers within their subtree, admins everywhere) write the quizzes their units own.
+ * - A published quiz is open to take for the people of its owner unit's subtree (a quiz of the bureau is everyone's;
+ *   a branch's quiz its members'), to those it is assigned to, and, when it is a course's final test, to everyone
+ *   who may see the course. Its editors may also read it. Anyone else finds no such quiz (404).
+ * - A quiz draws its questions from the banks of its owner unit and the units above it (the bureau's bank serves
+ *   every branch's quiz without its keys reaching the branch's organizers); a fixed question must be in those banks.
+ * - An attempt is its taker's alone: anyone else's answers as if it did not exist.
+ */
+import { authorize, reachesUnit, type Actor, type Grant } from './permissions.js';
+import type { OrgTree } from '../org/tree.js';
+import { courseOwner } from './courses.js';
+
+interface QuizFacts {
+  ownerUnitId: string;
+  status: 'draft' | 'published';
+  courseId?: string | undefined;
+}
+
+/** The actor's grant for writing quizzes, or null when they write none. */
+export function quizEditGrant(actor: Actor | null): Grant | null {
+  try {
+    return authorize(actor, 'updateQuiz');
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the actor may edit this quiz. */
+export function mayEditQuiz(actor: Actor, quiz: Pick<QuizFacts, 'ownerUnitId'>, tree: OrgTree): boolean {
+  const grant = quizEditGrant(actor);
+  return grant !== null && reachesUnit(grant, actor, quiz.ownerUnitId, tree);
+}
+
+/**
+ * Whether the actor may take this quiz. `assigned`: an assignment names them; `courseVisible`: it is the final test
+ * of a course they may see.
+ */
+export function mayTakeQuiz(actor: Actor, quiz: QuizFacts, tree: OrgTree, { assigned = false, courseVisible = false } = {}): boolean {
+  if (quiz.status !== 'published') return false;
+  return assigned || courseVisible || tree.isWithin(actor.unitId, quiz.ownerUnitId);
+}
+
+/** Whether the actor may read this quiz at all (take it, or edit it). */
+export function maySeeQuiz(actor: Actor, quiz: QuizFacts, tree: OrgTree, facts: { assigned?: boolean; courseVisible?: boolean } = {}): boolean {
+  return mayTakeQuiz(actor, quiz, tree, facts) || mayEditQuiz(actor, quiz, tree);
+}
+
+/** The unit a new quiz belongs to: as for a course (the one asked for within reach, else the editor's own). */
+export const quizOwner = courseOwner;
+
+/** The units whose banks a quiz owned by this unit draws from: the unit and those above it, root first. */
+export function quizBankUnits(ownerUnitId: string, tree: OrgTree): string[] {
+  return tree.path(ownerUnitId);
+}
+
+/** The units whose quizzes a taker is offered without an assignment: their own unit and those above it. */
+export function quizUnitsOpenTo(actor: Actor, tree: OrgTree): string[] {
+  return tree.path(actor.unitId);
+}
+
+/** The units whose quizzes an editor manages, in the tree's order. */
+export function quizUnitsEditedBy(actor: Actor, grant: Grant, tree: OrgTree): string[] {
+  return tree
+    .ordered()
+    .map((unit) => unit.unitId)
+    .filter((unitId) => reachesUnit(grant, actor, unitId, tree));
+}
+
+/** Whether an attempt is the actor's own. */
+export function ownsAttempt(actor: Actor, attempt: { personId: string }): boolean {
+  return attempt.personId === actor.personId;
+}

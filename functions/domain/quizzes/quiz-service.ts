@@ -1,0 +1,251 @@
+/**
+ * Use cases of quizzes: listing, reading, writing and publishing. Each takes the acting person and asks authz
+ * (authz/quizzes.ts) who may; the internal functions at the end (no actor) serve attempts and other areas.
+ */
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { clock, nowIso } from '../../platform/clock.js';
+import { recordAudit, diff } from '../audit/service.js';
+import { authorize, type Actor } from '../authz/permissions.js';
+import { mayEditCourse, maySeeCourse } from '../authz/courses.js';
+import { mayEditQuiz, maySeeQuiz, mayTakeQuiz, quizBankUnits, quizEditGrant, quizOwner, quizUnitsEditedBy, quizUnitsOpenTo } from '../authz/quizzes.js';
+import { courseById } from '../courses/service.js';
+import { loadTree } from '../org/service.js';
+import type { OrgTree } from '../org/tree.js';
+import { drawAttempt } from './draw.js';
+import { attemptSummary } from './attempt-view.js';
+import { quizMessages } from './messages.js';
+import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
+import { queryQuestionsByTag, queryQuestionsOfUnits, readQuestionHeads } from './store.js';
+import { CreateQuizInput, ListQuizzesQuery, PublishQuizInput, UpdateQuizInput } from './quiz-schema.js';
+import type { Attempt, Question, Quiz, QuizItem } from './schema.js';
+import { everyPage } from '../../platform/store.js';
+
+const notFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
+
+const quizLabel = (quiz: Pick<Quiz, 'quizId' | 'title'>) => ({ type: 'quiz' as const, id: quiz.quizId, label: quiz.title });
+
+/** How many questions an attempt of the quiz holds. */
+export const questionCount = (items: readonly QuizItem[]) => items.reduce((sum, item) => sum + (item.kind === 'fixed' ? 1 : item.count), 0);
+
+/** Facts about the actor and a quiz that authz needs beyond the tree: the course it tests, seen or not. */
+async function courseVisible(actor: Actor, quiz: Quiz, tree: OrgTree): Promise<boolean> {
+  if (!quiz.courseId) return false;
+  const course = await courseById(quiz.courseId);
+  return course !== undefined && maySeeCourse(actor, course, tree);
+}
+
+// ─── Reading ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A quiz's settings as the API answers them, with its question count; its items only for its editors. */
+function quizView(quiz: Quiz, editable: boolean) {
+  const { items, createdBy: _c, ...settings } = quiz;
+  return { ...settings, questionCount: questionCount(items), mayEdit: editable, ...(editable ? { items } : {}) };
+}
+
+/** The actor's attempts at a quiz, strongly consistent, in number order. */
+async function attemptsOf(quizId: string, personId: string): Promise<Attempt[]> {
+  const slots = await queryAttemptSlots(quizId, personId);
+  const attempts = await readAttempts(slots.map((slot) => slot.attemptId));
+  return attempts.sort((a, b) => a.number - b.number);
+}
+
+function mine(quiz: Quiz, attempts: readonly Attempt[], now: Date) {
+  return {
+    attempts: attempts.map((attempt) => attemptSummary(quiz, attempt, now)),
+    openAttemptId: attempts.find((attempt) => attempt.state === 'open')?.attemptId ?? null,
+    attemptsLeft: quiz.attemptsAllowed === null ? null : Math.max(0, quiz.attemptsAllowed - attempts.length),
+  };
+}
+
+/** A quiz as the actor may see it: its settings, the items for its editors, and the actor's own attempts. */
+export async function getQuiz(actor: Actor | null, quizId: string) {
+  authorize(actor, 'getQuiz');
+  const [tree, quiz] = await Promise.all([loadTree(), readQuiz(quizId)]);
+  if (!quiz) throw notFound();
+  if (!maySeeQuiz(actor!, quiz, tree, { courseVisible: await courseVisible(actor!, quiz, tree) })) throw notFound();
+  const attempts = await attemptsOf(quiz.quizId, actor!.personId);
+  return { ...quizView(quiz, mayEditQuiz(actor!, quiz, tree)), mine: mine(quiz, attempts, clock.now()) };
+}
+
+/**
+ * `take`: the published quizzes open to the actor without asking (those of their unit and the units above it), with
+ * how their own attempts stand; `manage`: the quizzes of the units the actor edits, drafts included.
+ */
+export async function listQuizzes(actor: Actor | null, query: unknown = {}) {
+  authorize(actor, 'listQuizzes');
+  const { view, cursor, limit } = ListQuizzesQuery.parse(query);
+  const tree = await loadTree();
+  const page = { cursor: cursor ?? null, ...(limit ? { limit } : {}) };
+  if (view === 'manage') {
+    const grant = quizEditGrant(actor);
+    if (!grant) throw new AppError('FORBIDDEN');
+    const found = await queryQuizzesOfUnits(quizUnitsEditedBy(actor!, grant, tree), page);
+    return { items: found.items.map((quiz) => summary(quiz)), cursor: found.cursor };
+  }
+  const [found, attempts] = await Promise.all([queryQuizzesOfUnits(quizUnitsOpenTo(actor!, tree), page), queryAttemptsOfPerson(actor!.personId)]);
+  const byQuiz = new Map<string, Attempt[]>();
+  for (const attempt of attempts) byQuiz.set(attempt.quizId, [...(byQuiz.get(attempt.quizId) ?? []), attempt]);
+  const items = found.items.filter((quiz) => mayTakeQuiz(actor!, quiz, tree)).map((quiz) => summary(quiz, byQuiz.get(quiz.quizId) ?? []));
+  return { items, cursor: found.cursor };
+}
+
+function summary(quiz: Quiz, attempts?: readonly Attempt[]) {
+  const { items, review: _r, counts: _c, shuffleOptions: _o, shuffleQuestions: _q, createdBy: _b, version: _v, ...rest } = quiz;
+  const base = { ...rest, questionCount: questionCount(items) };
+  if (!attempts) return base;
+  const now = clock.now();
+  const visible = attempts.map((attempt) => attemptSummary(quiz, attempt, now)).filter((s) => s.passed !== undefined);
+  return {
+    ...base,
+    mine: {
+      attemptsUsed: attempts.length,
+      openAttemptId: attempts.find((attempt) => attempt.state === 'open')?.attemptId ?? null,
+      passed: visible.length === 0 ? null : visible.some((s) => s.passed),
+    },
+  };
+}
+
+// ─── Writing ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function checkWindow(opensAt: string | null, closesAt: string | null) {
+  if (opensAt !== null && closesAt !== null && Date.parse(closesAt) <= Date.parse(opensAt)) {
+    throw new AppError('VALIDATION', { messageKey: quizMessages.closesBeforeOpens, params: { opensAt, closesAt }, details: [{ path: 'closesAt' }] });
+  }
+}
+
+/** Times as stored: UTC instants. */
+const instant = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** Every fixed question exists, is active, and lies in the banks the quiz may use. */
+async function checkItems(items: readonly QuizItem[], ownerUnitId: string, tree: OrgTree) {
+  const banks = new Set(quizBankUnits(ownerUnitId, tree));
+  const fixed = items.flatMap((item) => (item.kind === 'fixed' ? [item.questionId] : []));
+  const heads = new Map((await readQuestionHeads(fixed)).map((q) => [q.questionId, q]));
+  fixed.forEach((questionId, index) => {
+    const head = heads.get(questionId);
+    if (!head || head.retired || !banks.has(head.ownerUnitId)) {
+      throw new AppError('VALIDATION', { messageKey: quizMessages.questionNotInQuizBanks, params: { questionId }, details: [{ path: `items.${index}.questionId` }] });
+    }
+  });
+}
+
+export async function createQuiz(actor: Actor | null, input: unknown) {
+  const grant = authorize(actor, 'createQuiz');
+  const data = CreateQuizInput.parse(input);
+  const tree = await loadTree();
+  const ownerUnitId = quizOwner(grant, actor!, data.ownerUnitId, tree);
+  if (data.courseId) {
+    const course = await courseById(data.courseId);
+    if (!course || !mayEditCourse(actor!, course, tree)) throw new AppError('VALIDATION', { messageKey: quizMessages.courseNotFound, details: [{ path: 'courseId' }] });
+  }
+  checkWindow(data.opensAt, data.closesAt);
+  await checkItems(data.items, ownerUnitId, tree);
+  const now = nowIso();
+  const { ownerUnitId: _o, courseId, ...settings } = data;
+  const quiz: Quiz = {
+    ...settings,
+    opensAt: instant(data.opensAt),
+    closesAt: instant(data.closesAt),
+    quizId: newId(),
+    ownerUnitId,
+    ...(courseId ? { courseId } : {}),
+    status: 'draft',
+    version: 1,
+    createdBy: actor!.personId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertQuiz(quiz);
+  await recordAudit({ action: 'createQuiz', actor, target: quizLabel(quiz), changes: diff({}, quiz, ['quizId', 'createdBy', 'items']) });
+  return { ...quizView(quiz, true), mine: mine(quiz, [], clock.now()) };
+}
+
+async function editableQuiz(actor: Actor | null, operation: 'updateQuiz' | 'publishQuiz', quizId: string, version: number) {
+  authorize(actor, operation);
+  const [tree, quiz] = await Promise.all([loadTree(), readQuiz(quizId)]);
+  if (!quiz || !mayEditQuiz(actor!, quiz, tree)) throw notFound();
+  if (quiz.version !== version) {
+    throw new AppError('CONFLICT', { messageKey: 'versionConflict', params: { expected: version, actual: quiz.version }, details: { expectedVersion: version, currentVersion: quiz.version } });
+  }
+  return { quiz, tree };
+}
+
+/**
+ * Saves a quiz's settings. A published quiz may change too: attempts already started keep their questions, their
+ * deadline and their pass mark; new attempts follow the new settings.
+ */
+export async function updateQuiz(actor: Actor | null, quizId: string, input: unknown) {
+  const { version, ...changes } = UpdateQuizInput.parse(input);
+  const { quiz, tree } = await editableQuiz(actor, 'updateQuiz', quizId, version);
+  const next: Quiz = {
+    ...quiz,
+    ...changes,
+    ...(changes.opensAt !== undefined ? { opensAt: instant(changes.opensAt) } : {}),
+    ...(changes.closesAt !== undefined ? { closesAt: instant(changes.closesAt) } : {}),
+    version: quiz.version + 1,
+    updatedAt: nowIso(),
+  };
+  checkWindow(next.opensAt, next.closesAt);
+  if (changes.items) await checkItems(changes.items, quiz.ownerUnitId, tree);
+  if (next.status === 'published') await trialDraw(next, tree);
+  const saved = await replaceQuiz(quiz, next);
+  await recordAudit({ action: 'updateQuiz', actor, target: quizLabel(saved), changes: diff(quiz, saved, ['version', 'updatedAt', 'items']), details: { version: saved.version } });
+  return { ...quizView(saved, true), mine: mine(saved, await attemptsOf(saved.quizId, actor!.personId), clock.now()) };
+}
+
+/** Publishes a quiz once its rules can be met by its banks (a rule they cannot meet is a 400 naming it). */
+export async function publishQuiz(actor: Actor | null, quizId: string, input: unknown) {
+  const { version } = PublishQuizInput.parse(input);
+  const { quiz, tree } = await editableQuiz(actor, 'publishQuiz', quizId, version);
+  if (quiz.status === 'published') throw new AppError('CONFLICT', { messageKey: quizMessages.alreadyPublished });
+  await trialDraw(quiz, tree);
+  const saved = await replaceQuiz(quiz, { ...quiz, status: 'published', version: quiz.version + 1, updatedAt: nowIso() });
+  await recordAudit({ action: 'publishQuiz', actor, target: quizLabel(saved), details: { version: saved.version } });
+  return { ...quizView(saved, true), mine: mine(saved, [], clock.now()) };
+}
+
+/** Draws once as an attempt would: throws the draw's 400 when the banks cannot meet the rules. */
+async function trialDraw(quiz: Quiz, tree: OrgTree) {
+  drawAttempt({ quiz, bank: await quizBank(quiz, tree), seed: quiz.quizId });
+}
+
+// ─── For attempts and other areas (no actor) ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The questions a quiz's attempts draw from: its fixed questions, and for each draw rule the active questions of
+ * the quiz's banks with the rule's category (or all of the banks' active questions for a rule without one).
+ */
+export async function quizBank(quiz: Quiz, tree?: OrgTree): Promise<Question[]> {
+  const units = quizBankUnits(quiz.ownerUnitId, tree ?? (await loadTree()));
+  const fixed = quiz.items.flatMap((item) => (item.kind === 'fixed' ? [item.questionId] : []));
+  const rules = quiz.items.filter((item) => item.kind === 'draw');
+  const reads: Promise<Question[]>[] = [readQuestionHeads(fixed)];
+  const tags = new Set(rules.map((rule) => rule.tag));
+  const unitSet = new Set(units);
+  if (tags.has(undefined)) {
+    reads.push(everyPage((cursor) => queryQuestionsOfUnits(units, { retired: false }, { cursor, limit: 500 })));
+  } else {
+    for (const tag of tags) reads.push(everyPage((cursor) => queryQuestionsByTag(tag!, unitSet, { retired: false }, { cursor, limit: 500 })));
+  }
+  return (await Promise.all(reads)).flat();
+}
+
+/** A quiz by id, whoever asks (callers check the actor themselves). */
+export async function quizById(quizId: string): Promise<Quiz | undefined> {
+  return readQuiz(quizId);
+}
+
+export async function quizzesByIds(quizIds: readonly string[]): Promise<Quiz[]> {
+  return readQuizzes(quizIds);
+}
+
+/** The final tests of a course (normally one). */
+export async function finalTestsOf(courseId: string): Promise<Quiz[]> {
+  return queryQuizzesOfCourse(courseId);
+}
+
+/** Whether the actor may take the quiz now (published, and open to them). */
+export async function takeableBy(actor: Actor, quiz: Quiz, tree: OrgTree): Promise<boolean> {
+  return mayTakeQuiz(actor, quiz, tree, { courseVisible: await courseVisible(actor, quiz, tree) });
+}
