@@ -4,132 +4,22 @@
 import type { Lang } from '../../../functions/shared/constants';
 import type { MessageKey, Translate } from '../i18n';
 import { formatDateTime } from './format';
+import type { components } from './api-types';
 import type { Answer } from './quiz-autosave';
 
-export type QuizSummary = {
-  quizId: string;
-  title: string;
-  ownerUnitId: string;
-  courseId?: string;
-  status: 'draft' | 'published';
-  questionCount: number;
-  timeLimitMinutes: number | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  attemptsAllowed: number | null;
-  passPercent: number;
-  dueAt?: string;
-  mine?: { attemptsUsed: number; openAttemptId: string | null; passed: boolean | null };
-};
-
-export type AttemptState = 'open' | 'submitted' | 'expired';
-
-export type AttemptSummary = {
-  attemptId: string;
-  number: number;
-  state: AttemptState;
-  startedAt: string;
-  deadline: string | null;
-  finishedAt?: string;
-  score?: number;
-  maxScore?: number;
-  percent?: number;
-  passed?: boolean;
-  reviewOpensAt: string | null;
-};
-
-export type ReviewPolicy = { when: 'afterSubmit' | 'afterClose'; show: 'scoreOnly' | 'full' };
-
-export type QuizView = {
-  quizId: string;
-  title: string;
-  ownerUnitId: string;
-  courseId?: string;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  timeLimitMinutes: number | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  attemptsAllowed: number | null;
-  passPercent: number;
-  counts: 'best' | 'last';
-  review: ReviewPolicy;
-  status: 'draft' | 'published';
-  version: number;
-  questionCount: number;
-  mayEdit: boolean;
-  mine: { attempts: AttemptSummary[]; openAttemptId: string | null; attemptsLeft: number | null };
-};
-
-export type QuestionKind = 'single' | 'multiple' | 'truefalse' | 'fill';
-
-export type TakerOption = { choice: number; text: string; imageUrl: string | null };
-
-export type TakerQuestion = {
-  questionId: string;
-  version: number;
-  kind: QuestionKind;
-  stem: string;
-  stemImageUrl: string | null;
-  options: TakerOption[];
-  points: number;
-};
-
-export type AttemptView = {
-  attemptId: string;
-  quizId: string;
-  quizTitle: string;
-  number: number;
-  questions: TakerQuestion[];
-  answers: Record<string, Answer>;
-  seq: number;
-  startedAt: string;
-  deadline: string | null;
-  state: AttemptState;
-  finishedAt?: string;
-  serverNow: string;
-  saveGraceSeconds: number;
-};
-
-export type AttemptResult = {
-  attemptId: string;
-  quizId: string;
-  state: AttemptState;
-  finishedAt: string;
-  reviewOpensAt: string | null;
-  shows: 'nothing' | 'score' | 'full';
-  score?: number;
-  maxScore?: number;
-  percent?: number;
-  passed?: boolean;
-};
-
-export type ReviewedQuestion = {
-  question: {
-    questionId: string;
-    kind: QuestionKind;
-    stem: string;
-    stemImageUrl?: string | null;
-    options: { text: string; imageUrl?: string | null }[];
-    answer: (number | string)[];
-    explanation?: string;
-    points: number;
-  };
-  optionOrder: number[];
-  given?: Answer;
-  earned: number;
-  correct: boolean;
-};
-
-export type AttemptReview = {
-  attemptId: string;
-  state: AttemptState;
-  score: number;
-  maxScore: number;
-  percent: number;
-  passed: boolean;
-  questions?: ReviewedQuestion[];
-};
+type Schemas = components['schemas'];
+export type QuizSummary = Schemas['QuizSummary'];
+export type QuizView = Schemas['Quiz'];
+export type AttemptSummary = Schemas['AttemptSummary'];
+export type AttemptState = AttemptSummary['state'];
+export type ReviewPolicy = QuizView['review'];
+export type AttemptView = Schemas['Attempt'];
+export type TakerQuestion = Schemas['TakerQuestion'];
+export type QuestionKind = TakerQuestion['kind'];
+export type TakerOption = TakerQuestion['options'][number];
+export type AttemptResult = Schemas['AttemptResult'];
+export type AttemptReview = Schemas['AttemptReview'];
+export type ReviewedQuestion = NonNullable<AttemptReview['questions']>[number];
 
 /** A, B, C … for the option shown at `index`. */
 export function optionLetter(index: number): string {
