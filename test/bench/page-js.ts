@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** The issue's budget for the course pages on a phone. */
+/** The issues' budget for the course pages and the quiz pages on a phone. */
 export const PAGE_JS_BUDGET_BYTES = 120 * 1024;
 
 /** The learning pages measured by default (Remix route ids). */
@@ -23,6 +23,12 @@ export const learnRoutes = [
   'routes/learn._index',
   'routes/learn.record',
 ];
+
+/** The taker's quiz pages (the issue's budget: the quiz page's JS <= 120 KB gzipped), the taking page first. */
+export const quizRoutes = ['routes/attempts.$attemptId._index', 'routes/attempts.$attemptId.result', 'routes/quizzes.$quizId', 'routes/quizzes._index'];
+
+/** Every page the bench weighs. */
+export const measuredRoutes = [...learnRoutes, ...quizRoutes];
 
 export interface PageJs {
   route: string;
@@ -81,7 +87,7 @@ function chunkLists(clientDir: string): { manifest: string; lists: Map<string, s
 }
 
 /** Measures each route's JavaScript: entry + root + the route, every chunk counted once. */
-export function measurePageJs(clientDir = 'build/client', routes: string[] = learnRoutes): PageJsReport {
+export function measurePageJs(clientDir = 'build/client', routes: string[] = measuredRoutes): PageJsReport {
   const { manifest, lists } = chunkLists(clientDir);
   const size = new Map<string, { raw: number; gzip: number }>();
   const weigh = (file: string) => {

@@ -247,7 +247,7 @@ async function main(): Promise<number> {
 
   const bundle = await bundleHttpLambda(root, resolve(root, '.bench'));
   reportBundle(bundle);
-  // The JavaScript a phone downloads for the learning pages (entry + root + route chunks, gzip -9).
+  // The JavaScript a phone downloads for the learning and quiz pages (entry + root + route chunks, gzip -9).
   const pageJs = measurePageJs(clientBuildDir);
   console.log('');
   for (const line of pageJsLines(pageJs)) console.log(line);

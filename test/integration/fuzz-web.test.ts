@@ -42,6 +42,8 @@ const webActions: WebAction[] = [
   { route: 'learn.manage.$courseId._index', path: () => '/learn/manage/x?index', intents: ['update'] },
   { route: 'learn.manage.$courseId.completion', path: () => `/learn/manage/${publishedId}/completion`, intents: [''] },
   { route: 'practice', path: () => '/practice', intents: ['answer', 'settings'] },
+  { route: 'quizzes.$quizId', path: () => '/quizzes/x', intents: [''] },
+  { route: 'attempts.$attemptId._index', path: () => '/attempts/x?index', intents: [''] },
 ];
 let draftId = '';
 let publishedId = '';

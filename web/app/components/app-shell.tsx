@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import { useT } from '../i18n';
-import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { LanguageSwitch } from './language-switch';
 import { may, useMe } from '../lib/me';
 import { navItems, type NavIcon, type NavItem } from '../lib/navigation';
@@ -16,6 +16,7 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
   logIn: LogInIcon,
   pulse: PulseIcon,
   code: CodeIcon,
+  quiz: QuizIcon,
 };
 
 /**

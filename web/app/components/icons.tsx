@@ -36,6 +36,13 @@ export const UsersIcon = ({ className }: IconProps) => (
   </svg>
 );
 
+export const QuizIcon = ({ className }: IconProps) => (
+  <svg {...base} className={className}>
+    <rect x="5" y="3.5" width="14" height="18" rx="2" />
+    <path d="M9 3.5h6v3H9zM8.5 12l2 2 4-4M8.5 17.5h7" />
+  </svg>
+);
+
 export const FlagIcon = ({ className }: IconProps) => (
   <svg {...base} className={className}>
     <path d="M5 21V4M5 4h11l-2 4 2 4H5" />

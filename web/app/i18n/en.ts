@@ -3,7 +3,8 @@ import { auditEn } from './audit.en';
 import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';
 import { practiceEn } from './practice.en';
+import { quizzesEn } from './quizzes.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn };

@@ -7,7 +7,7 @@
 import type { MessageKey } from '../i18n';
 import type { Capability } from './me';
 
-export type NavIcon = 'home' | 'book' | 'users' | 'settings' | 'user' | 'logIn' | 'pulse' | 'code';
+export type NavIcon = 'home' | 'book' | 'users' | 'settings' | 'user' | 'logIn' | 'pulse' | 'code' | 'quiz';
 
 export interface NavItem {
   to: string;
@@ -29,6 +29,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
   { to: '/learn', label: 'nav.learn', icon: 'book', shownTo: 'study' },
+  { to: '/quizzes', label: 'nav.quizzes', icon: 'quiz', shownTo: 'study' },
   { to: '/people', label: 'nav.people', icon: 'users', shownTo: 'readPeople' },
   { to: '/admin', label: 'nav.admin', icon: 'settings', shownTo: 'administer' },
   { to: '/me', label: 'nav.me', icon: 'user', shownTo: 'ownAccount' },
