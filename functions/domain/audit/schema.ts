@@ -22,6 +22,7 @@ export const auditActions = [
   'createQuestion',
   'updateQuestion',
   'retireQuestion',
+  'importQuestions',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

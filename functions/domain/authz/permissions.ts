@@ -94,6 +94,9 @@ export const permissions = {
   createQuestion: bankEditors,
   updateQuestion: bankEditors,
   retireQuestion: bankEditors,
+  previewQuestionImport: bankEditors,
+  confirmQuestionImport: bankEditors,
+  getQuestionTemplate: bankEditors,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -97,6 +97,17 @@ export async function insertQuestion(question: Question): Promise<void> {
 }
 
 /**
+ * Writes a new question whose id was fixed beforehand (an import's row), once: when its head is already there (an
+ * earlier run of the same import wrote it), nothing is written again. True when written now.
+ */
+export async function insertQuestionOnce(question: Question): Promise<boolean> {
+  if (!(await writeIfStill(() => quizEntities().questionHead.create(toItem(question)).go()))) return false;
+  await keepVersion(question);
+  await indexTags(question, []);
+  return true;
+}
+
+/**
  * Makes `next` the question's new head if the head is still `current` (at current.version); `next.version` must be
  * current.version + 1. Someone else's save in between is a CONFLICT naming the version stored now. Before the head
  * moves on, the version it leaves is kept in its own item, so attempts given it can always read it.

@@ -18,6 +18,7 @@ import { studyRoutes } from './study.js';
 import { uploadRoutes } from './uploads.js';
 import { completionRoutes } from './completion.js';
 import { quizRoutes } from './quizzes.js';
+import { questionImportHasOwnBodyLimit, questionImportRoutes } from './question-imports.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -39,7 +40,7 @@ export function createApi() {
     },
   });
 
-  api.use('*', defaultBodyLimit(() => config().bodyLimitBytes, hasOwnBodyLimit));
+  api.use('*', defaultBodyLimit(() => config().bodyLimitBytes, (path) => hasOwnBodyLimit(path) || questionImportHasOwnBodyLimit(path)));
   api.use('*', session());
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sid' });
 
@@ -56,6 +57,7 @@ export function createApi() {
   api.route('/', uploadRoutes);
   api.route('/', completionRoutes);
   api.route('/', quizRoutes);
+  api.route('/', questionImportRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

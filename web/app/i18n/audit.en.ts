@@ -33,6 +33,7 @@ export const auditEn: AuditMessages = {
   'audit.action.createQuestion': 'Created question',
   'audit.action.updateQuestion': 'Edited question',
   'audit.action.retireQuestion': 'Retired question',
+  'audit.action.importQuestions': 'Imported questions',
   'audit.field.person.name': 'Name',
   'audit.field.person.login': 'Login',
   'audit.field.person.unitId': 'Unit',

@@ -35,6 +35,7 @@ export const auditZhCN = {
   'audit.action.createQuestion': '新建试题',
   'audit.action.updateQuestion': '修改试题',
   'audit.action.retireQuestion': '停用试题',
+  'audit.action.importQuestions': '导入试题',
   'audit.field.person.name': '姓名',
   'audit.field.person.login': '登录名',
   'audit.field.person.unitId': '所在单位',
