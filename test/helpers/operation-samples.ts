@@ -718,6 +718,15 @@ export const samples: OperationSample[] = [
     build: (ctx) => ({ method: 'GET', path: `/api/questions?unitId=${ctx.fixtures.unit.branch1}` }),
   },
   {
+    operationId: 'getQuestion',
+    label: 'getQuestion(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/questions/${await editedQuestion(ctx)}` }),
+  },
+  {
     operationId: 'createQuestion',
     label: 'createQuestion(own unit)',
     expect: courseEditors,

@@ -143,8 +143,12 @@ describe('confirm: the good rows into the bank, once', () => {
     expect(again.json).toEqual(first.json);
 
     const listed = await call('GET', `/questions?unitId=${units.branch1}&tag=${encodeURIComponent('政务服务标准')}&limit=200`, organizer1);
-    const imported = (listed.json.items as { stem: string; version: number; answer: unknown; explanation: string }[]).filter((q) => q.stem.startsWith('确认测试'));
+    const imported = (listed.json.items as { questionId: string; stem: string; version: number; answer: unknown; explanation: string }[]).filter((q) => q.stem.startsWith('确认测试'));
     expect(imported).toHaveLength(2);
+    // Each is a question of the bank like any other: its editors read it one at a time, others not at all.
+    const one = await call('GET', `/questions/${imported[0]!.questionId}`, organizer1);
+    expect(one.json).toMatchObject({ questionId: imported[0]!.questionId, ownerUnitId: units.branch1, version: 1 });
+    expect((await call('GET', `/questions/${imported[0]!.questionId}`, organizer2)).status).toBe(404);
     expect(imported.find((q) => q.stem.includes('好差评'))).toMatchObject({ version: 1, answer: [1], explanation: '差评须及时回访核实、整改。' });
     const unitList = (await call('GET', `/questions?unitId=${units.branch1}&limit=200`, organizer1)).json.items as { stem: string }[];
     const order = unitList.map((q) => q.stem).filter((stem) => stem.startsWith('确认测试'));

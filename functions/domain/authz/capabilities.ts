@@ -26,7 +26,7 @@ export const capabilityOperations = {
    * run the platform, not those who use it.
    */
   /** The question bank (题库): reading, writing, retiring and importing questions, within the units it reaches. */
-  editQuestions: ['listQuestions', 'createQuestion', 'updateQuestion', 'retireQuestion', 'previewQuestionImport', 'confirmQuestionImport'],
+  editQuestions: ['listQuestions', 'getQuestion', 'createQuestion', 'updateQuestion', 'retireQuestion', 'previewQuestionImport', 'confirmQuestionImport'],
   administer: ['createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'resetPassword', 'previewImport', 'confirmImport', 'listAudit'],
 } as const satisfies Record<string, readonly Operation[]>;
 

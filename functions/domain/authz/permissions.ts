@@ -91,6 +91,7 @@ export const permissions = {
   getMyRecord: signedIn,
   // the question bank: organizers read and edit the banks within their subtree, admins every bank
   listQuestions: bankEditors,
+  getQuestion: bankEditors,
   createQuestion: bankEditors,
   updateQuestion: bankEditors,
   retireQuestion: bankEditors,
