@@ -388,7 +388,8 @@ export async function seedDemoQuestions(): Promise<{ questions: number }> {
   const admin = (await everyone()).find((person) => person.login === 'admin');
   if (!admin) throw new Error('seed: no admin for the demo question bank');
   const actor: Actor = { ...admin, mustChangePassword: false, sessionId: 'seed' };
-  const all = demoCategories.flatMap((category) => demoQuestions[category].map((question) => questionInput(category, question)));
+  // Written last to first: the bank lists the newest first, so it shows them in the order written here.
+  const all = demoCategories.flatMap((category) => demoQuestions[category].map((question) => questionInput(category, question))).reverse();
   // Started in order (ids are taken in that order), many at a time: the bank lists each category together.
   await eachLimited(all, 16, async (input) => {
     await createQuestion(actor, input);
