@@ -12,6 +12,8 @@ import { useLocalPlatform } from '../helpers/platform.js';
 import { requestAs } from '../helpers/sign-in.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { readQuestionFile } from '../../functions/domain/quizzes/question-file.js';
+import { beginQuestionImport, claimStem, readQuestionImport, readQuestionImportRows } from '../../functions/domain/quizzes/import-store.js';
+import { newId } from '../../functions/platform/ids.js';
 
 const { app, call, signIn } = useLocalPlatform();
 
@@ -178,6 +180,24 @@ describe('confirm: the good rows into the bank, once', () => {
     expect(stems.filter((stem) => stem.startsWith('重复导入测试'))).toHaveLength(12);
     expect(stems.filter((stem) => stem.startsWith('并发导入测试'))).toHaveLength(20);
     expect(c.status).toBe(200);
+  });
+
+  it('resumes a confirm that died half-way, and takes over a stem left claimed by an import that never wrote it', async () => {
+    const file = csv(...Array.from({ length: 6 }, (_, i) => `判断,续传测试第${i + 1}题：一次性告知须书面告知。,,,,,对,,1,易,政务服务标准`));
+    const res = await preview(admin, file);
+    const record = (await readQuestionImport(res.body.importId))!;
+    const rows = await readQuestionImportRows(record);
+    // The dead confirm: it took the import (a hold that has lapsed) and claimed the first two stems, writing nothing else.
+    await beginQuestionImport(record, newId(), Date.now() - 1000);
+    for (const row of rows.slice(0, 2)) await claimStem(record.ownerUnitId, row.stemKey, { questionId: row.questionId, importId: record.importId, createdAt: new Date().toISOString() });
+    // Another import, long gone, claimed the third stem for a question it never wrote.
+    await claimStem(record.ownerUnitId, rows[2]!.stemKey, { questionId: newId(), importId: newId(), createdAt: new Date(Date.now() - 3600_000).toISOString() });
+
+    const resumed = await confirm(admin, res.body.importId);
+    expect(resumed.status, JSON.stringify(resumed.json)).toBe(200);
+    expect(resumed.json).toMatchObject({ created: 6, skipped: 0 });
+    const stems = (await bankStems(units.bureau!)).filter((stem) => stem.startsWith('续传测试'));
+    expect(stems.sort()).toEqual(rows.map((row) => (row.question as { stem: string }).stem).sort());
   });
 
   it('refuses (409, in words) an import with nothing to import', async () => {

@@ -26,7 +26,7 @@ import { orgMessages } from '../org/messages.js';
 import { readQuestionFile, questionTemplate, type ImportedQuestion, type QuestionField } from './question-file.js';
 import { Id, Question } from './schema.js';
 import { currentQuestion } from './service.js';
-import { insertQuestionOnce } from './store.js';
+import { insertNewQuestions, insertQuestionOnce } from './store.js';
 import {
   beginQuestionImport,
   claimStem,
@@ -189,21 +189,24 @@ async function claimIsLive(claim: StemClaim): Promise<boolean> {
   return Date.parse(claim.createdAt) + questionImportLeaseMs > Date.now();
 }
 
-/** Writes one good row, unless the bank has (or another import claimed) its stem. True when the question is ours. */
-async function writeRow(record: QuestionImportRecord, row: StoredQuestionRow, actor: Actor, bank: Map<string, { questionId: string }>): Promise<boolean> {
+/** What one good row comes to: written now (new), written by an earlier run of this confirm (ours), or skipped. */
+type RowOutcome = 'new' | 'ours' | 'skipped';
+
+/**
+ * Claims one good row's stem for its question, unless the bank has (or another import claimed) that stem. A claim
+ * made now means nobody else holds the question's id, so the question itself is written in a batch afterwards.
+ */
+async function claimRow(record: QuestionImportRecord, row: StoredQuestionRow, bank: Map<string, { questionId: string }>): Promise<RowOutcome> {
   const there = bank.get(row.stemKey);
-  if (there) return there.questionId === row.questionId;
-  const at = nowIso();
-  const ours: StemClaim = { questionId: row.questionId, importId: record.importId, createdAt: at };
+  if (there) return there.questionId === row.questionId ? 'ours' : 'skipped';
+  const ours: StemClaim = { questionId: row.questionId, importId: record.importId, createdAt: nowIso() };
   let holder = await claimStem(record.ownerUnitId, row.stemKey, ours);
+  if (holder === ours) return 'new';
   if (holder.questionId !== row.questionId && !(await claimIsLive(holder))) {
     if (await takeOverStem(record.ownerUnitId, row.stemKey, holder, ours)) holder = ours;
   }
-  if (holder.questionId !== row.questionId) return false;
-  // Checked at preview with the same parts; parsed again as every item written is.
-  const question = Question.parse({ ...row.question, questionId: row.questionId, ownerUnitId: record.ownerUnitId, createdBy: actor.personId, version: 1, retired: false, createdAt: at, updatedAt: at });
-  await insertQuestionOnce(question);
-  return true;
+  // Our own claim from an earlier run (its question may or may not have been written): written once, conditionally.
+  return holder.questionId === row.questionId ? 'ours' : 'skipped';
 }
 
 /**
@@ -233,10 +236,23 @@ export async function confirmQuestionImport(actor: Actor | null, importId: strin
   let skipped = 0;
   try {
     const [rows, bank] = await Promise.all([readQuestionImportRows(record), readBankStems(record.ownerUnitId)]);
+    const at = nowIso();
+    // Checked at preview with the same parts; parsed again as every item written is.
+    const question = (row: StoredQuestionRow) =>
+      Question.parse({ ...row.question, questionId: row.questionId, ownerUnitId: record.ownerUnitId, createdBy: actor!.personId, version: 1, retired: false, createdAt: at, updatedAt: at });
+    const fresh: Question[] = [];
+    const resumed: Question[] = [];
     await eachLimited(rows, writeConcurrency, async (row) => {
-      if (await writeRow(record, row, actor!, bank)) created++;
-      else skipped++;
+      const outcome = await claimRow(record, row, bank);
+      if (outcome === 'skipped') skipped++;
+      else if (outcome === 'new') fresh.push(question(row));
+      else if (!bank.has(row.stemKey)) resumed.push(question(row));
     });
+    await insertNewQuestions(fresh);
+    await eachLimited(resumed, writeConcurrency, async (q) => {
+      await insertQuestionOnce(q);
+    });
+    created = rows.length - skipped;
   } catch (error) {
     await releaseQuestionImport(importId, leaseId);
     throw error;
