@@ -25,6 +25,7 @@ import { insertLoginClaim, personItem } from '../functions/domain/people/store.j
 import { Person } from '../functions/domain/people/schema.js';
 import { demoPassword, seedPeople, seedUnits, type SeedPerson, type SeedUnit } from './seed-data.js';
 import { seedDemoCourses } from './seed-courses.js';
+import { seedDemoQuestions } from './seed-questions.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -41,6 +42,8 @@ export interface SeedResult {
   people: number;
   /** Demo courses written by this call (dev/seed-courses.ts). */
   courses?: number;
+  /** Questions of the demo bank written by this call (dev/seed-questions.ts). */
+  questions?: number;
   /** When the table was seeded (by this call or an earlier one), if known. */
   seededAt?: string;
   /** How long this call took, in milliseconds. */
@@ -216,6 +219,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   );
   expectAllWritten(await peopleEntities().person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
   const { courses } = await seedDemoCourses();
+  const { questions } = await seedDemoQuestions();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(
@@ -227,5 +231,5 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       ExpressionAttributeValues: { ':complete': 'complete', ':at': nowIso(), ':ms': durationMs },
     }),
   );
-  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, seededAt, durationMs };
+  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, questions, seededAt, durationMs };
 }

@@ -3,7 +3,7 @@
  * caller input parsed to a 400, batched reads that retry what DynamoDB leaves unprocessed, writes with bounded
  * concurrency, and pages with an opaque cursor. Nothing here knows any area.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { aws } from './aws.js';
 import { config } from './config.js';
@@ -93,6 +93,23 @@ export async function batchGet<K extends object, R>(keys: readonly K[], get: (ke
     pending = unprocessed;
   }
   return out;
+}
+
+/**
+ * Sends batch writes (each at most 25 requests, as ElectroDB's batch `.params()` makes them), a few at a time, sending
+ * again, with a short backoff, whatever DynamoDB leaves unprocessed. Unconditional: for items no one else can be
+ * writing (a caller's guard, such as a create-once claim, decided that first).
+ */
+export async function batchWrite(batches: ReadonlyArray<{ RequestItems: Record<string, unknown[]> }>, concurrency = 4): Promise<void> {
+  await eachLimited(batches, concurrency, async (batch) => {
+    let pending: Record<string, unknown[]> | undefined = batch.RequestItems;
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt > maxBatchAttempts) throw new Error(`BatchWriteItem left requests unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await backoff(attempt);
+      const out = await aws().doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
+      pending = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+    }
+  });
 }
 
 type TableKey = Record<string, unknown>;

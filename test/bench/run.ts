@@ -28,6 +28,7 @@ import { runHopsSection } from './hops.js';
 import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
 import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
+import { benchBankImport, reportBankImport } from './question-bank-import.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -283,6 +284,9 @@ async function main(): Promise<number> {
 
   heading(`Question file: ${QUESTION_ROWS} questions read from .xlsx and CSV (UTF-8, GBK), one process`);
   reportQuestionImport(benchQuestionImport());
+
+  heading(`Question bank import: ${QUESTION_ROWS} questions (.xlsx), preview + confirm through the app in-process, then again (dynalite + s3rver)`);
+  reportBankImport(await benchBankImport());
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();

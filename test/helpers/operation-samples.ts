@@ -367,6 +367,15 @@ async function attemptSeq(ctx: SampleContext, attemptId: string): Promise<number
   return res.body.seq as number;
 }
 
+/** A question file (CSV) of one true/false question with a stem no other call uses. */
+function questionFile(unique: string, ownerUnitId?: string): FormData {
+  const csv = ['题型,题干,答案', `判断,权限测试导入题${unique}：首问负责制适用于每个窗口。,对`].join('\r\n') + '\r\n';
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'questions.csv');
+  if (ownerUnitId) form.append('ownerUnitId', ownerUnitId);
+  return form;
+}
+
 /** A small roster file (CSV), as an admin would upload it: one new person in 综合科. */
 function roster(unique: string): FormData {
   const csv = ['姓名,登录名,所在单位,政治面貌', `权限测试导入,imp-${unique},县政务服务管理局/综合科,群众`].join('\r\n') + '\r\n';
@@ -769,6 +778,15 @@ export const samples: OperationSample[] = [
     build: (ctx) => ({ method: 'GET', path: `/api/questions?unitId=${ctx.fixtures.unit.branch1}` }),
   },
   {
+    operationId: 'getQuestion',
+    label: 'getQuestion(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/questions/${await editedQuestion(ctx)}` }),
+  },
+  {
     operationId: 'createQuestion',
     label: 'createQuestion(own unit)',
     expect: courseEditors,
@@ -930,6 +948,36 @@ export const samples: OperationSample[] = [
       const current = await ctx.asAdmin('GET', '/api/practice/settings');
       return { method: 'PUT', path: '/api/practice/settings', body: { questionsPerDay: current.body.questionsPerDay } };
     },
+  },
+  {
+    operationId: 'previewQuestionImport',
+    label: 'previewQuestionImport(own bank)',
+    expect: courseEditors,
+    build: (ctx) => ({ method: 'POST', path: '/api/questions/import/preview', body: questionFile(ctx.unique()) }),
+  },
+  {
+    operationId: 'previewQuestionImport',
+    label: "previewQuestionImport(into branch 1's bank)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    build: (ctx) => ({ method: 'POST', path: '/api/questions/import/preview', body: questionFile(ctx.unique(), ctx.fixtures.unit.branch1) }),
+  },
+  {
+    operationId: 'confirmQuestionImport',
+    label: 'confirmQuestionImport(unknown import)',
+    // An editor passes the permission check and then learns there is no such import (404): allowed. Everybody else
+    // is refused before any lookup.
+    expect: courseEditors,
+    allowedWith: [404],
+    build: () => ({ method: 'POST', path: `/api/questions/import/${newId()}/confirm` }),
+  },
+  {
+    operationId: 'getQuestionTemplate',
+    label: 'getQuestionTemplate',
+    expect: courseEditors,
+    build: () => ({ method: 'GET', path: '/api/questions/import/template.xlsx' }),
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
   { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },

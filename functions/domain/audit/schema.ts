@@ -26,6 +26,7 @@ export const auditActions = [
   'updateQuiz',
   'publishQuiz',
   'setPracticeSettings',
+  'importQuestions',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -27,6 +27,8 @@ export const capabilityOperations = {
    * technical pages that serve it, the system status and the API reference, come with it: they concern those who
    * run the platform, not those who use it.
    */
+  /** The question bank (题库): reading, writing, retiring and importing questions, within the units it reaches. */
+  editQuestions: ['listQuestions', 'getQuestion', 'createQuestion', 'updateQuestion', 'retireQuestion', 'previewQuestionImport', 'confirmQuestionImport'],
   administer: ['createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'resetPassword', 'previewImport', 'confirmImport', 'listAudit'],
 } as const satisfies Record<string, readonly Operation[]>;
 

@@ -92,6 +92,7 @@ export const permissions = {
   getMyRecord: signedIn,
   // the question bank: organizers read and edit the banks within their subtree, admins every bank
   listQuestions: bankEditors,
+  getQuestion: bankEditors,
   createQuestion: bankEditors,
   updateQuestion: bankEditors,
   retireQuestion: bankEditors,
@@ -112,6 +113,9 @@ export const permissions = {
   answerPractice: signedIn,
   getPracticeSettings: everyoneSignedIn,
   setPracticeSettings: adminOnly,
+  previewQuestionImport: bankEditors,
+  confirmQuestionImport: bankEditors,
+  getQuestionTemplate: bankEditors,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -108,6 +108,30 @@ export const quizzesMessages = defineMessages('quizzes', {
   },
 });
 
+// ─── Importing a question file into a bank (preview, confirm) ───
+
+/** What the import of a question file says beyond the file's rows: the upload, the target bank, the import's life. */
+export const questionImportMessages = defineMessages('quizzes.import', {
+  'zh-CN': {
+    fileMissing: '请选择要上传的题库文件（Excel .xlsx 或 CSV）。',
+    fileTooLarge: '题库文件太大（上限 {limit}），请删去多余的内容或分批导入。',
+    duplicateInBank: '题库中已有题干相同的题目，不会重复导入。',
+    duplicateInBankRetired: '题库中已有题干相同的题目（已停用），不会重复导入。',
+    importNotFound: '找不到这次导入，或它已过期（预览后 24 小时内有效），请重新上传题库文件。',
+    importInProgress: '这份题库文件正在导入中，请稍候再试。',
+    nothingToImport: '这份文件没有可以导入的题目：请先改正预览中列出的问题，再重新上传。',
+  },
+  en: {
+    fileMissing: 'Choose the question file to upload (Excel .xlsx or CSV).',
+    fileTooLarge: 'The question file is too large (limit {limit}). Remove what is not needed, or import it in parts.',
+    duplicateInBank: 'The bank already has a question with this stem; it is not imported again.',
+    duplicateInBankRetired: 'The bank already has a question with this stem (retired); it is not imported again.',
+    importNotFound: 'There is no such import, or it has expired (a preview stays valid for 24 hours). Upload the question file again.',
+    importInProgress: 'This question file is being imported right now. Please wait a moment and try again.',
+    nothingToImport: 'This file has no question that can be imported: correct the problems the preview lists, then upload it again.',
+  },
+});
+
 // ─── The question bank ───
 
 /** What the question bank says: a question not found, and the rules a question keeps (zh-CN and en). */

@@ -92,7 +92,7 @@ describe('reading the files organizers keep', () => {
       { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
     ]);
     expect(readQuestionFile(book)).toEqual([
-      { line: 2, stemKey: '预备党员的预备期为一年。', problems: [], question: { kind: 'truefalse', stem: '预备党员的预备期为一年。', options: [], answer: [0], explanation: '', points: 2, difficulty: 'medium', tags: [] } },
+      { line: 2, stemKey: '预备党员的预备期为一年。', written: { type: '判断', stem: '预备党员的预备期为一年。' }, problems: [], question: { kind: 'truefalse', stem: '预备党员的预备期为一年。', options: [], answer: [0], explanation: '', points: 2, difficulty: 'medium', tags: [] } },
     ]);
   });
 
@@ -175,6 +175,7 @@ describe('each row: the question as stored, or every problem in words', () => {
     expect(one('单选', '  题干  ', abcd, 'c', '解析', '2', '难', '党章、纪律，宗旨;党章')).toEqual({
       line: 2,
       stemKey: '题干',
+      written: { type: '单选', stem: '题干' },
       problems: [],
       question: { kind: 'single', stem: '题干', options: abcd.map((text) => ({ text })), answer: [2], explanation: '解析', points: 2, difficulty: 'hard', tags: ['党章', '纪律', '宗旨'] },
     });

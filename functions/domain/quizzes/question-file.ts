@@ -48,6 +48,8 @@ export interface QuestionFileRow {
   line: number;
   /** The stem as compared for duplicates (`stemKey`), so the bank can skip questions it already holds. */
   stemKey: string;
+  /** The type and stem as the file wrote them (what a preview shows of a row with problems). */
+  written: { type: string; stem: string };
   /** Present when the row has no problem. */
   question?: ImportedQuestion;
   problems: QuestionRowProblem[];
@@ -166,7 +168,7 @@ export function readRow(line: number, raw: RawQuestionRow): QuestionFileRow {
   if (tags.length > maxTags) problem('tags', quizzesMessages.importTooManyTags, { max: maxTags, count: tags.length });
   for (const tag of tags) tooLong('tags', quizzesMessages.importTagTooLong, tag, textLimits.tag, { value: tag });
 
-  const row: QuestionFileRow = { line, stemKey: stemKey(raw.stem), problems };
+  const row: QuestionFileRow = { line, stemKey: stemKey(raw.stem), written: { type: raw.type, stem: raw.stem }, problems };
   if (problems.length === 0 && kind && answer && points !== undefined && difficulty) {
     const common = { stem: raw.stem, explanation: raw.explanation, points, difficulty, tags };
     row.question =

@@ -51,6 +51,14 @@ export async function listQuestions(actor: Actor | null, query: unknown = {}) {
   return { items: await Promise.all(found.items.map(questionForEditor)), cursor: found.cursor };
 }
 
+/** One question as its editors read it (its latest version, with its key); out of reach answers as missing. */
+export async function getQuestion(actor: Actor | null, questionId: string) {
+  const grant = authorize(actor, 'getQuestion');
+  const [tree, question] = await Promise.all([loadTree(), readQuestionHead(questionId)]);
+  if (!question || !reachesBank(grant, actor!, question.ownerUnitId, tree)) throw notFound();
+  return questionForEditor(question);
+}
+
 // ─── Editing ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function createQuestion(actor: Actor | null, input: unknown) {

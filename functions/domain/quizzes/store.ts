@@ -4,7 +4,7 @@
  * per category; README.md beside this file says how the three stay true to each other without transactions.
  */
 import { AppError } from '../../platform/errors.js';
-import { batchGet, decodeAfterCursor, encodeAfterCursor, pageLimit, unknownCursor, versionedWrite, writeIfStill, type Page } from '../../platform/store.js';
+import { batchGet, batchWrite, decodeAfterCursor, encodeAfterCursor, pageLimit, unknownCursor, versionedWrite, writeIfStill, type Page } from '../../platform/store.js';
 import { quizEntities, versionKey } from './entities.js';
 import { Id, Question, type Difficulty, type QuestionKind, type QuestionRef } from './schema.js';
 
@@ -94,6 +94,34 @@ export async function insertQuestion(question: Question): Promise<void> {
   await quizEntities().questionHead.create(toItem(question)).go();
   await keepVersion(question);
   await indexTags(question, []);
+}
+
+/**
+ * Writes a new question whose id was fixed beforehand (an import's row), once: when its head is already there (an
+ * earlier run of the same import wrote it), nothing is written again. True when written now.
+ */
+export async function insertQuestionOnce(question: Question): Promise<boolean> {
+  if (!(await writeIfStill(() => quizEntities().questionHead.create(toItem(question)).go()))) return false;
+  await keepVersion(question);
+  await indexTags(question, []);
+  return true;
+}
+
+/**
+ * Writes many new questions at once (version 1: head, version item, category entries) in batches, unconditionally.
+ * Only for questions whose ids nobody else can hold: an import writes them after claiming each one's stem create-once
+ * (a question whose claim was already there goes through `insertQuestionOnce`).
+ */
+export async function insertNewQuestions(questions: readonly Question[]): Promise<void> {
+  if (questions.length === 0) return;
+  const { questionHead, questionVersion, questionTag } = quizEntities();
+  const heads = questions.map(toItem);
+  const tags = questions.flatMap((q) => (q.retired ? [] : q.tags.map((tag) => ({ questionId: q.questionId, tag, ownerUnitId: q.ownerUnitId, difficulty: q.difficulty, version: q.version }))));
+  await batchWrite([
+    ...(questionHead.put(heads).params() as Array<{ RequestItems: Record<string, unknown[]> }>),
+    ...(questionVersion.put(heads.map((item, i) => ({ ...item, versionKey: versionKey(questions[i]!.version) }))).params() as Array<{ RequestItems: Record<string, unknown[]> }>),
+    ...(tags.length ? (questionTag.put(tags).params() as Array<{ RequestItems: Record<string, unknown[]> }>) : []),
+  ]);
 }
 
 /**

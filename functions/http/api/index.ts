@@ -21,6 +21,7 @@ import { quizRoutes } from './quizzes.js';
 import { quizDefinitionRoutes } from './quiz-definitions.js';
 import { attemptRoutes } from './attempts.js';
 import { practiceRoutes } from './practice.js';
+import { questionImportHasOwnBodyLimit, questionImportRoutes } from './question-imports.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -42,7 +43,7 @@ export function createApi() {
     },
   });
 
-  api.use('*', defaultBodyLimit(() => config().bodyLimitBytes, hasOwnBodyLimit));
+  api.use('*', defaultBodyLimit(() => config().bodyLimitBytes, (path) => hasOwnBodyLimit(path) || questionImportHasOwnBodyLimit(path)));
   api.use('*', session());
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sid' });
 
@@ -62,6 +63,7 @@ export function createApi() {
   api.route('/', quizDefinitionRoutes);
   api.route('/', attemptRoutes);
   api.route('/', practiceRoutes);
+  api.route('/', questionImportRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

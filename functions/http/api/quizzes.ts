@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { createQuestion, listQuestions, retireQuestion, updateQuestion } from '../../domain/quizzes/service.js';
+import { createQuestion, getQuestion, listQuestions, retireQuestion, updateQuestion } from '../../domain/quizzes/service.js';
 import { CreateQuestionInput, ListQuestionsQuery, RetireQuestionInput, UpdateQuestionInput } from '../../domain/quizzes/bank-schema.js';
 import { difficulties, questionKinds } from '../../domain/quizzes/schema.js';
 import { body, commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
@@ -48,6 +48,15 @@ const routes = {
     request: { query: ListQuestionsQuery },
     responses: { 200: json(z.object({ items: z.array(QuestionView), cursor: z.string().nullable() }), 'A page of questions.'), ...missing, ...denied(), ...commonErrors },
   }),
+  get: createRoute({
+    method: 'get',
+    path: '/questions/{questionId}',
+    operationId: 'getQuestion',
+    tags: ['questions'],
+    summary: 'One question as its editors read it: its latest version, with its key',
+    request: { params: QuestionParam },
+    responses: { 200: json(QuestionView, 'The question.'), ...missing, ...denied(), ...commonErrors },
+  }),
   create: createRoute({
     method: 'post',
     path: '/questions',
@@ -80,6 +89,7 @@ const routes = {
 
 export const quizRoutes = new OpenAPIHono<AppEnv>()
   .openapi(routes.list, async (c) => c.json(await listQuestions(c.get('actor'), c.req.valid('query')), 200))
+  .openapi(routes.get, async (c) => c.json(await getQuestion(c.get('actor'), c.req.valid('param').questionId), 200))
   .openapi(routes.create, async (c) => c.json(await createQuestion(c.get('actor'), c.req.valid('json')), 201))
   .openapi(routes.update, async (c) => c.json(await updateQuestion(c.get('actor'), c.req.valid('param').questionId, c.req.valid('json')), 200))
   .openapi(routes.retire, async (c) => c.json(await retireQuestion(c.get('actor'), c.req.valid('param').questionId, c.req.valid('json')), 200));

@@ -25,3 +25,12 @@ export const LogIcon = ({ className }: IconProps) => (
     <path d="M8 8h8M8 12h8M8 16h5" />
   </svg>
 );
+
+/** A question bank: a sheet with a question mark. */
+export const QuestionBankIcon = ({ className }: IconProps) => (
+  <svg {...base} className={className}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14" />
+    <path d="M12 17.5v.01" />
+  </svg>
+);

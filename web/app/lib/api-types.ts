@@ -601,7 +601,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One question as its editors read it: its latest version, with its key */
+        get: operations["getQuestion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -625,6 +626,63 @@ export interface paths {
         put?: never;
         /** Retire a question: never drawn again, kept for the attempts that used it (nothing is deleted) */
         post: operations["retireQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions/import/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the good rows of a previewed question file into its bank
+         * @description Safe to repeat: the same import confirmed again answers its result again, and a stem the bank already holds (another preview of the same file, a question added meanwhile) is skipped, never written twice.
+         */
+        post: operations["confirmQuestionImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a question file (.xlsx or CSV, ≤ 4 MB, ≤ 5,000 rows) and see each row as it will be stored, or its problems
+         * @description Columns (header within the first five rows, in Chinese or English): 题型 (单选/多选/判断/填空), 题干, 选项A … 选项H, 答案 (`A`, `AB`, `A,B`, `A、B`; 对/错/正确/错误/√/×; fill-in answers separated by `|`), 解析, 分值, 难度 (易/中/难), 分类. A stem repeated within the file or already in the bank is a problem. Nothing is written to the bank yet: the good rows are kept for 24 hours for `confirmQuestionImport`.
+         */
+        post: operations["previewQuestionImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/questions/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question file template (.xlsx): the header in the caller’s language and an example of each type */
+        get: operations["getQuestionTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -872,7 +930,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -1075,6 +1133,22 @@ export interface components {
             unchanged: number;
             update: number;
         };
+        /** @description The question as it will be stored; null when the row has problems. */
+        ImportedQuestion: {
+            /** @description As the bank stores it: option indices (0 is A; true/false [0] true, [1] false), or the accepted texts. */
+            answer: (number | string)[];
+            /** @enum {string} */
+            difficulty: "easy" | "medium" | "hard";
+            explanation: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "truefalse" | "fill";
+            options: {
+                text: string;
+            }[];
+            points: number;
+            stem: string;
+            tags: string[];
+        } | null;
         ImportPreview: {
             counts: components["schemas"]["ImportCounts"];
             fileName: string;
@@ -1136,11 +1210,12 @@ export interface components {
         };
         Me: components["schemas"]["Person"] & {
             /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readCompletion" | "administer")[];
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readCompletion" | "editQuestions" | "administer")[];
             /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
             reach: {
                 administer?: "all" | string[];
                 editCourses?: "all" | string[];
+                editQuestions?: "all" | string[];
                 editQuizzes?: "all" | string[];
                 managePeople?: "all" | string[];
                 ownAccount?: "all" | string[];
@@ -1227,6 +1302,51 @@ export interface components {
             updatedAt: string;
             /** @description Each edit makes a new version; attempts keep the one they were given. */
             version: number;
+        };
+        QuestionImportCounts: {
+            /** @description Of those, rows whose stem repeats an earlier row or a question of the bank. */
+            duplicates: number;
+            /** @description Rows with at least one problem: not imported. */
+            problems: number;
+            /** @description Rows a confirm imports. */
+            ready: number;
+            rows: number;
+        };
+        QuestionImportPreview: {
+            counts: components["schemas"]["QuestionImportCounts"];
+            fileName: string;
+            importId: string;
+            ownerUnitId: string;
+            /** @description Up to 1000 rows: those with problems first, then the ready ones, each in file order. */
+            rows: components["schemas"]["QuestionImportRow"][];
+        };
+        QuestionImportResult: {
+            /** @description Questions this import put into the bank. */
+            created: number;
+            importId: string;
+            /** @description Rows with problems at preview. */
+            notImported: number;
+            ownerUnitId: string;
+            /** @description Ready rows whose stem the bank held by the time of the confirm. */
+            skipped: number;
+        };
+        QuestionImportRow: {
+            /** @description The row of the sheet (or line of the CSV file). */
+            line: number;
+            problems: {
+                /** @description A stable code for the problem (the message key), e.g. `importDuplicateStem`, `duplicateInBank`. */
+                code: string;
+                /** @enum {string} */
+                field: "type" | "stem" | "options" | "answer" | "explanation" | "points" | "difficulty" | "tags";
+                /** @description What is wrong and how to fix it, in the requester's language. */
+                message: string;
+            }[];
+            question: components["schemas"]["ImportedQuestion"];
+            /** @description The type and stem as the file wrote them. */
+            written: {
+                stem: string;
+                type: string;
+            };
         };
         Quiz: {
             attemptsAllowed: number | null;
@@ -4538,6 +4658,82 @@ export interface operations {
             };
         };
     };
+    getQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such question, or a unit, within the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     updateQuestion: {
         parameters: {
             query?: never;
@@ -4709,6 +4905,242 @@ export interface operations {
             };
             /** @description Changed by someone else meanwhile (reload and try again), or retired. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmQuestionImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResult"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers (their subtree’s banks) and admins only; an organizer importing into a bank outside their subtree. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such import of the caller’s, or it has expired (after 24 hours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description It is being imported right now, or has nothing to import. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewQuestionImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The question file: .xlsx (Excel, WPS, LibreOffice) or CSV (UTF-8, GBK, UTF-16).
+                     */
+                    file: string;
+                    /** @description The bank (its unit) to import into; the editor’s own unit (the root for admins) when absent. */
+                    ownerUnitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Each row, as it will be stored or with its problems. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportPreview"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers (their subtree’s banks) and admins only; an organizer importing into a bank outside their subtree. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an .xlsx or CSV file. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuestionTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A workbook offered for download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers (their subtree’s banks) and admins only; an organizer importing into a bank outside their subtree. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Link } from '@remix-run/react';
-import { LogIcon, TreeIcon, UploadIcon } from '../components/admin-icons';
+import { LogIcon, QuestionBankIcon, TreeIcon, UploadIcon } from '../components/admin-icons';
 import { AreaError } from '../components/area-error';
 import { CodeIcon, PulseIcon, UsersIcon } from '../components/icons';
 import { useT } from '../i18n';
@@ -20,6 +20,7 @@ const sections = [
   { to: '/admin/units', title: 'admin.units.title', text: 'admin.units.text', Icon: TreeIcon },
   { to: '/people', title: 'admin.people.title', text: 'admin.people.text', Icon: UsersIcon },
   { to: '/admin/import', title: 'admin.import.title', text: 'admin.import.text', Icon: UploadIcon },
+  { to: '/quizzes/bank', title: 'admin.bank.title', text: 'admin.bank.text', Icon: QuestionBankIcon },
   { to: '/admin/audit', title: 'admin.audit.title', text: 'admin.audit.text', Icon: LogIcon },
   { to: '/status', title: 'nav.status', text: 'admin.status.text', Icon: PulseIcon },
   // Served by the API, not a page of this app: a plain link.
