@@ -25,6 +25,7 @@ export const auditActions = [
   'createQuiz',
   'updateQuiz',
   'publishQuiz',
+  'assignQuiz',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

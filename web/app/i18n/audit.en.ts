@@ -36,6 +36,7 @@ export const auditEn: AuditMessages = {
   'audit.action.createQuiz': 'Created quiz',
   'audit.action.updateQuiz': 'Edited quiz',
   'audit.action.publishQuiz': 'Published quiz',
+  'audit.action.assignQuiz': 'Assigned quiz',
   'audit.field.person.name': 'Name',
   'audit.field.person.login': 'Login',
   'audit.field.person.unitId': 'Unit',

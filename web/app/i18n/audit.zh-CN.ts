@@ -38,6 +38,7 @@ export const auditZhCN = {
   'audit.action.createQuiz': '新建测验',
   'audit.action.updateQuiz': '修改测验',
   'audit.action.publishQuiz': '发布测验',
+  'audit.action.assignQuiz': '布置测验',
   'audit.field.person.name': '姓名',
   'audit.field.person.login': '登录名',
   'audit.field.person.unitId': '所在单位',
