@@ -26,6 +26,7 @@ import { Person } from '../functions/domain/people/schema.js';
 import { demoPassword, seedPeople, seedUnits, type SeedPerson, type SeedUnit } from './seed-data.js';
 import { seedDemoCourses } from './seed-courses.js';
 import { seedDemoQuestions } from './seed-questions.js';
+import { seedDemoQuizzes } from './seed-quizzes.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -44,6 +45,8 @@ export interface SeedResult {
   courses?: number;
   /** Questions of the demo bank written by this call (dev/seed-questions.ts). */
   questions?: number;
+  /** Demo quizzes written by this call (dev/seed-quizzes.ts). */
+  quizzes?: number;
   /** When the table was seeded (by this call or an earlier one), if known. */
   seededAt?: string;
   /** How long this call took, in milliseconds. */
@@ -220,6 +223,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   expectAllWritten(await peopleEntities().person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
   const { courses } = await seedDemoCourses();
   const { questions } = await seedDemoQuestions();
+  const { quizzes } = await seedDemoQuizzes();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(
@@ -231,5 +235,5 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       ExpressionAttributeValues: { ':complete': 'complete', ':at': nowIso(), ':ms': durationMs },
     }),
   );
-  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, questions, seededAt, durationMs };
+  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, questions, quizzes, seededAt, durationMs };
 }

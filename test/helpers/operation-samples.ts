@@ -882,6 +882,21 @@ export const samples: OperationSample[] = [
     },
   },
   {
+    operationId: 'assignQuiz',
+    label: "assignQuiz(the bureau's published quiz to branch 1)",
+    // A published quiz of the bureau is open to everyone: as with a course, the audience decides who may assign it.
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'POST',
+      path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}/assignments`,
+      body: { audience: { kind: 'units', unitIds: [ctx.fixtures.unit.branch1] }, required: true, dueAt: '2099-12-31' },
+    }),
+  },
+  {
     operationId: 'startAttempt',
     label: "startAttempt(the bureau's published quiz)",
     expect: signedInOnly,

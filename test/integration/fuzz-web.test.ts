@@ -44,6 +44,9 @@ const webActions: WebAction[] = [
   { route: 'practice', path: () => '/practice', intents: ['answer', 'settings'] },
   { route: 'quizzes.$quizId', path: () => '/quizzes/x', intents: [''] },
   { route: 'attempts.$attemptId._index', path: () => '/attempts/x?index', intents: [''] },
+  { route: 'quizzes.bank.new', path: () => '/quizzes/bank/new', intents: [''] },
+  { route: 'quizzes.bank.$questionId', path: () => '/quizzes/bank/x', intents: ['', 'retire'] },
+  { route: 'quizzes.bank.import', path: () => '/quizzes/bank/import', intents: ['preview', 'confirm'] },
 ];
 let draftId = '';
 let publishedId = '';

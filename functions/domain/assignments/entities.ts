@@ -44,7 +44,46 @@ export function createAssignmentEntities(client: DynamoDBDocumentClient, table: 
     { client, table },
   );
 
-  return { assignment };
+  /**
+   * A quiz assigned on its own. Its own entity beside `assignment` (whose readers, the completion of courses among
+   * them, read course assignments only), sharing the due-date partition so my tasks reads one partition for both.
+   */
+  const quizAssignment = new Entity(
+    {
+      model: { entity: 'quizAssignment', version: '1', service },
+      attributes: {
+        assignmentId: { type: 'string', required: true, readOnly: true },
+        quizId: { type: 'string', required: true, readOnly: true },
+        quizTitle: { type: 'string', required: true },
+        audience: { type: 'any', required: true },
+        required: { type: 'boolean', required: true },
+        dueAt: { type: 'string', required: true },
+        ownerUnitId: { type: 'string', required: true },
+        createdBy: { type: 'string', required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'ASSIGNMENT', casing: 'none' },
+        },
+        byDue: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: [], template: 'ASSIGNMENTS', casing: 'none' },
+          sk: { field: 'gsi1sk', composite: ['dueAt', 'assignmentId'], template: '${dueAt}#${assignmentId}', casing: 'none' },
+        },
+        /** The assignments of one quiz. */
+        byQuiz: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['quizId'], template: 'QUIZ#${quizId}', casing: 'none' },
+          sk: { field: 'gsi2sk', composite: ['assignmentId'], template: 'ASSIGNMENT#${assignmentId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  return { assignment, quizAssignment };
 }
 
 export const assignmentEntities = boundToTable(createAssignmentEntities);

@@ -1,6 +1,6 @@
 /**
- * Assignments (学习任务): a published course assigned to an audience with a due date. The shapes the domain and the
- * API speak, and the input of assigning. Storage shapes live in entities.ts.
+ * Assignments (学习任务): a published course or quiz assigned to an audience with a due date. The shapes the domain and
+ * the API speak, and the input of assigning. Storage shapes live in entities.ts.
  */
 import { z } from 'zod';
 import { dayOrInstant } from '../../platform/fields.js';
@@ -38,6 +38,17 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** A published quiz assigned to an audience: the same audience, due date and owner rules as a course's. */
+export const QuizAssignment = Assignment.omit({ courseId: true, courseTitle: true }).extend({
+  quizId: Id,
+  /** The quiz's title when it was assigned (a snapshot, as a course assignment keeps its course's). */
+  quizTitle: z.string(),
+});
+export type QuizAssignment = z.infer<typeof QuizAssignment>;
+
+/** What an assignment is of: a course (its lessons, and its final test if it has one) or a quiz on its own. */
+export type AssignmentSubject = { kind: 'course'; courseId: string } | { kind: 'quiz'; quizId: string };
+
 export const AssignCourseInput = z
   .object({
     audience: Audience,
@@ -46,3 +57,6 @@ export const AssignCourseInput = z
     dueAt: DueDate,
   })
   .strict();
+
+/** Assigning a quiz takes exactly what assigning a course takes. */
+export const AssignQuizInput = AssignCourseInput;

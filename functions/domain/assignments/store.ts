@@ -2,7 +2,7 @@
  * Reads and writes of assignments. No permission checks here (service.ts decides who may).
  */
 import { assignmentEntities } from './entities.js';
-import { Assignment, Id } from './schema.js';
+import { Assignment, Id, QuizAssignment } from './schema.js';
 
 /** Writes a new assignment (its id is new: created once). */
 export async function insertAssignment(assignment: Assignment): Promise<void> {
@@ -26,4 +26,25 @@ export async function queryAssignmentsByDue(since?: string): Promise<Assignment[
   const query = assignmentEntities().assignment.query.byDue({});
   const { data } = await (since ? query.gte({ dueAt: since }) : query).go({ pages: 'all' });
   return data.map((record) => Assignment.parse(record));
+}
+
+// ─── Quiz assignments ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Writes a new quiz assignment (its id is new: created once). */
+export async function insertQuizAssignment(assignment: QuizAssignment): Promise<void> {
+  await assignmentEntities().quizAssignment.create(assignment).go();
+}
+
+/** The assignments of one quiz. */
+export async function queryAssignmentsOfQuiz(quizId: string): Promise<QuizAssignment[]> {
+  if (!Id.safeParse(quizId).success) return [];
+  const { data } = await assignmentEntities().quizAssignment.query.byQuiz({ quizId }).go({ pages: 'all' });
+  return data.map((record) => QuizAssignment.parse(record));
+}
+
+/** Every quiz assignment due from `since` on (all of them without it), by due date: the same partition as courses'. */
+export async function queryQuizAssignmentsByDue(since?: string): Promise<QuizAssignment[]> {
+  const query = assignmentEntities().quizAssignment.query.byDue({});
+  const { data } = await (since ? query.gte({ dueAt: since }) : query).go({ pages: 'all' });
+  return data.map((record) => QuizAssignment.parse(record));
 }

@@ -27,6 +27,7 @@ export const auditActions = [
   'publishQuiz',
   'setPracticeSettings',
   'importQuestions',
+  'assignQuiz',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

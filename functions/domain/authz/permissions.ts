@@ -103,6 +103,7 @@ export const permissions = {
   createQuiz: quizEditors,
   updateQuiz: quizEditors,
   publishQuiz: quizEditors,
+  assignQuiz: quizEditors,
   startAttempt: signedIn,
   getAttempt: signedIn,
   saveAnswers: signedIn,

@@ -3,8 +3,8 @@
  * of their own). Pure: the caller reads the tree, the quiz and the attempt.
  *
  * - Editors (organizers within their subtree, admins everywhere) write the quizzes their units own.
- * - A published quiz is open to take for the people of its owner unit's subtree (a quiz of the bureau is everyone's;
- *   a branch's quiz its members'), to those it is assigned to, and, when it is a course's final test, to everyone
+ * - A published quiz is open to take for the people of its owner unit's subtree, by the unit they sit in or the
+ *   branch they belong to (a quiz of the bureau is everyone's; a branch's quiz its members'), to those it is assigned to, and, when it is a course's final test, to everyone
  *   who may see the course. Its editors may also read it. Anyone else finds no such quiz (404).
  * - A quiz draws its questions from the banks of its owner unit and the units above it (the bureau's bank serves
  *   every branch's quiz without its keys reaching the branch's organizers); a fixed question must be in those banks.
@@ -41,7 +41,7 @@ export function mayEditQuiz(actor: Actor, quiz: Pick<QuizFacts, 'ownerUnitId'>, 
  */
 export function mayTakeQuiz(actor: Actor, quiz: QuizFacts, tree: OrgTree, { assigned = false, courseVisible = false } = {}): boolean {
   if (quiz.status !== 'published') return false;
-  return assigned || courseVisible || tree.isWithin(actor.unitId, quiz.ownerUnitId);
+  return assigned || courseVisible || quizUnitsOpenTo(actor, tree).includes(quiz.ownerUnitId);
 }
 
 /** Whether the actor may read this quiz at all (take it, or edit it). */
@@ -57,9 +57,12 @@ export function quizBankUnits(ownerUnitId: string, tree: OrgTree): string[] {
   return tree.path(ownerUnitId);
 }
 
-/** The units whose quizzes a taker is offered without an assignment: their own unit and those above it. */
+/**
+ * The units whose quizzes a taker is offered without an assignment: their own unit and those above it, and their
+ * Party branch and those above it (a member may sit in a department and belong to a branch).
+ */
 export function quizUnitsOpenTo(actor: Actor, tree: OrgTree): string[] {
-  return tree.path(actor.unitId);
+  return [...new Set([...tree.path(actor.unitId), ...(actor.branchId ? tree.path(actor.branchId) : [])])];
 }
 
 /** The units whose quizzes an editor manages, in the tree's order. */

@@ -22,6 +22,7 @@ import { insertAttempt, insertAttemptSlot, queryAttemptSlots, queryAttemptsDue, 
 import { SaveAnswersInput } from './quiz-schema.js';
 import { questionsAt } from './service.js';
 import type { Attempt, AttemptForTaker, Question, Quiz } from './schema.js';
+import { finalTestPassed } from '../study/service.js';
 
 const quizNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 const attemptNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.attemptNotFound });
@@ -65,6 +66,17 @@ async function versionsOf(attempt: Attempt): Promise<Map<string, Question>> {
 // ─── Finishing ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * A passing attempt at a course's final test meets the course's test requirement and credits its 学时: the study
+ * area records that once (set-once), so calling it again for the same or another passing attempt changes nothing.
+ * Called directly (not through a listener that might not be registered) right after the grading is stored, and again
+ * when a submit is repeated, so a grading whose call failed half-way is made good by the retry.
+ */
+async function creditCourseTest(attempt: Attempt, quiz: Quiz): Promise<void> {
+  if (!quiz.courseId || attempt.passed !== true || !attempt.finishedAt) return;
+  await finalTestPassed({ personId: attempt.personId, courseId: quiz.courseId, quizId: quiz.quizId, passedAt: attempt.finishedAt });
+}
+
+/**
  * Stores a finished attempt if it is still open; whoever loses the race reads the stored one and answers it, so an
  * attempt is graded once. Listeners hear of the grading the write made, and of no other.
  */
@@ -74,6 +86,7 @@ async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
     if (stored && stored.state !== 'open') return stored;
     throw new AppError('CONFLICT', { messageKey: quizEngineMessages.attemptClosed });
   }
+  await creditCourseTest(finished, quiz);
   for (const listener of gradedListeners) await listener({ attempt: finished, quiz });
   return finished;
 }
@@ -184,6 +197,9 @@ export async function submitAttempt(actor: Actor | null, attemptId: string) {
   if (attempt.state === 'open') {
     const result = submit(attempt, await versionsOf(attempt), attempt.passPercent, now);
     finished = result.outcome === 'graded' ? await storeFinished(result.attempt, quiz) : result.attempt;
+  } else {
+    // A repeated submit: the grading is not repeated, but a course test's credit the first call may have missed is.
+    await creditCourseTest(finished, quiz);
   }
   return attemptResult(quiz, finished, now);
 }

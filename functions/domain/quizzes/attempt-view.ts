@@ -51,3 +51,20 @@ export function attemptResult(quiz: Pick<Quiz, 'review' | 'closesAt'>, attempt: 
     ...scoreIfShown(quiz, attempt, now),
   };
 }
+
+/** Where a person stands in a quiz, as they may know it now. */
+export type QuizStanding = 'notStarted' | 'inProgress' | 'passed' | 'notPassed' | 'awaitingResult';
+
+/**
+ * A person's standing in a quiz from their attempts at it: passed once an attempt is shown passed (its finish is
+ * `passedAt`), else in progress while one is open, else not passed when every finished attempt is shown and none
+ * passed, else awaiting the result the review policy holds back; not started without an attempt.
+ */
+export function standingOf(quiz: Pick<Quiz, 'review' | 'closesAt'>, attempts: readonly Attempt[], now: Date): { standing: QuizStanding; passedAt: string | null } {
+  const summaries = attempts.map((attempt) => attemptSummary(quiz, attempt, now));
+  const passed = summaries.filter((s) => s.passed === true && s.finishedAt).map((s) => s.finishedAt!).sort();
+  if (passed.length > 0) return { standing: 'passed', passedAt: passed[0]! };
+  if (summaries.some((s) => s.state === 'open')) return { standing: 'inProgress', passedAt: null };
+  if (summaries.length === 0) return { standing: 'notStarted', passedAt: null };
+  return { standing: summaries.every((s) => s.passed !== undefined) ? 'notPassed' : 'awaitingResult', passedAt: null };
+}

@@ -10,10 +10,12 @@ import { authorize, type Actor } from '../authz/permissions.js';
 import { mayEditCourse, maySeeCourse } from '../authz/courses.js';
 import { mayEditQuiz, maySeeQuiz, mayTakeQuiz, quizBankUnits, quizEditGrant, quizOwner, quizUnitsEditedBy, quizUnitsOpenTo } from '../authz/quizzes.js';
 import { courseById } from '../courses/service.js';
+import { actingPerson } from '../people/service.js';
+import { assignedQuizzesOf, quizAssignedTo } from '../assignments/quiz-assigned.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
 import { drawAttempt } from './draw.js';
-import { attemptSummary } from './attempt-view.js';
+import { attemptSummary, standingOf, type QuizStanding } from './attempt-view.js';
 import { quizMessages } from './messages.js';
 import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
 import { queryQuestionsByTag, queryQuestionsOfUnits, readQuestionHeads } from './store.js';
@@ -33,6 +35,18 @@ async function courseVisible(actor: Actor, quiz: Quiz, tree: OrgTree): Promise<b
   if (!quiz.courseId) return false;
   const course = await courseById(quiz.courseId);
   return course !== undefined && maySeeCourse(actor, course, tree);
+}
+
+/**
+ * What makes a published quiz open to the actor beyond its owner unit: the course it tests, seen; an assignment
+ * whose audience includes them (asked of the assignments area only when nothing else opens it).
+ */
+async function openingFacts(actor: Actor, quiz: Quiz, tree: OrgTree): Promise<{ courseVisible: boolean; assigned: boolean }> {
+  const visible = await courseVisible(actor, quiz, tree);
+  if (quiz.status !== 'published' || mayTakeQuiz(actor, quiz, tree, { courseVisible: visible })) return { courseVisible: visible, assigned: false };
+  const person = await actingPerson(actor);
+  const assigned = person ? (await quizAssignedTo(quiz.quizId, person, tree)).assigned : false;
+  return { courseVisible: visible, assigned };
 }
 
 // ─── Reading ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -63,14 +77,15 @@ export async function getQuiz(actor: Actor | null, quizId: string) {
   authorize(actor, 'getQuiz');
   const [tree, quiz] = await Promise.all([loadTree(), readQuiz(quizId)]);
   if (!quiz) throw notFound();
-  if (!maySeeQuiz(actor!, quiz, tree, { courseVisible: await courseVisible(actor!, quiz, tree) })) throw notFound();
+  if (!maySeeQuiz(actor!, quiz, tree, await openingFacts(actor!, quiz, tree))) throw notFound();
   const attempts = await attemptsOf(quiz.quizId, actor!.personId);
   return { ...quizView(quiz, mayEditQuiz(actor!, quiz, tree)), mine: mine(quiz, attempts, clock.now()) };
 }
 
 /**
- * `take`: the published quizzes open to the actor without asking (those of their unit and the units above it), with
- * how their own attempts stand; `manage`: the quizzes of the units the actor edits, drafts included.
+ * `take`: the published quizzes open to the actor: those assigned to them (first, on the first page, each with its
+ * due date), then those of their unit and the units above it, with how their own attempts stand; `manage`: the
+ * quizzes of the units the actor edits, drafts included.
  */
 export async function listQuizzes(actor: Actor | null, query: unknown = {}) {
   authorize(actor, 'listQuizzes');
@@ -83,10 +98,21 @@ export async function listQuizzes(actor: Actor | null, query: unknown = {}) {
     const found = await queryQuizzesOfUnits(quizUnitsEditedBy(actor!, grant, tree), page);
     return { items: found.items.map((quiz) => summary(quiz)), cursor: found.cursor };
   }
-  const [found, attempts] = await Promise.all([queryQuizzesOfUnits(quizUnitsOpenTo(actor!, tree), page), queryAttemptsOfPerson(actor!.personId)]);
+  const person = await actingPerson(actor!);
+  const [found, attempts, assigned] = await Promise.all([
+    queryQuizzesOfUnits(quizUnitsOpenTo(actor!, tree), page),
+    queryAttemptsOfPerson(actor!.personId),
+    person ? assignedQuizzesOf(person, tree) : new Map<string, string>(),
+  ]);
   const byQuiz = new Map<string, Attempt[]>();
   for (const attempt of attempts) byQuiz.set(attempt.quizId, [...(byQuiz.get(attempt.quizId) ?? []), attempt]);
-  const items = found.items.filter((quiz) => mayTakeQuiz(actor!, quiz, tree)).map((quiz) => summary(quiz, byQuiz.get(quiz.quizId) ?? []));
+  // Assigned quizzes come first, on the first page only; the units' pages leave them out so none is listed twice.
+  const assignedQuizzes = cursor ? [] : (await readQuizzes([...assigned.keys()])).filter((quiz) => mayTakeQuiz(actor!, quiz, tree, { assigned: true }));
+  const owned = found.items.filter((quiz) => !assigned.has(quiz.quizId) && mayTakeQuiz(actor!, quiz, tree));
+  const items = [...assignedQuizzes.sort((a, b) => assigned.get(a.quizId)!.localeCompare(assigned.get(b.quizId)!)), ...owned].map((quiz) => {
+    const dueAt = assigned.get(quiz.quizId);
+    return { ...summary(quiz, byQuiz.get(quiz.quizId) ?? []), ...(dueAt ? { dueAt } : {}) };
+  });
   return { items, cursor: found.cursor };
 }
 
@@ -245,7 +271,21 @@ export async function finalTestsOf(courseId: string): Promise<Quiz[]> {
   return queryQuizzesOfCourse(courseId);
 }
 
-/** Whether the actor may take the quiz now (published, and open to them). */
+/** Whether the actor may take the quiz now (published, and open to them: by unit, course or assignment). */
 export async function takeableBy(actor: Actor, quiz: Quiz, tree: OrgTree): Promise<boolean> {
-  return mayTakeQuiz(actor, quiz, tree, { courseVisible: await courseVisible(actor, quiz, tree) });
+  return mayTakeQuiz(actor, quiz, tree, await openingFacts(actor, quiz, tree));
+}
+
+/**
+ * Where a person stands in some quizzes (my tasks, a course's final test): not started, in progress, passed, not
+ * passed (yet), or awaiting the result the review policy still holds back; `passedAt` once a passing attempt is shown.
+ * Reads the person's attempts (one query) and the quizzes (one BatchGetItem); quizzes that do not exist are left out.
+ */
+export async function quizStandings(personId: string, quizIds: readonly string[]): Promise<Map<string, { quiz: Quiz; standing: QuizStanding; passedAt: string | null }>> {
+  if (quizIds.length === 0) return new Map();
+  const [quizzes, attempts] = await Promise.all([readQuizzes(quizIds), queryAttemptsOfPerson(personId)]);
+  const now = clock.now();
+  return new Map(
+    quizzes.map((quiz) => [quiz.quizId, { quiz, ...standingOf(quiz, attempts.filter((attempt) => attempt.quizId === quiz.quizId), now) }]),
+  );
 }

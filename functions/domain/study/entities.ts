@@ -24,6 +24,10 @@ export function createStudyEntities(client: DynamoDBDocumentClient, table: strin
         lastStudiedAt: { type: 'string', required: true },
         completedAt: { type: 'string' },
         version: { type: 'number', required: true },
+        /** The course's final test: when it was first passed, which quiz, and the 学时 the pass credits (set once). */
+        testPassedAt: { type: 'string' },
+        testQuizId: { type: 'string' },
+        testCredit: { type: 'number' },
       },
       indexes: {
         /** One person's progress in every course: the record page is this one query. */

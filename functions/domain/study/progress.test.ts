@@ -4,7 +4,7 @@ import type { ProgressRecord } from './schema.js';
 import { emptyClock, type Slot } from './clock.js';
 
 const item = (courseId: string, completedAt: string | null, lastStudiedAt = '2026-02-01T00:00:00.000Z'): ProgressRecord => ({
-  personId: 'p', courseId, courseTitle: courseId, credit: 1, startedAt: '2026-01-01T00:00:00.000Z', lastStudiedAt, completedAt, version: 1,
+  personId: 'p', courseId, courseTitle: courseId, credit: 1, startedAt: '2026-01-01T00:00:00.000Z', lastStudiedAt, completedAt, testPassedAt: null, version: 1,
   lessons: { l1: { studiedMs: 60_000, furthestSeconds: 0, positionSeconds: 0, completedAt, clockSeq: 3 } },
 });
 
@@ -16,6 +16,14 @@ describe('the record', () => {
     expect(record.creditThisYear).toBe(1);
     expect(record.completed.map((c) => c.courseId)).toEqual(['a', 'b']);
     expect(record.inProgress).toEqual([expect.objectContaining({ courseId: 'c', lessonsDone: 0 })]);
+  });
+
+  it('adds a final test’s 学时 in the year it was first passed, whether or not the course is complete', () => {
+    const tested = (courseId: string, completedAt: string | null, testPassedAt: string) => ({ ...item(courseId, completedAt), testPassedAt, testQuizId: `q-${courseId}`, testCredit: 0.5 });
+    const record = recordOf([tested('a', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'), tested('b', null, '2026-04-01T00:00:00.000Z'), tested('c', null, '2025-04-01T00:00:00.000Z')], 2026, 50);
+    // a: the course's 1 学时 and its test's 0.5; b: the test's 0.5 alone (its lessons are not done); c: another year.
+    expect(record.creditThisYear).toBe(2);
+    expect(record.testsPassed.map((t) => [t.courseId, t.credit])).toEqual([['b', 0.5], ['a', 0.5], ['c', 0.5]]);
   });
 });
 

@@ -56,17 +56,23 @@ export function shanghaiYear(iso: string): number {
 
 /**
  * The record (学习档案) of one person's progress items: courses done (latest first) and in progress (latest studied
- * first), and the 学时 of courses completed in `year`. Credit is derived from completed items, never added up.
+ * first), final tests passed, and the 学时 of courses completed and final tests passed in `year`. Credit is derived
+ * from set-once fields of the items, never added up.
  */
 export function recordOf(items: ProgressRecord[], year: number, target: number) {
   const done = items.filter((p) => p.completedAt !== null).sort((a, b) => b.completedAt!.localeCompare(a.completedAt!));
   const inProgress = items.filter((p) => p.completedAt === null).sort((a, b) => b.lastStudiedAt.localeCompare(a.lastStudiedAt));
-  const creditThisYear = done.filter((p) => shanghaiYear(p.completedAt!) === year).reduce((sum, p) => sum + p.credit, 0);
+  const tests = items.filter((p) => p.testPassedAt !== null && p.testCredit !== undefined).sort((a, b) => b.testPassedAt!.localeCompare(a.testPassedAt!));
+  const creditThisYear =
+    done.filter((p) => shanghaiYear(p.completedAt!) === year).reduce((sum, p) => sum + p.credit, 0) +
+    tests.filter((p) => shanghaiYear(p.testPassedAt!) === year).reduce((sum, p) => sum + p.testCredit!, 0);
   return {
     year,
     target,
     creditThisYear,
     completed: done.map((p) => ({ courseId: p.courseId, title: p.courseTitle, credit: p.credit, completedAt: p.completedAt! })),
+    /** Final tests passed, each crediting its 学时 in the year it was first passed. */
+    testsPassed: tests.map((p) => ({ courseId: p.courseId, title: p.courseTitle, quizId: p.testQuizId ?? null, credit: p.testCredit!, passedAt: p.testPassedAt! })),
     inProgress: inProgress.map((p) => ({
       courseId: p.courseId,
       title: p.courseTitle,

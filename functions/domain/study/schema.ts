@@ -39,5 +39,10 @@ export const ProgressRecord = z.object({
   lastStudiedAt: z.string(),
   completedAt: z.string().nullable(),
   version: z.number().int(),
+  /** When the course's final test was first passed (set once; absent before). */
+  testPassedAt: z.string().nullable().default(null),
+  /** The final test passed, and the 学时 its pass credits (set with `testPassedAt`, once). */
+  testQuizId: z.string().optional(),
+  testCredit: z.number().optional(),
 });
 export type ProgressRecord = z.infer<typeof ProgressRecord>;

@@ -13,19 +13,28 @@ import type { Course } from '../courses/schema.js';
 import { applyBeat, beatPolicy, confirmFlushed, emptyClock, slotOf, type Slot, type StudyClock } from './clock.js';
 import { recordOf, shanghaiYear, storedLesson, summarise, withClock } from './progress.js';
 import type { StudyBeat } from './schema.js';
-import { flushLesson, queryCompletionOfCourse, queryProgressOfPerson, readClock, readProgress, writeClock, type CourseFacts } from './store.js';
+import { flushLesson, queryCompletionOfCourse, queryProgressOfPerson, readClock, readProgress, recordTestPass, writeClock, type CourseFacts } from './store.js';
+import { finalTestsOf, quizStandings } from '../quizzes/quiz-service.js';
 import { coursesMessages } from '../courses/messages.js';
 import { studyMessages } from './messages.js';
 
 // ─── A course as its learner opens it ──────────────────────────────────────────────────────────────────────────────
 
-/** The course (as courses serves it to someone allowed to see it) and the reader's progress in it, read side by side. */
+/**
+ * The course (as courses serves it to someone allowed to see it), the reader's progress in it and, when it has one,
+ * its final test with where the reader stands in it, read side by side.
+ */
 export async function getCourse(actor: Actor | null, courseId: string) {
   authorize(actor, 'getCourse');
-  const [{ course, editable }, progress] = await Promise.all([readableCourse(actor!, courseId), ownProgress(actor!.personId, courseId)]);
+  const [{ course, editable }, progress, finalTest] = await Promise.all([
+    readableCourse(actor!, courseId),
+    ownProgress(actor!.personId, courseId),
+    finalTestFor(actor!.personId, courseId),
+  ]);
   return {
     course,
     progress: progress ? summarise(progress, course.lessons.map((lesson) => lesson.lessonId)) : null,
+    finalTest,
     editable,
   };
 }
@@ -52,7 +61,50 @@ const clockKey = (personId: string) => `${config().tableName}|${personId}`;
 const storeAttempts = 6;
 
 function courseFacts(course: Course): CourseFacts {
-  return { courseId: course.courseId, title: course.title, credit: course.credit, lessonIds: course.lessons.map((lesson) => lesson.lessonId) };
+  return {
+    courseId: course.courseId,
+    title: course.title,
+    credit: course.credit,
+    lessonIds: course.lessons.map((lesson) => lesson.lessonId),
+    requiresTest: async () => (await publishedFinalTest(course.courseId)) !== undefined,
+  };
+}
+
+// ─── A course's final test ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** The 学时 a course's final test credits when first passed, once per person and course. */
+export const FINAL_TEST_CREDIT = 0.5;
+
+/** The course's published final test, if it has one (the first published, should there be several). */
+async function publishedFinalTest(courseId: string) {
+  return (await finalTestsOf(courseId)).filter((quiz) => quiz.status === 'published').sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+}
+
+/**
+ * Records that a person passed a course's final test (the quizzes area calls it when it grades a passing attempt of
+ * a course's quiz, and again for a repeated submit of one): the course's test requirement is met and 0.5 学时
+ * credited, once (set-once fields of their progress item: a second pass, a regrade or a repeated call credits nothing
+ * more); the course completes if its lessons are done. No actor: the caller graded the attempt.
+ */
+export async function finalTestPassed(pass: { personId: string; courseId: string; quizId: string; passedAt: string }): Promise<{ testPassedAt: string; completedAt: string | null } | undefined> {
+  const course = await courseById(pass.courseId);
+  if (!course) return undefined;
+  return recordTestPass(pass.personId, courseFacts(course), { quizId: pass.quizId, passedAt: pass.passedAt, credit: FINAL_TEST_CREDIT });
+}
+
+/** The course's final test as its learner sees it on the course page: the quiz, their standing, the credit. */
+async function finalTestFor(personId: string, courseId: string) {
+  const quiz = await publishedFinalTest(courseId);
+  if (!quiz) return null;
+  const found = (await quizStandings(personId, [quiz.quizId])).get(quiz.quizId);
+  return {
+    quizId: quiz.quizId,
+    title: quiz.title,
+    passPercent: quiz.passPercent,
+    credit: FINAL_TEST_CREDIT,
+    standing: found?.standing ?? ('notStarted' as const),
+    passedAt: found?.passedAt ?? null,
+  };
 }
 
 /** Brings progress items up to stored clock states; returns those done and the courses they found completed. */

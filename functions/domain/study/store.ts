@@ -30,9 +30,9 @@ const ClockRecord = z.object({
   pending: z.array(SlotRecord),
 });
 
-/** A progress item as read back (older items lack `completedAt`). */
+/** A progress item as read back (older items lack `completedAt`; items of a course never tested lack `testPassedAt`). */
 export function progressFrom(data: Record<string, unknown>): ProgressRecord {
-  return ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null });
+  return ProgressRecord.parse({ ...data, completedAt: data.completedAt ?? null, testPassedAt: data.testPassedAt ?? null });
 }
 
 /** One person's progress in every course (the record page, my tasks). */
@@ -72,12 +72,16 @@ export async function writeClock(personId: string, next: StudyClock, expectedSeq
   }
 }
 
-/** What a flush needs to know of the course: the snapshot its progress item keeps, and which lessons complete it. */
+/**
+ * What a flush needs to know of the course: the snapshot its progress item keeps, which lessons complete it, and
+ * whether a final test must be passed too (asked only when the lessons are all complete and the test is not passed).
+ */
 export interface CourseFacts {
   courseId: string;
   title: string;
   credit: number;
   lessonIds: string[];
+  requiresTest: () => Promise<boolean>;
 }
 
 const stateOf = (slot: Slot) => ({
@@ -105,7 +109,7 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
       try {
         const created = { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 };
         await entity.create(created).go({ response: 'none' });
-        return completeIfDone(Key, course, { ...created, completedAt: null });
+        return completeIfDone(Key, course, { ...created, completedAt: null, testPassedAt: null });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         exists = true;
@@ -140,11 +144,17 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
   throw new Error(`flushLesson: progress of ${personId} in ${course.courseId} kept changing`);
 }
 
-/** Sets the course's completion once every lesson is complete: at the moment the last of them completed. */
+/**
+ * Sets the course's completion once every lesson is complete and, for a course with a final test, the test is passed:
+ * at the moment the last of these happened. Both a flush and a test pass call it with the item as their own write
+ * left it (ALL_NEW), so whichever of the two writes comes second sees both and completes the course.
+ */
 async function completeIfDone(Key: Record<string, string>, course: CourseFacts, progress: ProgressRecord): Promise<string | null> {
   if (progress.completedAt) return progress.completedAt;
   const done = course.lessonIds.map((lessonId) => progress.lessons[lessonId]?.completedAt ?? null);
   if (done.length === 0 || done.some((at) => at === null)) return null;
+  if (progress.testPassedAt) done.push(progress.testPassedAt);
+  else if (await course.requiresTest()) return null;
   const completedAt = (done as string[]).reduce((latest, at) => (at > latest ? at : latest));
   try {
     await aws().doc.send(
@@ -162,4 +172,65 @@ async function completeIfDone(Key: Record<string, string>, course: CourseFacts, 
     const { Item } = await aws().doc.send(new GetCommand({ TableName: config().tableName, Key, ConsistentRead: true }));
     return (Item?.completedAt as string | undefined) ?? null;
   }
+}
+
+/** What a final test's pass records: the quiz, when it was passed, and the 学时 it credits. */
+export interface TestPass {
+  quizId: string;
+  passedAt: string;
+  credit: number;
+}
+
+/**
+ * Records that the person passed the course's final test: `testPassedAt`, `testQuizId` and `testCredit` are set once
+ * (`attribute_not_exists(testPassedAt)`), on the person's progress item in the course, which is made if they never
+ * studied it. A second pass, a regrade or a repeated call changes nothing. Then the course completes if its lessons
+ * are done. Returns the item's `testPassedAt` (the first pass's) and when the course completed (null while not).
+ */
+export async function recordTestPass(personId: string, course: CourseFacts, pass: TestPass): Promise<{ testPassedAt: string; completedAt: string | null }> {
+  const entity = studyEntities().progress;
+  const Key = entity.get({ personId, courseId: course.courseId }).params().Key as Record<string, string>;
+  const TableName = config().tableName;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const created = {
+        personId,
+        courseId: course.courseId,
+        courseTitle: course.title,
+        credit: course.credit,
+        lessons: {},
+        startedAt: pass.passedAt,
+        lastStudiedAt: pass.passedAt,
+        version: 1,
+        testPassedAt: pass.passedAt,
+        testQuizId: pass.quizId,
+        testCredit: pass.credit,
+      };
+      await entity.create(created).go({ response: 'none' });
+      return { testPassedAt: pass.passedAt, completedAt: await completeIfDone(Key, course, progressFrom(created)) };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    try {
+      const { Attributes } = await aws().doc.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: 'SET testPassedAt = :at, testQuizId = :quiz, testCredit = :credit ADD version :one',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(testPassedAt)',
+          ExpressionAttributeValues: { ':at': pass.passedAt, ':quiz': pass.quizId, ':credit': pass.credit, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { testPassedAt: pass.passedAt, completedAt: await completeIfDone(Key, course, progressFrom(Attributes!)) };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item } = await aws().doc.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+    if (!Item) continue;
+    const current = progressFrom(Item);
+    // Passed before: nothing more is credited; the course may still complete (a call repeated after a crash).
+    if (current.testPassedAt) return { testPassedAt: current.testPassedAt, completedAt: await completeIfDone(Key, course, current) };
+  }
+  throw new Error(`recordTestPass: progress of ${personId} in ${course.courseId} kept changing`);
 }

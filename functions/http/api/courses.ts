@@ -39,6 +39,19 @@ const CourseFields = {
 };
 
 /** A course as its editors save it. */
+/** A course's final test on its page: passing it is part of completing the course, and credits 0.5 学时 once. */
+const FinalTestView = z
+  .object({
+    quizId: z.string(),
+    title: z.string(),
+    passPercent: z.number(),
+    credit: z.number().openapi({ description: 'The 学时 its first pass credits.' }),
+    standing: z.enum(['notStarted', 'inProgress', 'passed', 'notPassed', 'awaitingResult']),
+    passedAt: z.string().nullable(),
+  })
+  .nullable()
+  .openapi('CourseFinalTest', { description: 'The course’s published final test and where I stand in it; null when it has none.' });
+
 const CourseView = z.object({ ...CourseFields, coverKey: z.string().nullable(), lessons: z.array(LessonView) }).openapi('Course');
 
 /** A catalogue entry: what a card shows, without lesson bodies or storage keys. */
@@ -97,7 +110,7 @@ const routes = {
     summary: 'A course with its lessons and the caller’s progress',
     request: { params: CourseParam },
     responses: {
-      200: json(z.object({ course: CourseReading, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), editable: z.boolean() }), 'The course.'),
+      200: json(z.object({ course: CourseReading, progress: z.object({ completedAt: z.string().nullable(), lessons: z.array(LessonProgressView) }).nullable(), finalTest: FinalTestView, editable: z.boolean() }), 'The course.'),
       ...missing,
       ...denied(),
       ...commonErrors,

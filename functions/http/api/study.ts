@@ -44,6 +44,9 @@ const routes = {
           creditThisYear: z.number(),
           completed: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), completedAt: z.string() })),
           inProgress: z.array(z.object({ courseId: z.string(), title: z.string(), credit: z.number(), lastStudiedAt: z.string(), lessonsDone: z.number().int() })),
+          testsPassed: z
+            .array(z.object({ courseId: z.string(), title: z.string(), quizId: z.string().nullable(), credit: z.number(), passedAt: z.string() }))
+            .openapi({ description: 'Courses’ final tests passed, each crediting its 学时 (0.5) once, in the year first passed.' }),
         }),
         'My record.',
       ),

@@ -1,33 +1,49 @@
 /** The cards of the learning home and the record: a task, a course in the catalogue, the year's 学时. */
 import { Link } from '@remix-run/react';
-import { useLang, useT } from '../i18n';
+import { useLang, useT, type MessageKey } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, percent, taskStateClass, taskStateKey, type CourseCategory, type Task } from '../lib/learn';
+import { categoryKey, formatCredit, percent, quizStandingKey, taskStateClass, taskStateKey, type CourseCategory, type QuizStanding, type Task } from '../lib/learn';
 import { ArrowRightIcon, AwardIcon, CalendarIcon, CheckIcon, ClockIcon } from './course-icons';
 import { CourseProgressBar } from './course-progress-bar';
 
-/** One assigned course; `lead` marks the most urgent one, whose button alone is red. */
+/** One assigned course or quiz; `lead` marks the most urgent one, whose button alone is red. */
 export function TaskCard({ task, lead = false }: { task: Task; lead?: boolean }) {
   const t = useT();
   const lang = useLang();
-  const action = task.state === 'done' ? 'learn.task.review' : task.started ? 'learn.task.continue' : 'learn.task.start';
+  const quiz = task.kind === 'quiz';
+  const href = quiz ? `/quizzes/${task.quizId}` : `/learn/courses/${task.courseId}`;
+  const title = quiz ? task.quizTitle : task.courseTitle;
+  const action: MessageKey = quiz
+    ? quizActionKey[task.standing]
+    : task.state === 'done'
+      ? 'learn.task.review'
+      : task.started
+        ? 'learn.task.continue'
+        : 'learn.task.start';
+  const finishedAt = quiz ? task.passedAt : task.completedAt;
   return (
-    <li className={`card task-card task-${task.state}`} data-testid="task-item" data-state={task.state}>
+    <li className={`card task-card task-${task.state}`} data-testid="task-item" data-state={task.state} data-kind={task.kind}>
       <div className="task-main">
         <p className="badge-row">
           <span className={taskStateClass[task.state]}>{t(taskStateKey(task.state))}</span>
           <span className={task.required ? 'badge badge-required' : 'badge badge-muted'}>{t(task.required ? 'learn.task.required' : 'learn.task.elective')}</span>
+          {quiz ? <span className="badge badge-category">{t('learn.task.quiz')}</span> : null}
+          {quiz && task.standing !== 'notStarted' && task.standing !== 'passed' ? (
+            <span className="badge badge-muted" data-testid="task-standing">
+              {t(quizStandingKey(task.standing))}
+            </span>
+          ) : null}
         </p>
         <h3 className="task-title">
-          <Link to={`/learn/courses/${task.courseId}`} prefetch="intent">
-            {task.courseTitle}
+          <Link to={href} prefetch="intent">
+            {title}
           </Link>
         </h3>
         <p className="task-due">
-          {task.state === 'done' && task.completedAt ? (
+          {task.state === 'done' && finishedAt ? (
             <>
               <CheckIcon className="icon icon-small" />
-              <span>{t('learn.task.completedOn', { date: formatDate(task.completedAt, lang) })}</span>
+              <span>{t(quiz ? 'learn.task.passedOn' : 'learn.task.completedOn', { date: formatDate(finishedAt, lang) })}</span>
             </>
           ) : (
             <>
@@ -37,13 +53,22 @@ export function TaskCard({ task, lead = false }: { task: Task; lead?: boolean })
           )}
         </p>
       </div>
-      <Link to={`/learn/courses/${task.courseId}`} className={lead ? 'button button-primary' : 'button button-quiet'} aria-label={`${t(action)}: ${task.courseTitle}`}>
+      <Link to={href} className={lead ? 'button button-primary' : 'button button-quiet'} aria-label={`${t(action)}: ${title}`}>
         <span>{t(action)}</span>
         <ArrowRightIcon className="icon icon-small" />
       </Link>
     </li>
   );
 }
+
+/** What a quiz task's button says, by where the person stands in it. */
+const quizActionKey: Record<QuizStanding, MessageKey> = {
+  notStarted: 'learn.task.quiz.start',
+  inProgress: 'learn.task.quiz.resume',
+  notPassed: 'learn.task.quiz.retry',
+  awaitingResult: 'learn.task.review',
+  passed: 'learn.task.review',
+};
 
 export interface CatalogueCourse {
   courseId: string;

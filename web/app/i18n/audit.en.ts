@@ -39,6 +39,7 @@ export const auditEn: AuditMessages = {
   'audit.action.setPracticeSettings': 'Changed daily practice settings',
   'audit.field.settings.questionsPerDay': 'Daily practice questions a day',
   'audit.action.importQuestions': 'Imported questions',
+  'audit.action.assignQuiz': 'Assigned quiz',
   'audit.field.person.name': 'Name',
   'audit.field.person.login': 'Login',
   'audit.field.person.unitId': 'Unit',

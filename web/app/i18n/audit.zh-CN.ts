@@ -41,6 +41,7 @@ export const auditZhCN = {
   'audit.action.setPracticeSettings': '修改每日一练设置',
   'audit.field.settings.questionsPerDay': '每日一练题数',
   'audit.action.importQuestions': '导入试题',
+  'audit.action.assignQuiz': '布置测验',
   'audit.field.person.name': '姓名',
   'audit.field.person.login': '登录名',
   'audit.field.person.unitId': '所在单位',

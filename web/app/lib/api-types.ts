@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is assigned to me: overdue, due soon, assigned, done */
+        /** What is assigned to me, courses and quizzes: overdue, due soon, assigned, done */
         get: operations["listMyTasks"];
         put?: never;
         post?: never;
@@ -728,6 +728,26 @@ export interface paths {
         patch: operations["updateQuiz"];
         trace?: never;
     };
+    "/quizzes/{quizId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a published quiz to an audience with a due date (as a course is assigned)
+         * @description Its audience may then take it, and it is in their tasks. A draft is refused with 409.
+         */
+        post: operations["assignQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quizzes/{quizId}/attempts": {
         parameters: {
             query?: never;
@@ -930,7 +950,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -1016,6 +1036,17 @@ export interface components {
             dueAt: string;
             required: boolean;
         };
+        /** @description The course’s published final test and where I stand in it; null when it has none. */
+        CourseFinalTest: {
+            /** @description The 学时 its first pass credits. */
+            credit: number;
+            passedAt: string | null;
+            passPercent: number;
+            quizId: string;
+            /** @enum {string} */
+            standing: "notStarted" | "inProgress" | "passed" | "notPassed" | "awaitingResult";
+            title: string;
+        } | null;
         CourseReading: {
             /** @enum {string} */
             category: "thematic" | "elective" | "required" | "service" | "party";
@@ -1062,6 +1093,25 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+        };
+        CourseTask: {
+            assignmentId: string;
+            completedAt: string | null;
+            courseId: string;
+            courseTitle: string;
+            dueAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "course";
+            required: boolean;
+            started: boolean;
+            /**
+             * @description Done once the course is complete: its lessons, and its final test if it has one.
+             * @enum {string}
+             */
+            state: "done" | "overdue" | "dueSoon" | "assigned";
         };
         DailyPractice: {
             accuracy: {
@@ -1418,6 +1468,29 @@ export interface components {
             timeLimitMinutes: number | null;
             title: string;
             updatedAt: string;
+        };
+        QuizTask: {
+            assignmentId: string;
+            dueAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "quiz";
+            passedAt: string | null;
+            quizId: string;
+            quizTitle: string;
+            required: boolean;
+            /**
+             * @description Where I stand: no attempt yet, an attempt open, passed, every result shown and none passed, or a result the review policy still holds back.
+             * @enum {string}
+             */
+            standing: "notStarted" | "inProgress" | "passed" | "notPassed" | "awaitingResult";
+            /**
+             * @description Done once an attempt is shown passed.
+             * @enum {string}
+             */
+            state: "done" | "overdue" | "dueSoon" | "assigned";
         };
         Role: {
             /** @enum {string} */
@@ -2185,6 +2258,7 @@ export interface operations {
                     "application/json": {
                         course: components["schemas"]["CourseReading"];
                         editable: boolean;
+                        finalTest: components["schemas"]["CourseFinalTest"];
                         progress: {
                             completedAt: string | null;
                             lessons: {
@@ -3556,6 +3630,14 @@ export interface operations {
                             title: string;
                         }[];
                         target: number;
+                        /** @description Courses’ final tests passed, each crediting its 学时 (0.5) once, in the year first passed. */
+                        testsPassed: {
+                            courseId: string;
+                            credit: number;
+                            passedAt: string;
+                            quizId: string | null;
+                            title: string;
+                        }[];
                         year: number;
                     };
                 };
@@ -3623,17 +3705,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            assignmentId: string;
-                            completedAt: string | null;
-                            courseId: string;
-                            courseTitle: string;
-                            dueAt: string;
-                            required: boolean;
-                            started: boolean;
-                            /** @enum {string} */
-                            state: "done" | "overdue" | "dueSoon" | "assigned";
-                        }[];
+                        items: (components["schemas"]["CourseTask"] | components["schemas"]["QuizTask"])[];
                     };
                 };
             };
@@ -5535,6 +5607,123 @@ export interface operations {
                 };
             };
             /** @description Changed by someone else meanwhile (reload and try again), or already published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    audience: {
+                        /** @enum {string} */
+                        kind: "everyone";
+                    } | {
+                        /** @enum {string} */
+                        kind: "units";
+                        unitIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "members";
+                        unitIds: string[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "people";
+                        personIds: string[];
+                    };
+                    /**
+                     * Format: date-time
+                     * @description A day (YYYY-MM-DD) or an instant with an offset (ISO 8601).
+                     */
+                    dueAt: string;
+                    required: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Assigned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignmentId: string;
+                        dueAt: string;
+                        quizId: string;
+                        required: boolean;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such quiz, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The quiz is not published yet. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,7 @@ export type CourseDetail = Json<paths['/courses/{courseId}']['get']['responses']
 export type LessonProgress = NonNullable<CourseDetail['progress']>['lessons'][number];
 export type Task = Json<paths['/me/tasks']['get']['responses'][200]>['items'][number];
 export type TaskState = Task['state'];
+export type QuizStanding = Extract<Task, { kind: 'quiz' }>['standing'];
 export type MyRecord = Json<paths['/me/record']['get']['responses'][200]>;
 export type Completion = components['schemas']['Completion'];
 export type CompletionState = NonNullable<Completion['people']>[number]['state'];
@@ -27,6 +28,7 @@ export const categoryKey = (category: CourseCategory): MessageKey => `course.cat
 export const statusKey = (status: CourseStatus): MessageKey => `course.status.${status}`;
 export const kindKey = (kind: LessonKind): MessageKey => `lesson.kind.${kind}`;
 export const taskStateKey = (state: TaskState): MessageKey => `learn.task.state.${state}`;
+export const quizStandingKey = (standing: QuizStanding): MessageKey => `learn.quiz.standing.${standing}`;
 export const completionStateKey = (state: CompletionState): MessageKey => `completion.state.${state}`;
 
 /** Badge colours of a task's state: overdue stands out, done is calm. */

@@ -6,9 +6,9 @@ import { CourseError } from '../components/course-error';
 import { ArrowRightIcon, AwardIcon, ChartBarsIcon, CheckIcon, ClockIcon, PenIcon } from '../components/course-icons';
 import { CourseProgressBar } from '../components/course-progress-bar';
 import { LessonSummary } from '../components/lesson-summary';
-import { useLang, useT } from '../i18n';
+import { useLang, useT, type MessageKey } from '../i18n';
 import { formatDate } from '../lib/format';
-import { categoryKey, formatCredit, formatDuration, nextUnfinished, statusKey, totalMinutes, courseHeader } from '../lib/learn';
+import { categoryKey, formatCredit, formatDuration, nextUnfinished, quizStandingKey, statusKey, totalMinutes, courseHeader, type QuizStanding } from '../lib/learn';
 import { loadCourse, withMe } from '../lib/learn.server';
 import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
@@ -16,7 +16,7 @@ import { pageTitle } from '../lib/page-title';
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'course.title', data?.course.title);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const [me, { course, progress, editable }] = await withMe(request, context, loadCourse(context, params.courseId ?? ''));
+  const [me, { course, progress, finalTest, editable }] = await withMe(request, context, loadCourse(context, params.courseId ?? ''));
   const studied = new Map((progress?.lessons ?? []).map((lesson) => [lesson.lessonId, lesson]));
   const lessons = course.lessons.map((lesson) => ({
     lessonId: lesson.lessonId,
@@ -33,13 +33,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     completedAt: progress?.completedAt ?? null,
     started: progress !== null,
     next: nextUnfinished(course.lessons, progress),
+    finalTest,
     editable,
     showCompletion: may(me, 'readCompletion'),
   };
 }
 
 export default function CoursePage() {
-  const { course, lessons, completedAt, started, next, editable, showCompletion } = useLoaderData<typeof loader>();
+  const { course, lessons, completedAt, started, next, finalTest, editable, showCompletion } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const doneCount = lessons.filter((lesson) => lesson.completedAt).length;
@@ -145,6 +146,29 @@ export default function CoursePage() {
         )}
       </section>
 
+      {finalTest ? (
+        <section className="card course-final-test" aria-labelledby="final-test-heading" data-testid="course-final-test" data-standing={finalTest.standing}>
+          <div className="course-progress-head">
+            <h2 id="final-test-heading">{t('course.finalTest.title')}</h2>
+            <span className={finalTest.standing === 'passed' ? 'badge badge-ok' : finalTest.standing === 'notStarted' ? 'badge badge-muted' : 'badge badge-gold'}>
+              {t(quizStandingKey(finalTest.standing))}
+            </span>
+          </div>
+          <p className="final-test-name">{finalTest.title}</p>
+          <p className="hint">
+            {t('course.finalTest.rule', { pass: finalTest.passPercent, credit: formatCredit(finalTest.credit, lang) })}
+            {!completedAt && doneCount === lessons.length && lessons.length > 0 && finalTest.standing !== 'passed' ? ` ${t('course.finalTest.stillNeeded')}` : ''}
+          </p>
+          {finalTest.passedAt ? <p className="hint">{t('course.finalTest.passedOn', { date: formatDate(finalTest.passedAt, lang) })}</p> : null}
+          <p className="course-action">
+            <Link to={`/quizzes/${finalTest.quizId}`} className={finalTest.standing === 'passed' ? 'button button-quiet' : 'button button-primary'} data-testid="course-final-test-link">
+              <span>{t(finalTestActionKey[finalTest.standing])}</span>
+              <ArrowRightIcon className="icon icon-small" />
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
       {editable || showCompletion ? (
         <p className="button-row course-tools">
           {editable ? (
@@ -164,6 +188,15 @@ export default function CoursePage() {
     </div>
   );
 }
+
+/** What the final test's button says, by where the reader stands in it. */
+const finalTestActionKey: Record<QuizStanding, MessageKey> = {
+  notStarted: 'learn.task.quiz.start',
+  inProgress: 'learn.task.quiz.resume',
+  notPassed: 'learn.task.quiz.retry',
+  awaitingResult: 'course.finalTest.open',
+  passed: 'course.finalTest.open',
+};
 
 export function ErrorBoundary() {
   return <CourseError />;

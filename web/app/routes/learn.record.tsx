@@ -20,8 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [me, { data, error, response }] = await withMe(request, context, context.api.GET('/me/record'));
   if (!data) throwApiError(error, response.status);
   // The timeline: months newest first, each with the courses completed in it and the 学时 they brought.
-  const months = new Map<string, { month: string; credit: number; courses: { courseId: string; title: string; credit: number; completedAt: string }[] }>();
-  for (const course of data.completed) {
+  // A final test passed is an entry of its own (its 0.5 学时 count in the month it was first passed).
+  type Entry = { key: string; courseId: string; title: string; credit: number; completedAt: string; test: boolean };
+  const months = new Map<string, { month: string; credit: number; courses: Entry[] }>();
+  const entries: Entry[] = [
+    ...data.completed.map((course) => ({ ...course, key: course.courseId, test: false })),
+    ...data.testsPassed.map((test) => ({ key: `test-${test.courseId}`, courseId: test.courseId, title: test.title, credit: test.credit, completedAt: test.passedAt, test: true })),
+  ];
+  for (const course of entries.sort((a, b) => b.completedAt.localeCompare(a.completedAt))) {
     const month = shanghaiMonth(course.completedAt);
     const entry = months.get(month) ?? { month, credit: 0, courses: [] };
     entry.credit += course.credit;
@@ -92,6 +98,23 @@ export default function Record() {
         )}
       </section>
 
+      {record.testsPassed.length > 0 ? (
+        <section aria-labelledby="tests-heading">
+          <h2 id="tests-heading">{t('record.tests.title', { count: record.testsPassed.length })}</h2>
+          <p className="hint">{t('record.tests.lead')}</p>
+          <CourseTable
+            testId="record-tests"
+            rowTestId="record-tests-row"
+            columns={[{ label: t('record.col.passedAt') }, { label: t('record.col.credit'), numeric: true }]}
+            rows={record.testsPassed.map((test) => ({
+              courseId: test.courseId,
+              title: test.title,
+              cells: [<time dateTime={test.passedAt}>{formatDate(test.passedAt, lang)}</time>, formatCredit(test.credit, lang)],
+            }))}
+          />
+        </section>
+      ) : null}
+
       <section aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('record.inProgress.title', { count: record.inProgress.length })}</h2>
         {record.inProgress.length === 0 ? (
@@ -123,9 +146,9 @@ export default function Record() {
                 </h3>
                 <ul className="timeline-courses">
                   {month.courses.map((course) => (
-                    <li key={course.courseId}>
+                    <li key={course.key}>
                       <CheckIcon className="icon icon-small" />
-                      <span className="timeline-title">{course.title}</span>
+                      <span className="timeline-title">{course.test ? t('record.test.entry', { title: course.title }) : course.title}</span>
                       <time className="timeline-date" dateTime={course.completedAt}>
                         {formatDate(course.completedAt, lang)}
                       </time>
