@@ -2,7 +2,8 @@ import type { Messages } from './types';
 import { auditEn } from './audit.en';
 import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';
+import { quizManageEn } from './quiz-manage.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...quizManageEn };
