@@ -41,7 +41,11 @@ const webActions: WebAction[] = [
   { route: 'learn.manage.$courseId._index', path: () => `/learn/manage/${draftId}?index`, intents: ['update', 'addLesson', 'editLesson', 'move', 'publish', 'assign'] },
   { route: 'learn.manage.$courseId._index', path: () => '/learn/manage/x?index', intents: ['update'] },
   { route: 'learn.manage.$courseId.completion', path: () => `/learn/manage/${publishedId}/completion`, intents: [''] },
+  { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
+  { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
+  { route: 'quizzes.manage.$quizId._index', path: () => '/quizzes/manage/x?index', intents: ['save'] },
 ];
+let quizId = '';
 let draftId = '';
 let publishedId = '';
 
@@ -51,6 +55,10 @@ const fieldNames = [
   'kind', 'lang', 'lessonId', 'login', 'minutes', 'name', 'newPassword', 'parentId', 'partyStatus', 'password', 'pdfUploadId', 'position',
   'redirectTo', 'repeatPassword', 'required', 'status', 'summary', 'title', 'unitId', 'unitIds', 'url', 'version', 'videoUploadId',
   'branchId', 'organizer.count', 'organizer.0', 'organizer.0.unitId', 'leader.count',
+  // The quiz editor's one form (settings, numbered items, the bank search).
+  'ownerUnitId', 'courseId', 'shuffleQuestions', 'shuffleOptions', 'timeLimitMinutes', 'opensAt', 'closesAt', 'attemptsAllowed', 'passPercent',
+  'counts', 'reviewWhen', 'reviewShow', 'itemCount', 'item.0.kind', 'item.0.questionId', 'item.0.stem', 'item.0.qkind', 'item.0.difficulty',
+  'item.0.tags', 'item.0.tag', 'item.0.count', 'search.text', 'search.tag', 'search.difficulty', 'search.kind',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */
@@ -89,6 +97,13 @@ beforeAll(async () => {
   const courses = await courseFixtures(ctx);
   draftId = courses.draftId;
   publishedId = courses.publishedId;
+  const quiz = await app.request('http://localhost/api/quizzes', {
+    method: 'POST',
+    headers: { cookie: sessions.admin!, 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ title: '网页表单测验', items: [{ kind: 'draw', count: 1 }] }),
+  });
+  expect(quiz.status).toBe(201);
+  quizId = ((await quiz.json()) as { quizId: string }).quizId;
 });
 
 describe('web actions', () => {

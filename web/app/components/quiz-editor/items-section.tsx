@@ -131,13 +131,13 @@ export function ItemsSection({
                     </div>
                   )}
                   <p className="quiz-item-actions">
-                    <button type="submit" name="intent" value={`up:${i}`} className="button button-quiet button-small" disabled={i === 0} aria-label={t('quizManage.items.upLabel', { n })}>
+                    <button type="submit" formNoValidate name="intent" value={`up:${i}`} className="button button-quiet button-small" disabled={i === 0} aria-label={t('quizManage.items.upLabel', { n })}>
                       {t('quizManage.items.up')}
                     </button>
-                    <button type="submit" name="intent" value={`down:${i}`} className="button button-quiet button-small" disabled={i === items.length - 1} aria-label={t('quizManage.items.downLabel', { n })}>
+                    <button type="submit" formNoValidate name="intent" value={`down:${i}`} className="button button-quiet button-small" disabled={i === items.length - 1} aria-label={t('quizManage.items.downLabel', { n })}>
                       {t('quizManage.items.down')}
                     </button>
-                    <button type="submit" name="intent" value={`remove:${i}`} className="button button-quiet button-small" aria-label={t('quizManage.items.removeLabel', { n })}>
+                    <button type="submit" formNoValidate name="intent" value={`remove:${i}`} className="button button-quiet button-small" aria-label={t('quizManage.items.removeLabel', { n })}>
                       {t('quizManage.items.remove')}
                     </button>
                   </p>
@@ -148,7 +148,7 @@ export function ItemsSection({
         </>
       )}
       <p className="form-foot">
-        <button type="submit" name="intent" value="addRule" className="button button-quiet" data-testid="add-rule">
+        <button type="submit" formNoValidate name="intent" value="addRule" className="button button-quiet" data-testid="add-rule">
           {t('quizManage.rule.add')}
         </button>
       </p>
@@ -194,7 +194,7 @@ export function ItemsSection({
             </select>
           </div>
           <p className="form-foot bank-search-button">
-            <button type="submit" name="intent" value="search" className="button button-quiet" data-testid="bank-search">
+            <button type="submit" formNoValidate name="intent" value="search" className="button button-quiet" data-testid="bank-search">
               {t('quizManage.bank.search')}
             </button>
           </p>
@@ -213,7 +213,7 @@ export function ItemsSection({
                     <p className="quiz-item-stem">{question.stem}</p>
                     <QuestionBadges question={question} />
                   </div>
-                  <button type="submit" name="intent" value={`add:${question.questionId}`} className="button button-quiet button-small" aria-label={t('quizManage.bank.addLabel', { stem: question.stem.slice(0, 60) })}>
+                  <button type="submit" formNoValidate name="intent" value={`add:${question.questionId}`} className="button button-quiet button-small" aria-label={t('quizManage.bank.addLabel', { stem: question.stem.slice(0, 60) })}>
                     {t('quizManage.bank.add')}
                   </button>
                 </li>

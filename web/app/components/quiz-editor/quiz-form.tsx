@@ -125,8 +125,9 @@ function QuizFormFields({
   const top = result?.problemAt === 'items' ? undefined : problem;
   return (
     <Form method="post" className="form quiz-form" data-testid="quiz-form">
-      {/* Enter in a field presses the form's first button: a search, which changes nothing and keeps everything typed. */}
-      <button type="submit" name="intent" value="search" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+      {/* Enter in a field presses the form's first button: a search, which changes nothing and keeps everything typed. The
+          buttons that only change the items skip the browser's checks (a title not yet typed must not stop them). */}
+      <button type="submit" formNoValidate name="intent" value="search" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
       {version !== null ? <input type="hidden" name="version" value={version} /> : null}
       {top ? (
         <div className="form-problem">
