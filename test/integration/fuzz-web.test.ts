@@ -43,7 +43,6 @@ const webActions: WebAction[] = [
   { route: 'learn.manage.$courseId.completion', path: () => `/learn/manage/${publishedId}/completion`, intents: [''] },
   { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
   { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
-  { route: 'quizzes.manage.$quizId._index', path: () => '/quizzes/manage/x?index', intents: ['save'] },
 ];
 let quizId = '';
 let draftId = '';

@@ -146,7 +146,12 @@ export async function editorAction(context: AppLoadContext, form: FormData, edit
   }
 
   const saved = await context.api.PATCH('/quizzes/{quizId}', { params: { path: { quizId: editing.quizId } }, body: { ...made.body, version: editing.version } });
-  if (!saved.data) return failed(saved.error, saved.response.status, saved.response.status === 409 ? { conflict: true } : {});
+  if (saved.response.status === 409) {
+    // Someone saved meanwhile: say what became of what was typed here (kept, not saved) and offer their version.
+    const problem: ApiProblem = { status: 409, code: 'CONFLICT', message: translate(context.lang, 'quizManage.conflict'), fields: [] };
+    return { values, found: searchBank(bank, values), problem, problemAt: 'top', conflict: true, version: editing.version };
+  }
+  if (!saved.data) return failed(saved.error, saved.response.status);
   if (intent.kind === 'save') return redirect(`/quizzes/manage/${editing.quizId}?done=saved`);
 
   const published = await context.api.POST('/quizzes/{quizId}/publish', { params: { path: { quizId: editing.quizId } }, body: { version: saved.data.version } });
