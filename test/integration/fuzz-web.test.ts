@@ -47,7 +47,10 @@ const webActions: WebAction[] = [
   { route: 'quizzes.bank.new', path: () => '/quizzes/bank/new', intents: [''] },
   { route: 'quizzes.bank.$questionId', path: () => '/quizzes/bank/x', intents: ['', 'retire'] },
   { route: 'quizzes.bank.import', path: () => '/quizzes/bank/import', intents: ['preview', 'confirm'] },
+  { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
+  { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
 ];
+let quizId = '';
 let draftId = '';
 let publishedId = '';
 
@@ -57,6 +60,10 @@ const fieldNames = [
   'kind', 'lang', 'lessonId', 'login', 'minutes', 'name', 'newPassword', 'parentId', 'partyStatus', 'password', 'pdfUploadId', 'position',
   'redirectTo', 'repeatPassword', 'required', 'status', 'summary', 'title', 'unitId', 'unitIds', 'url', 'version', 'videoUploadId',
   'branchId', 'organizer.count', 'organizer.0', 'organizer.0.unitId', 'leader.count', 'day', 'questionId', 'choice', 'text', 'questionsPerDay',
+  // The quiz editor's one form (settings, numbered items, the bank search).
+  'ownerUnitId', 'courseId', 'shuffleQuestions', 'shuffleOptions', 'timeLimitMinutes', 'opensAt', 'closesAt', 'attemptsAllowed', 'passPercent',
+  'counts', 'reviewWhen', 'reviewShow', 'itemCount', 'item.0.kind', 'item.0.questionId', 'item.0.stem', 'item.0.qkind', 'item.0.difficulty',
+  'item.0.tags', 'item.0.tag', 'item.0.count', 'search.text', 'search.tag', 'search.difficulty', 'search.kind',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */
@@ -95,6 +102,13 @@ beforeAll(async () => {
   const courses = await courseFixtures(ctx);
   draftId = courses.draftId;
   publishedId = courses.publishedId;
+  const quiz = await app.request('http://localhost/api/quizzes', {
+    method: 'POST',
+    headers: { cookie: sessions.admin!, 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ title: '网页表单测验', items: [{ kind: 'draw', count: 1 }] }),
+  });
+  expect(quiz.status).toBe(201);
+  quizId = ((await quiz.json()) as { quizId: string }).quizId;
 });
 
 describe('web actions', () => {

@@ -4,8 +4,9 @@ import { coursesEn } from './courses.en';
 import { peopleEn } from './people.en';
 import { practiceEn } from './practice.en';
 import { quizBankEn } from './quiz-bank.en';
+import { quizManageEn } from './quiz-manage.en';
 import { quizzesEn } from './quizzes.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn };

@@ -3,9 +3,10 @@ import { coursesZhCN } from './courses.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
 import { practiceZhCN } from './practice.zh-CN';
 import { quizBankZhCN } from './quiz-bank.zh-CN';
+import { quizManageZhCN } from './quiz-manage.zh-CN';
 import { quizzesZhCN } from './quizzes.zh-CN';
 import { rosterZhCN } from './roster.zh-CN';
 import { shellZhCN } from './shell.zh-CN';
 
 /** 简体中文（默认语言）: every area's messages. Each area keeps its own file; en has exactly the same keys. */
-export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN, ...practiceZhCN, ...quizzesZhCN, ...quizBankZhCN } as const;
+export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN, ...practiceZhCN, ...quizzesZhCN, ...quizBankZhCN, ...quizManageZhCN } as const;
