@@ -107,6 +107,9 @@ export const permissions = {
   saveAnswers: signedIn,
   submitAttempt: signedIn,
   getAttemptReview: signedIn,
+  // a quiz's results: organizers and leaders for the takers within their subtree, admins all
+  getQuizStats: scopedReaders,
+  exportQuizStats: scopedReaders,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

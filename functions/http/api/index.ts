@@ -20,6 +20,7 @@ import { completionRoutes } from './completion.js';
 import { quizRoutes } from './quizzes.js';
 import { quizDefinitionRoutes } from './quiz-definitions.js';
 import { attemptRoutes } from './attempts.js';
+import { quizStatsRoutes } from './quiz-stats.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -60,6 +61,7 @@ export function createApi() {
   api.route('/', quizRoutes);
   api.route('/', quizDefinitionRoutes);
   api.route('/', attemptRoutes);
+  api.route('/', quizStatsRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({
