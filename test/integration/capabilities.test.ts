@@ -15,10 +15,10 @@ const expected: Record<string, string[]> = {
   staff1: ['study', 'ownAccount'],
   staff2: ['study', 'ownAccount'],
   staff3: ['study', 'ownAccount'],
-  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion'],
-  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion'],
-  leader: ['study', 'ownAccount', 'readPeople', 'readCompletion'],
-  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readCompletion', 'administer'],
+  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion'],
+  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion'],
+  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion'],
+  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'administer'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };
