@@ -48,7 +48,7 @@ async function take(who: string, singleRight: boolean, q: { single: string; true
 }
 
 beforeAll(async () => {
-  [admin, organizer1, organizer2, staff1, staff2, staff3, leader] = await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3', 'leader'].map((login) => signIn(login)));
+  [admin, organizer1, organizer2, staff1, staff2, staff3, leader] = (await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3', 'leader'].map((login) => signIn(login)))) as string[] as [string, string, string, string, string, string, string];
   const list = await call('GET', '/units', admin);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));

@@ -3,6 +3,7 @@ import { coursesZhCN } from './courses.zh-CN';
 import { peopleZhCN } from './people.zh-CN';
 import { rosterZhCN } from './roster.zh-CN';
 import { shellZhCN } from './shell.zh-CN';
+import { quizStatsZhCN } from './quiz-stats.zh-CN';
 
 /** 简体中文（默认语言）: every area's messages. Each area keeps its own file; en has exactly the same keys. */
-export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN } as const;
+export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN, ...quizStatsZhCN } as const;
