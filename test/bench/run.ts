@@ -26,6 +26,7 @@ import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js'
 import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
+import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -282,6 +283,10 @@ async function main(): Promise<number> {
   heading(`Question file: ${QUESTION_ROWS} questions read from .xlsx and CSV (UTF-8, GBK), one process`);
   reportQuestionImport(benchQuestionImport());
 
+  heading(`Quiz results: getQuizStats over ${QUIZ_STATS_ATTEMPTS} graded attempts of 20 questions, a fresh table with the demo seed, the app here`);
+  const quizStats = await runQuizStatsSection();
+  reportQuizStats(quizStats);
+
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
 
@@ -326,6 +331,7 @@ async function main(): Promise<number> {
     },
     rosterImport: importJson(rosterImport),
     learning,
+    quizStats,
     hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };

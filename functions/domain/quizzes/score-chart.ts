@@ -26,7 +26,7 @@ const WIDTH = 640;
 const HEIGHT = 300;
 const LEFT = 56;
 const RIGHT = 16;
-const TOP = 28;
+const TOP = 44;
 const BOTTOM = 56;
 const BAR_COLOR = '#c8161d';
 const PASS_COLOR = '#1d4ed8';
@@ -87,8 +87,8 @@ export function distributionSvg(buckets: readonly Bucket[], texts: ChartTexts, p
   }
   // The pass mark.
   const passX = r(x(Math.min(100, Math.max(0, passPercent))));
-  parts.push(`<line x1="${passX}" x2="${passX}" y1="${TOP - 8}" y2="${TOP + plotH}" stroke="${PASS_COLOR}" stroke-width="2" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${passX}" y="${TOP - 12}" text-anchor="${passPercent > 80 ? 'end' : 'middle'}" fill="${PASS_COLOR}">${escapeXml(texts.passMark)}</text>`);
+  parts.push(`<line x1="${passX}" x2="${passX}" y1="${TOP - 20}" y2="${TOP + plotH}" stroke="${PASS_COLOR}" stroke-width="2" stroke-dasharray="6 4"/>`);
+  parts.push(`<text x="${passX}" y="${TOP - 24}" text-anchor="${passPercent > 80 ? 'end' : 'middle'}" fill="${PASS_COLOR}">${escapeXml(texts.passMark)}</text>`);
   // Axis labels.
   parts.push(`<text x="${LEFT + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle" fill="${INK}" font-size="13">${escapeXml(texts.xAxis)}</text>`);
   parts.push(`<text x="14" y="${TOP + plotH / 2}" text-anchor="middle" fill="${INK}" font-size="13" transform="rotate(-90 14 ${TOP + plotH / 2})">${escapeXml(texts.yAxis)}</text>`);
