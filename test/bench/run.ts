@@ -29,6 +29,7 @@ import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
 import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
+import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -287,6 +288,9 @@ async function main(): Promise<number> {
 
   heading(`Question bank import: ${QUESTION_ROWS} questions (.xlsx), preview + confirm through the app in-process, then again (dynalite + s3rver)`);
   reportBankImport(await benchBankImport());
+  heading(`Quiz results: getQuizStats over ${QUIZ_STATS_ATTEMPTS} graded attempts of 20 questions, a fresh table with the demo seed, the app here`);
+  const quizStats = await runQuizStatsSection();
+  reportQuizStats(quizStats);
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
@@ -339,6 +343,7 @@ async function main(): Promise<number> {
     },
     rosterImport: importJson(rosterImport),
     learning,
+    quizStats,
     hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
     practice,
     totalSeconds: round((performance.now() - started) / 1000, 1),

@@ -897,6 +897,30 @@ export const samples: OperationSample[] = [
     }),
   },
   {
+    operationId: 'getQuizStats',
+    label: "getQuizStats(the bureau's published quiz)",
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}/stats` }),
+  },
+  {
+    operationId: 'getQuizStats',
+    label: "getQuizStats(drilled into branch 2)",
+    //                anon staff1 org1 org2 leader admin pending
+    expect: outcomes(N, N, N, Y, Y, Y, N),
+    reach: { unit: 'branch2' },
+    outOfReach: ['organizer1'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}/stats?unitId=${ctx.fixtures.unit.branch2}` }),
+  },
+  {
+    operationId: 'exportQuizStats',
+    label: "exportQuizStats(the bureau's published quiz)",
+    expect: scopedReaders,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/quizzes/${(await quizFixtures(ctx)).publishedId}/stats.xlsx` }),
+  },
+  {
     operationId: 'startAttempt',
     label: "startAttempt(the bureau's published quiz)",
     expect: signedInOnly,

@@ -15,10 +15,10 @@ const expected: Record<string, string[]> = {
   staff1: ['study', 'ownAccount'],
   staff2: ['study', 'ownAccount'],
   staff3: ['study', 'ownAccount'],
-  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions'],
-  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions'],
-  leader: ['study', 'ownAccount', 'readPeople', 'readCompletion'],
-  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions', 'administer'],
+  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions'],
+  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions'],
+  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion'],
+  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };

@@ -20,13 +20,13 @@ const unit = '01J00000000000000000000003';
 describe('capabilities', () => {
   it('are read off the permission table for each role', () => {
     expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readCompletion']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions', 'administer']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer']);
   });
 
   it('combine across roles, and shrink to the own account while a new password is owed', () => {
-    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readCompletion', 'editQuestions']);
+    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions']);
     expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }], true))).toEqual(['ownAccount']);
     expect(capabilitiesOf(actor([]))).toEqual([]);
   });

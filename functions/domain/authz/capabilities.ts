@@ -20,6 +20,8 @@ export const capabilityOperations = {
   editCourses: ['createCourse', 'updateCourse', 'publishCourse', 'createLesson', 'updateLesson', 'assignCourse', 'createUpload'],
   /** Writing and publishing quizzes (测验管理), within the units it reaches. */
   editQuizzes: ['createQuiz', 'updateQuiz', 'publishQuiz'],
+  /** A quiz's results and statistics (测验统计), for the takers within the units it reaches. */
+  readQuizStats: ['getQuizStats', 'exportQuizStats'],
   /** Completion figures of courses and their assignments, within the units it reaches. */
   readCompletion: ['getCourseCompletion', 'listCourseAssignments', 'exportCourseCompletion'],
   /**

@@ -55,6 +55,14 @@ export function figuresReach(
   if (!course || (course.status === 'draft' && !mayEditCourse(actor, course, tree))) {
     throw new AppError('NOT_FOUND', { messageKey: coursesMessages.courseNotFound });
   }
+  return { units: figureUnits(grant, actor, tree) };
+}
+
+/**
+ * The units whose figures a grant reads (courses' completion, quizzes' results), each with its depth in the tree,
+ * in the tree's order below each unit the grant names (every unit for those who reach all).
+ */
+export function figureUnits(grant: Grant, actor: Actor, tree: OrgTree): Map<string, number> {
   const tops = grant.access === 'scope' ? grant.unitIds : tree.roots().map((unit) => unit.unitId);
   const units = new Map<string, number>();
   for (const top of tops) {
@@ -62,7 +70,7 @@ export function figuresReach(
       if (!units.has(unit.unitId) && reachesUnit(grant, actor, unit.unitId, tree)) units.set(unit.unitId, tree.path(unit.unitId).length - 1);
     }
   }
-  return { units };
+  return units;
 }
 
 /** What these rules need of an audience. */

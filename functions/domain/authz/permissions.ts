@@ -117,6 +117,9 @@ export const permissions = {
   previewQuestionImport: bankEditors,
   confirmQuestionImport: bankEditors,
   getQuestionTemplate: bankEditors,
+  // a quiz's results: organizers and leaders for the takers within their subtree, admins all
+  getQuizStats: scopedReaders,
+  exportQuizStats: scopedReaders,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -9,10 +9,15 @@
  * - A quiz draws its questions from the banks of its owner unit and the units above it (the bureau's bank serves
  *   every branch's quiz without its keys reaching the branch's organizers); a fixed question must be in those banks.
  * - An attempt is its taker's alone: anyone else's answers as if it did not exist.
+ * - A quiz's results (getQuizStats, exportQuizStats) follow the one rule for figures (courses.ts `figureUnits`):
+ *   the attempts of takers who sit in the units the reader's grant reaches; a published quiz has figures for every
+ *   reader (none of their people may have taken it), a draft only for its editors; anything else is 404.
  */
 import { authorize, reachesUnit, type Actor, type Grant } from './permissions.js';
 import type { OrgTree } from '../org/tree.js';
-import { courseOwner } from './courses.js';
+import { courseOwner, figureUnits } from './courses.js';
+import { AppError } from '../../platform/errors.js';
+import { quizMessages } from '../quizzes/messages.js';
 
 interface QuizFacts {
   ownerUnitId: string;
@@ -76,4 +81,14 @@ export function quizUnitsEditedBy(actor: Actor, grant: Grant, tree: OrgTree): st
 /** Whether an attempt is the actor's own. */
 export function ownsAttempt(actor: Actor, attempt: { personId: string }): boolean {
   return attempt.personId === actor.personId;
+}
+
+/**
+ * The one rule for reading a quiz's results: the units whose takers' attempts the reader's grant reaches, each with
+ * its depth in the tree. A quiz missing, or a draft the reader does not edit, is NOT_FOUND (it does not exist for
+ * them).
+ */
+export function quizFiguresReach(grant: Grant, actor: Actor, quiz: QuizFacts | undefined, tree: OrgTree): { units: Map<string, number> } {
+  if (!quiz || (quiz.status !== 'published' && !mayEditQuiz(actor, quiz, tree))) throw new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
+  return { units: figureUnits(grant, actor, tree) };
 }

@@ -22,6 +22,7 @@ import { quizDefinitionRoutes } from './quiz-definitions.js';
 import { attemptRoutes } from './attempts.js';
 import { practiceRoutes } from './practice.js';
 import { questionImportHasOwnBodyLimit, questionImportRoutes } from './question-imports.js';
+import { quizStatsRoutes } from './quiz-stats.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -64,6 +65,7 @@ export function createApi() {
   api.route('/', attemptRoutes);
   api.route('/', practiceRoutes);
   api.route('/', questionImportRoutes);
+  api.route('/', quizStatsRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

@@ -8,5 +8,6 @@ import { quizManageEn } from './quiz-manage.en';
 import { quizzesEn } from './quizzes.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
+import { quizStatsEn } from './quiz-stats.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn };

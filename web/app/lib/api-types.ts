@@ -782,6 +782,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/quizzes/{quizId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quiz’s results for the takers within the caller’s reach: pass rate, distribution, item analysis, per unit, timing */
+        get: operations["getQuizStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quizzes/{quizId}/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an Excel workbook: summary, questions, units, attempts finished implausibly fast */
+        get: operations["exportQuizStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -1259,8 +1293,8 @@ export interface components {
             url?: string;
         };
         Me: components["schemas"]["Person"] & {
-            /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readCompletion" | "editQuestions" | "administer")[];
+            /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). Computed from the permission table; a client shows only what is listed here. */
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer")[];
             /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
             reach: {
                 administer?: "all" | string[];
@@ -1271,6 +1305,7 @@ export interface components {
                 ownAccount?: "all" | string[];
                 readCompletion?: "all" | string[];
                 readPeople?: "all" | string[];
+                readQuizStats?: "all" | string[];
                 study?: "all" | string[];
             };
         };
@@ -1445,6 +1480,88 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+        };
+        QuizStats: {
+            computedAt: string;
+            /** @enum {string} */
+            counts: "best" | "last";
+            distribution: {
+                bins: {
+                    count: number;
+                    from: number;
+                    to: number;
+                }[];
+                /** @description The distribution as an accessible SVG chart (role="img", <title>, axis labels, no script), in the reader’s language. */
+                svg: string;
+            };
+            /** @description The 5 fastest finished attempts, fastest first. */
+            fastest: components["schemas"]["QuizStatsAttempt"][];
+            /** @description Below this many people with a result, the figures carry a warning. */
+            minTakers: number;
+            passPercent: number;
+            questions: {
+                correct: number;
+                /** @description Upper–lower 27 % index, −1–1; negative usually means a wrong key. */
+                discrimination: number | null;
+                /** @description Share right, 0–1. */
+                facility: number | null;
+                fewTakers: boolean;
+                /** @enum {string|null} */
+                kind: "single" | "multiple" | "truefalse" | "fill" | null;
+                questionId: string;
+                stem: string;
+                takers: number;
+                version: number;
+                warnings: ("fewTakers" | "negativeDiscrimination" | "poorDiscrimination" | "veryEasy" | "veryHard")[];
+            }[];
+            quizId: string;
+            quizTitle: string;
+            /** @description The 5 slowest finished attempts, slowest first. */
+            slowest: components["schemas"]["QuizStatsAttempt"][];
+            summary: {
+                attempts: number;
+                fewTakers: boolean;
+                finishedAttempts: number;
+                /** @description People with a finished attempt: each counts once, by the attempt that counts (best or last). */
+                graded: number;
+                meanPercent: number | null;
+                medianPercent: number | null;
+                openAttempts: number;
+                passed: number;
+                /** @description 0–1; null when nobody has a result. */
+                passRate: number | null;
+                takers: number;
+            };
+            /** @description Submitted in under 2 s a question: for a look, not a penalty. */
+            tooFast: components["schemas"]["QuizStatsAttempt"][];
+            /** @description The unit viewed (drilled down, or the reader’s one unit); null for several. */
+            unitId: string | null;
+            unitName: string;
+            units: {
+                depth: number;
+                graded: number;
+                hasChildren: boolean;
+                name: string;
+                /** @description The people who sit in the viewed unit itself. */
+                own: boolean;
+                passed: number;
+                /** @description 0–1; null when nobody has a result. */
+                passRate: number | null;
+                takers: number;
+                unitId: string;
+            }[];
+        };
+        QuizStatsAttempt: {
+            attemptId: string;
+            finishedAt: string;
+            name: string;
+            percent: number;
+            questions: number;
+            seconds: number;
+            /** @enum {string} */
+            state: "submitted" | "expired";
+            unitId: string;
+            unitName: string;
         };
         QuizSummary: {
             attemptsAllowed: number | null;
@@ -5910,6 +6027,164 @@ export interface operations {
             };
             /** @description Changed by someone else meanwhile (reload and try again), or already published. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuizStats: {
+        parameters: {
+            query?: {
+                /** @description Narrow to this unit’s subtree (a unit within the caller’s reach). */
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures computed now from the attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizStats"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such quiz, or a unit outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportQuizStats: {
+        parameters: {
+            query?: {
+                /** @description Narrow to this unit’s subtree (a unit within the caller’s reach). */
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A workbook in the caller’s language, offered for download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such quiz, or a unit outside the caller’s reach. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
