@@ -5,6 +5,7 @@
  */
 import { createQuiz, publishQuiz } from '../functions/domain/quizzes/quiz-service.js';
 import { listCourses } from '../functions/domain/courses/service.js';
+import { assignQuiz } from '../functions/domain/assignments/service.js';
 import { everyone } from '../functions/domain/people/directory.js';
 import { loadTree } from '../functions/domain/org/service.js';
 import type { Actor } from '../functions/domain/authz/permissions.js';
@@ -66,5 +67,11 @@ export async function seedDemoQuizzes(now = new Date()): Promise<{ quizzes: numb
     review: { when: 'afterSubmit', show: 'full' },
   });
   await publishQuiz(actor, branchQuiz.quizId, { version: branchQuiz.version });
+  // Assigned to the branch's members, so it is in their tasks with its due date and in the completion figures.
+  await assignQuiz(actor, branchQuiz.quizId, {
+    audience: { kind: 'members', unitIds: [unitId('branch1')] },
+    required: true,
+    dueAt: new Date(now.getTime() + 14 * day).toISOString(),
+  });
   return { quizzes: 2, branchQuizId: branchQuiz.quizId, finalTestId: finalTest.quizId };
 }

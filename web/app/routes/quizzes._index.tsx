@@ -29,7 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang: context.lang,
     now,
     links: moreLinks.filter((link) => capabilities.includes(link.capability as Capability)).map(({ to, label }) => ({ to, label })),
-    quizzes: quizzes.filter((quiz) => quiz.status === 'published'),
+    // Grouped and ordered here, once: the browser's collation of titles may differ from the server's, and a list
+    // ordered again on hydration would not match the HTML.
+    ...sections(quizzes.filter((quiz) => quiz.status === 'published'), now),
   };
 }
 
@@ -37,16 +39,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function sections(quizzes: QuizSummary[], now: number) {
   const at = (iso: string | null | undefined, fallback: number) => (iso ? Date.parse(iso) : fallback);
   const open = quizzes.filter((q) => windowState(q, now) === 'open');
-  open.sort((a, b) => at(a.dueAt ?? a.closesAt, Infinity) - at(b.dueAt ?? b.closesAt, Infinity) || a.title.localeCompare(b.title));
+  open.sort((a, b) => at(a.dueAt ?? a.closesAt, Infinity) - at(b.dueAt ?? b.closesAt, Infinity) || a.title.localeCompare(b.title, 'zh-CN'));
   const upcoming = quizzes.filter((q) => windowState(q, now) === 'upcoming').sort((a, b) => at(a.opensAt, 0) - at(b.opensAt, 0));
   const closed = quizzes.filter((q) => windowState(q, now) === 'closed').sort((a, b) => at(b.closesAt, 0) - at(a.closesAt, 0));
   return { open, upcoming, closed };
 }
 
 export default function Quizzes() {
-  const { links, quizzes, now } = useLoaderData<typeof loader>();
+  const { links, open, upcoming, closed, now } = useLoaderData<typeof loader>();
   const t = useT();
-  const { open, upcoming, closed } = sections(quizzes, now);
   return (
     <div className="page quizzes-page">
       <header className="page-header">
@@ -66,7 +67,7 @@ export default function Quizzes() {
         </nav>
       ) : null}
 
-      {quizzes.length === 0 ? (
+      {open.length + upcoming.length + closed.length === 0 ? (
         <div className="card empty-state" data-testid="quizzes-empty">
           <p>{t('quizzes.empty')}</p>
           <p className="hint">{t('quizzes.emptyNext')}</p>
