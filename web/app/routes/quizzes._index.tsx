@@ -136,13 +136,15 @@ function QuizCard({ quiz, now }: { quiz: QuizSummary; now: number }) {
             </span>
           ) : null}
         </p>
-        <p className="quiz-when">
-          <CalendarIcon className="icon icon-small" />
-          {quiz.dueAt ? <span className={overdue ? 'quiz-due-over' : undefined}>{t('quizzes.card.due', { date: when(quiz.dueAt, lang) })}</span> : null}
-          {state === 'upcoming' && quiz.opensAt ? <span>{t('quizzes.card.opens', { date: when(quiz.opensAt, lang) })}</span> : null}
-          {state === 'open' && quiz.closesAt ? <span>{t('quizzes.card.closes', { date: when(quiz.closesAt, lang) })}</span> : null}
-          {state === 'closed' && quiz.closesAt ? <span>{t('quizzes.card.closed', { date: when(quiz.closesAt, lang) })}</span> : null}
-        </p>
+        {quiz.dueAt || quiz.opensAt || quiz.closesAt ? (
+          <p className="quiz-when">
+            <CalendarIcon className="icon icon-small" />
+            {quiz.dueAt ? <span className={overdue ? 'quiz-due-over' : undefined}>{t('quizzes.card.due', { date: when(quiz.dueAt, lang) })}</span> : null}
+            {state === 'upcoming' && quiz.opensAt ? <span>{t('quizzes.card.opens', { date: when(quiz.opensAt, lang) })}</span> : null}
+            {state === 'open' && quiz.closesAt ? <span>{t('quizzes.card.closes', { date: when(quiz.closesAt, lang) })}</span> : null}
+            {state === 'closed' && quiz.closesAt ? <span>{t('quizzes.card.closed', { date: when(quiz.closesAt, lang) })}</span> : null}
+          </p>
+        ) : null}
       </div>
       {mine?.openAttemptId ? (
         <Link to={`/attempts/${mine.openAttemptId}`} className="button button-primary" data-testid="quiz-resume">
