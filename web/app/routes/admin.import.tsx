@@ -11,6 +11,7 @@ import { translate, useT, type MessageKey, type Translate } from '../i18n';
 import { readForm } from '../lib/form.server';
 import type { components } from '../lib/api-types';
 import { requireCapability } from '../lib/respond.server';
+import { ImportCounts, type ImportCount } from '../components/import-counts';
 
 type Preview = components['schemas']['ImportPreview'];
 type PreviewRow = Preview['rows'][number];
@@ -145,23 +146,14 @@ function UploadForm({ t, busy }: { t: Translate; busy: boolean }) {
 }
 
 function Counts({ counts, t }: { counts: Preview['counts']; t: Translate }) {
-  const items: Array<[MessageKey, number, string]> = [
+  const items: ImportCount[] = [
     ['roster.count.rows', counts.rows, 'rows'],
     ['roster.count.create', counts.create, 'create'],
     ['roster.count.update', counts.update, 'update'],
     ['roster.count.unchanged', counts.unchanged, 'unchanged'],
     ['roster.count.problems', counts.problems, 'problems'],
   ];
-  return (
-    <dl className="roster-counts" data-testid="roster-counts">
-      {items.map(([label, value, key]) => (
-        <div key={key} className={`roster-count roster-count-${key}${key === 'problems' && value > 0 ? ' is-bad' : ''}`} data-testid={`roster-count-${key}`}>
-          <dt>{t(label)}</dt>
-          <dd className="num">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <ImportCounts items={items} t={t} classPrefix="roster" testIdPrefix="roster" />;
 }
 
 function RowOutcome({ row, t }: { row: PreviewRow; t: Translate }) {

@@ -17,6 +17,7 @@ import { pageTitle } from '../lib/page-title';
 import { answerText, difficultyKey, kindKey, letterOf } from '../lib/quiz-bank';
 import { bankUnitChoices, requireBankEditor } from '../lib/quiz-bank.server';
 import bankStyles from '../styles/quiz-bank.css?url';
+import { ImportCounts, type ImportCount } from '../components/import-counts';
 
 type Preview = components['schemas']['QuestionImportPreview'];
 type PreviewRow = Preview['rows'][number];
@@ -128,22 +129,13 @@ function UploadForm({ t, busy, units, preferred }: { t: Translate; busy: boolean
 }
 
 function Counts({ counts, t }: { counts: Preview['counts']; t: Translate }) {
-  const items: Array<[MessageKey, number, string]> = [
+  const items: ImportCount[] = [
     ['bank.import.count.rows', counts.rows, 'rows'],
     ['bank.import.count.ready', counts.ready, 'ready'],
     ['bank.import.count.problems', counts.problems, 'problems'],
     ['bank.import.count.duplicates', counts.duplicates, 'duplicates'],
   ];
-  return (
-    <dl className="bank-counts" data-testid="import-counts">
-      {items.map(([label, value, key]) => (
-        <div key={key} className={`bank-count bank-count-${key}${key === 'problems' && value > 0 ? ' is-bad' : ''}`} data-testid={`import-count-${key}`}>
-          <dt>{t(label)}</dt>
-          <dd className="num">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <ImportCounts items={items} t={t} classPrefix="bank" testIdPrefix="import" />;
 }
 
 function RowQuestion({ row, t }: { row: PreviewRow; t: Translate }) {
