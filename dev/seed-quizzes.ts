@@ -16,6 +16,9 @@ export const finalTestCourseTitle = '窗口服务礼仪“五心、三声、十�
 export const demoQuizTitles = { finalTest: '窗口服务礼仪结业测试', branchQuiz: '第一党支部党章党规知识测验' } as const;
 
 const day = 86_400_000;
+const hour = 3_600_000;
+/** `days` from now, on the hour (a closing time people would set). */
+const onTheHour = (now: Date, days: number) => new Date(Math.ceil((now.getTime() + days * day) / hour) * hour).toISOString();
 
 export async function seedDemoQuizzes(now = new Date()): Promise<{ quizzes: number; branchQuizId: string; finalTestId: string }> {
   const [people, tree] = await Promise.all([everyone(), loadTree()]);
@@ -60,7 +63,7 @@ export async function seedDemoQuizzes(now = new Date()): Promise<{ quizzes: numb
     shuffleQuestions: true,
     shuffleOptions: true,
     timeLimitMinutes: 20,
-    closesAt: new Date(now.getTime() + 21 * day).toISOString(),
+    closesAt: onTheHour(now, 21),
     attemptsAllowed: 2,
     passPercent: 80,
     counts: 'best',
@@ -71,7 +74,7 @@ export async function seedDemoQuizzes(now = new Date()): Promise<{ quizzes: numb
   await assignQuiz(actor, branchQuiz.quizId, {
     audience: { kind: 'members', unitIds: [unitId('branch1')] },
     required: true,
-    dueAt: new Date(now.getTime() + 14 * day).toISOString(),
+    dueAt: onTheHour(now, 14),
   });
   return { quizzes: 2, branchQuizId: branchQuiz.quizId, finalTestId: finalTest.quizId };
 }

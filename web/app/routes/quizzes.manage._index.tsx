@@ -8,7 +8,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { QuizManageError } from '../components/quiz-editor/quiz-manage-error';
 import { useLang, useT } from '../i18n';
-import { formatDateTime } from '../lib/format';
+import { when } from '../lib/quiz';
 import { pageTitle } from '../lib/page-title';
 import { requireQuizEditor } from '../lib/quiz-editor/access.server';
 import { throwApiError } from '../lib/respond.server';
@@ -55,8 +55,8 @@ export default function ManageQuizzes() {
   const t = useT();
   const lang = useLang();
   const window = (opensAt: string | null, closesAt: string | null) => {
-    const from = opensAt ? formatDateTime(opensAt, lang) : null;
-    const until = closesAt ? formatDateTime(closesAt, lang) : null;
+    const from = opensAt ? when(opensAt, lang) : null;
+    const until = closesAt ? when(closesAt, lang) : null;
     if (from && until) return t('quizManage.window.range', { from, until });
     if (from) return t('quizManage.window.from', { from });
     if (until) return t('quizManage.window.until', { until });
