@@ -23,7 +23,7 @@ export const test = base.extend<{ consoleErrors: string[]; allowConsoleError: (p
         if (message.text().startsWith('Failed to load resource') && documents.has(message.location().url)) return;
         errors.push(`console: ${message.text()} (${message.location().url})`);
       });
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message} (on ${page.url()})${error.stack ? `\n${error.stack.split('\n').slice(1, 8).join('\n')}` : ''}`));
       await use(errors);
       const allowed = info.annotations.filter((a) => a.type === 'allowed-console-error').map((a) => new RegExp(a.description ?? ''));
       expect(errors.filter((error) => !allowed.some((pattern) => pattern.test(error))), 'console errors on the page').toEqual([]);
