@@ -9,6 +9,7 @@ import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import { closeOverdueAttempts } from '../../functions/domain/quizzes/attempt-service.js';
+import { forgetAttemptFrames } from '../../functions/domain/quizzes/quiz-store.js';
 
 const { call, signIn } = useLocalPlatform();
 const realNow = clock.now;
@@ -214,6 +215,43 @@ describe('taking a quiz', () => {
     expect(view.json.items).toBeUndefined();
     expect(view.json.mine.attempts[0]).toMatchObject({ number: 1, state: 'submitted', score: 3, passed: true });
   });
+
+  // A save is written blind when the process knows the attempt's frame (it served the start), and read first when it
+  // does not (a cold process); both must decide alike.
+  for (const mode of ['served the start', 'starts cold before every call'] as const) {
+    it(`patches, clears, repeats, refuses stale and misfit saves alike when the process ${mode}`, async () => {
+      const cold = mode !== 'served the start';
+      const tag = `两路${cold ? '冷' : '热'}${Date.now()}`;
+      const q = await bureauQuestions(tag);
+      const quiz = await publishedQuiz({ items: [{ kind: 'fixed', questionId: q.single }, { kind: 'fixed', questionId: q.multiple }, { kind: 'fixed', questionId: q.fill }], timeLimitMinutes: 30 });
+      const send = async (method: 'GET' | 'POST' | 'PUT', path: string, cookie: string, body?: unknown) => {
+        if (cold) forgetAttemptFrames();
+        return call(method, path, cookie, body);
+      };
+      const started = await send('POST', `/quizzes/${quiz.quizId}/attempts`, staff1);
+      const url = `/attempts/${started.json.attemptId}/answers`;
+      expect((await send('PUT', url, staff1, { seq: 0, answers: { [q.single]: [0], [q.fill]: '群众' } })).json.seq).toBe(1);
+      // Only the questions sent change; an empty text clears one.
+      expect((await send('PUT', url, staff1, { seq: 1, answers: { [q.multiple]: [2, 0, 2] } })).json.seq).toBe(2);
+      expect((await send('PUT', url, staff1, { seq: 2, answers: { [q.fill]: '  ' } })).json.seq).toBe(3);
+      const repeat = await send('PUT', url, staff1, { seq: 2, answers: { [q.fill]: '' } });
+      expect(repeat.status).toBe(200);
+      expect(repeat.json.seq).toBe(3);
+      const stale = await send('PUT', url, staff1, { seq: 1, answers: { [q.single]: [2] } });
+      expect(stale.status).toBe(409);
+      expect(stale.json.error.details).toEqual({ reason: 'stale', seq: 3, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
+      expect((await send('PUT', url, staff1, { seq: 3, answers: { [q.fill]: [1] } })).status).toBe(400);
+      expect((await send('PUT', url, staff1, { seq: 3, answers: { [`${q.fill}x`]: '群众' } })).status).toBe(400);
+      expect((await send('PUT', url, organizer1, { seq: 3, answers: { [q.single]: [1] } })).status).toBe(404);
+      const read = await send('GET', `/attempts/${started.json.attemptId}`, staff1);
+      expect(read.json).toMatchObject({ seq: 3, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
+      expect(Object.keys(read.json.answers)).toHaveLength(2);
+      await send('POST', `/attempts/${started.json.attemptId}/submit`, staff1);
+      const closed = await send('PUT', url, staff1, { seq: 3, answers: { [q.single]: [1] } });
+      expect(closed.status).toBe(409);
+      expect(closed.json.error.details).toMatchObject({ reason: 'closed', state: 'submitted' });
+    });
+  }
 
   it('holds back the score and the key until the quiz closes when the policy says so', async () => {
     const tag = `截止后${Date.now()}`;

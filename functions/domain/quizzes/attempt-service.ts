@@ -3,7 +3,9 @@
  * The rules are attempt.ts's (pure); here each becomes reads and one conditional write. An attempt is its taker's
  * alone (authz/quizzes.ts): anyone else's answers 404, as one that does not exist.
  *
- * A save is two DynamoDB calls: the attempt read strongly consistent, and one write conditional on its seq and state.
+ * A save is one DynamoDB call when this process knows the attempt's frame (its taker, questions and deadline, which
+ * never change) and the client's seq is current: a write conditional on that seq and the open state. Otherwise, or
+ * when that condition fails, two: the attempt read strongly consistent, then the write (or a 409 decided on it).
  * The key (answers, explanations) leaves the server only through `getAttemptReview`, and only as the policy allows.
  */
 import { AppError } from '../../platform/errors.js';
@@ -13,12 +15,12 @@ import { authorize, type Actor } from '../authz/permissions.js';
 import { ownsAttempt } from '../authz/quizzes.js';
 import { loadTree } from '../org/service.js';
 import { downloadUrl } from '../uploads/service.js';
-import { SAVE_GRACE_MS, expire, isOverdue, newAttempt, reviewOf, reviewOpensAt, save, startDecision, submit, takerView } from './attempt.js';
+import { SAVE_GRACE_MS, expire, isOverdue, newAttempt, planSave, reviewOf, reviewOpensAt, save, startDecision, submit, takerView } from './attempt.js';
 import { attemptResult } from './attempt-view.js';
 import { drawAttempt } from './draw.js';
 import { quizEngineMessages, quizMessages } from './messages.js';
 import { quizBank, takeableBy } from './quiz-service.js';
-import { insertAttempt, insertAttemptSlot, queryAttemptSlots, queryAttemptsDue, readAttempt, readAttempts, readQuiz, writeAnswers, writeFinished } from './quiz-store.js';
+import { insertAttempt, insertAttemptSlot, queryAttemptSlots, queryAttemptsDue, knownFrame, readAttempt, readAttempts, readQuiz, writeAnswers, writeFinished, writePlannedSave } from './quiz-store.js';
 import { SaveAnswersInput } from './quiz-schema.js';
 import { questionsAt } from './service.js';
 import type { Attempt, AttemptForTaker, Question, Quiz } from './schema.js';
@@ -26,13 +28,6 @@ import { finalTestPassed } from '../study/service.js';
 
 const quizNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 const attemptNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.attemptNotFound });
-
-/** Hooks other areas register to hear of a graded attempt (a course's final test passed). Called once per grading. */
-type GradedListener = (event: { attempt: Attempt; quiz: Quiz }) => Promise<void>;
-const gradedListeners: GradedListener[] = [];
-export function onAttemptGraded(listener: GradedListener): void {
-  gradedListeners.push(listener);
-}
 
 // ─── What the taker receives ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -78,7 +73,7 @@ async function creditCourseTest(attempt: Attempt, quiz: Quiz): Promise<void> {
 
 /**
  * Stores a finished attempt if it is still open; whoever loses the race reads the stored one and answers it, so an
- * attempt is graded once. Listeners hear of the grading the write made, and of no other.
+ * attempt is graded once, and only the write that graded it credits a course's final test.
  */
 async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
   if (!(await writeFinished(finished))) {
@@ -87,7 +82,6 @@ async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
     throw new AppError('CONFLICT', { messageKey: quizEngineMessages.attemptClosed });
   }
   await creditCourseTest(finished, quiz);
-  for (const listener of gradedListeners) await listener({ attempt: finished, quiz });
   return finished;
 }
 
@@ -166,6 +160,14 @@ export async function getAttempt(actor: Actor | null, attemptId: string) {
 export async function saveAnswers(actor: Actor | null, attemptId: string, input: unknown) {
   authorize(actor, 'saveAnswers');
   const request = SaveAnswersInput.parse(input);
+  // The common case in one write: this process knows the attempt's frame (it served the start or a read), the
+  // client's seq is current and the attempt open — the write's condition says whether that held.
+  const frame = knownFrame(attemptId);
+  if (frame && ownsAttempt(actor!, frame)) {
+    const now = clock.now();
+    const plan = planSave(frame, request, now);
+    if (plan && (await writePlannedSave(attemptId, plan))) return { seq: plan.nextSeq, savedAt: now.toISOString(), serverNow: nowIso() };
+  }
   for (let round = 0; round < 2; round++) {
     const attempt = await readAttempt(attemptId);
     if (!attempt || !ownsAttempt(actor!, attempt)) throw attemptNotFound();

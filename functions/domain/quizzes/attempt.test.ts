@@ -4,7 +4,9 @@ import {
   countingAttempt,
   deadlineOf,
   expire,
+  frameOf,
   newAttempt,
+  planSave,
   questionForTaker,
   reviewOf,
   reviewOpensAt,
@@ -197,6 +199,27 @@ describe('saving', () => {
       expect(error.params.questionId).toBe(id);
     }
     expect(save(attempt, { seq: 0, answers: { [M]: [0, 1, 2, 3] } }, after(MIN)).outcome).toBe('accepted');
+  });
+});
+
+describe('a save planned on the frame alone', () => {
+  it('writes what `save` would have stored, on the condition of the client’s seq', () => {
+    const attempt = accepted(save(started(), { seq: 0, answers: { [S]: [2], [F]: 'x' } }, after(MIN)));
+    const request = { seq: 1, answers: { [M]: [3, 0, 3], [F]: '  ', [S]: [1] } };
+    const plan = planSave(frameOf(attempt), request, after(2 * MIN))!;
+    expect(plan).toEqual({ set: { [M]: [0, 3], [S]: [1] }, clear: [F], expectedSeq: 1, nextSeq: 2 });
+    // Applied to the stored answers, the plan gives exactly the full path's result.
+    const applied = { ...attempt.answers, ...plan.set };
+    for (const id of plan.clear) delete applied[id];
+    expect(applied).toEqual(accepted(save(attempt, request, after(2 * MIN))).answers);
+  });
+
+  it('refuses a misfit answer as `save` does, and leaves an attempt past its grace to the full path', () => {
+    const frame = frameOf(started());
+    expect(appErrorOf(() => planSave(frame, { seq: 0, answers: { [S]: [0, 1] } }, after(MIN))).messageKey).toBe(quizEngineMessages.answerShapeWrong);
+    expect(appErrorOf(() => planSave(frame, { seq: 0, answers: { '01J000000000000000000000X9': [0] } }, after(MIN))).messageKey).toBe(quizEngineMessages.answerNotInAttempt);
+    expect(planSave(frame, { seq: 0, answers: { [S]: [1] } }, after(30 * MIN + SAVE_GRACE_MS))).not.toBeNull();
+    expect(planSave(frame, { seq: 0, answers: { [S]: [1] } }, after(30 * MIN + SAVE_GRACE_MS + 1))).toBeNull();
   });
 });
 

@@ -141,6 +141,37 @@ export function save(attempt: Attempt, { answers, seq }: Save, now: Date): SaveR
   return { outcome: 'accepted', attempt: { ...attempt, answers: merged, seq: attempt.seq + 1 }, changed: true, expectedSeq: attempt.seq };
 }
 
+/** What of an attempt never changes once it started: enough to check a save and write it without reading first. */
+export type AttemptFrame = Pick<Attempt, 'attemptId' | 'personId' | 'questions' | 'deadline'>;
+
+export const frameOf = ({ attemptId, personId, questions, deadline }: Attempt): AttemptFrame => ({ attemptId, personId, questions, deadline });
+
+/** A save written blind: these answers set, these cleared, on the condition `seq = expectedSeq and state = open`. */
+export interface PlannedSave {
+  set: Answers;
+  clear: string[];
+  expectedSeq: number;
+  nextSeq: number;
+}
+
+/**
+ * A save planned on the attempt's frame alone, for the common case that the client's seq is current and the attempt
+ * open: the store writes it on that condition, and only if the condition fails is the attempt read and `save`
+ * decides (stale, a repeat, closed). Null when the frame already says the attempt is past its grace. Throws the same
+ * 400 as `save` for an answer that does not fit its question.
+ */
+export function planSave(frame: AttemptFrame, { answers, seq }: Save, now: Date): PlannedSave | null {
+  if (isOverdue({ state: 'open', deadline: frame.deadline }, now)) return null;
+  checkAnswers(frame, answers);
+  const set: Answers = {};
+  const clear: string[] = [];
+  for (const [id, given] of Object.entries(answers)) {
+    if (isEmpty(given)) clear.push(id);
+    else set[id] = normalised(given);
+  }
+  return { set, clear, expectedSeq: seq, nextSeq: seq + 1 };
+}
+
 /** One stored form: text in NFC and trimmed (as the API's schema gives it), choices ascending without repeats. */
 const normalised = (given: TakerAnswer): TakerAnswer => (typeof given === 'string' ? given.normalize('NFC').trim() : [...new Set(given)].sort((a, b) => a - b));
 const isEmpty = (given: TakerAnswer) => {
@@ -156,7 +187,7 @@ function sameAnswer(stored: TakerAnswer | undefined, given: TakerAnswer): boolea
 }
 
 /** Every answer names a question of the attempt and fits its kind and options. */
-function checkAnswers(attempt: Attempt, answers: Answers): void {
+function checkAnswers(attempt: Pick<Attempt, 'questions'>, answers: Answers): void {
   const byId = new Map(attempt.questions.map((q) => [q.questionId, q]));
   for (const [questionId, given] of Object.entries(answers)) {
     const question = byId.get(questionId);

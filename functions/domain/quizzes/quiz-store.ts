@@ -3,9 +3,12 @@
  * decide who may). Every transition of an attempt is one conditional write on its item, on the condition attempt.ts
  * names: a save on `seq = expected and state = open`, a finish on `state = open`. README.md has the item chart.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { aws } from '../../platform/aws.js';
 import { batchGet, decodeAfterCursor, encodeAfterCursor, everyPage, pageLimit, unknownCursor, versionedWrite, writeIfStill, type Page } from '../../platform/store.js';
 import { noKey, quizEntities } from './entities.js';
 import { Attempt, Id, Quiz } from './schema.js';
+import { frameOf, type AttemptFrame, type PlannedSave } from './attempt.js';
 
 /** Every item of an ElectroDB query, page after page. */
 const all = <T>(read: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>) => everyPage(async (cursor) => {
@@ -119,11 +122,36 @@ function attemptItem(attempt: Attempt) {
   return item as Attempt & { dueAt: string; dueDay: string };
 }
 
+/**
+ * The frames (what never changes after the start: taker, questions, deadline) of attempts this process has read or
+ * written, newest kept, so that a save can be checked and written without reading its attempt first. A frame is only
+ * ever a copy of stored facts that cannot change; the state and seq a save depends on are in its write's condition.
+ */
+const frames = new Map<string, AttemptFrame>();
+const FRAMES_KEPT = 5_000;
+
+function remember(attempt: Attempt): Attempt {
+  frames.delete(attempt.attemptId);
+  frames.set(attempt.attemptId, frameOf(attempt));
+  if (frames.size > FRAMES_KEPT) frames.delete(frames.keys().next().value!);
+  return attempt;
+}
+
+/** Forgets every frame, as a process that starts cold knows none (tests walk both paths of a save with it). */
+export function forgetAttemptFrames(): void {
+  frames.clear();
+}
+
+/** The attempt's frame if this process knows it (a miss is normal: another process served the start). */
+export function knownFrame(attemptId: string): AttemptFrame | undefined {
+  return frames.get(attemptId);
+}
+
 /** An attempt read strongly consistent (a save decides on its seq). */
 export async function readAttempt(attemptId: string): Promise<Attempt | undefined> {
   if (!Id.safeParse(attemptId).success) return undefined;
   const { data } = await quizEntities().attempt.get({ attemptId }).go({ consistent: true });
-  return data ? attemptFromRecord(data as Record<string, unknown>) : undefined;
+  return data ? remember(attemptFromRecord(data as Record<string, unknown>)) : undefined;
 }
 
 export async function readAttempts(attemptIds: readonly string[]): Promise<Attempt[]> {
@@ -156,6 +184,7 @@ export async function insertAttemptSlot(quizId: string, personId: string, number
 /** Writes a new attempt once (a repeat for the same id changes nothing). */
 export async function insertAttempt(attempt: Attempt): Promise<void> {
   await writeIfStill(() => quizEntities().attempt.create(attemptItem(Attempt.parse(attempt))).go());
+  remember(attempt);
 }
 
 /**
@@ -169,6 +198,40 @@ export async function writeAnswers(attempt: Attempt, expectedSeq: number): Promi
       .set({ answers: attempt.answers, seq: attempt.seq })
       .where((attr, op) => `${op.eq(attr.seq, expectedSeq)} AND ${op.eq(attr.state, 'open')}`)
       .go({ response: 'none' }),
+  );
+}
+
+/**
+ * Writes a planned save without having read the attempt: the answers it sets and clears and the next seq, on the
+ * condition that the attempt is still open at the seq the client named. One UpdateItem; false when the condition
+ * failed (the caller then reads the attempt and decides).
+ */
+export async function writePlannedSave(attemptId: string, plan: PlannedSave): Promise<boolean> {
+  const { Key, TableName } = quizEntities().attempt.get({ attemptId }).params() as { Key: Record<string, string>; TableName: string };
+  const names: Record<string, string> = { '#answers': 'answers', '#seq': 'seq', '#state': 'state' };
+  const values: Record<string, unknown> = { ':expected': plan.expectedSeq, ':next': plan.nextSeq, ':open': 'open' };
+  const sets = ['#seq = :next'];
+  const removes: string[] = [];
+  Object.entries(plan.set).forEach(([questionId, answer], i) => {
+    names[`#s${i}`] = questionId;
+    values[`:s${i}`] = answer;
+    sets.push(`#answers.#s${i} = :s${i}`);
+  });
+  plan.clear.forEach((questionId, i) => {
+    names[`#c${i}`] = questionId;
+    removes.push(`#answers.#c${i}`);
+  });
+  return writeIfStill(() =>
+    aws().doc.send(
+      new UpdateCommand({
+        TableName,
+        Key,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: '#seq = :expected AND #state = :open',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    ),
   );
 }
 
