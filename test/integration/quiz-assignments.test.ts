@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
+import { computeAllCompletion } from '../../functions/domain/stats/service.js';
 
 const { call, signIn } = useLocalPlatform({ restoreClock: 'file' });
 
@@ -113,6 +114,46 @@ describe('a quiz assigned like a course', () => {
     const audit = await call('GET', '/audit?action=assignQuiz', admin);
     expect(audit.status, JSON.stringify(audit.json)).toBe(200);
     expect(JSON.stringify(audit.json)).toContain(assigned.json.assignmentId);
+  }, 120_000);
+
+  it('has completion per unit in its results, from the rollup items, as a course does', async () => {
+    const [passer, failer] = await Promise.all([signIn('staff1'), signIn('staff2')]);
+    const quiz = await draftQuiz({ ownerUnitId: units.bureau });
+    await publish(quiz);
+    const stats = async (cookie: string, unitId?: string) => {
+      const res = await call('GET', `/quizzes/${quiz.quizId}/stats${unitId ? `?unitId=${unitId}` : ''}`, cookie);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      return res.json as { completion: null | { asOf: string | null; units: { unitId: string; subtree: Record<string, number> }[]; people: { login: string; state: string }[] | null } };
+    };
+    // Not assigned: no completion figures at all.
+    expect((await stats(organizer1)).completion).toBeNull();
+    for (const branch of [units.branch1, units.branch2]) {
+      const res = await call('POST', `/quizzes/${quiz.quizId}/assignments`, admin, { audience: { kind: 'members', unitIds: [branch] }, required: true, dueAt: '2099-06-30' });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+    }
+    // Assigned but the job has not run: the units read zero, computed never.
+    const before = (await stats(organizer1)).completion!;
+    expect(before.asOf).toBeNull();
+    expect(before.units.find((u) => u.unitId === units.branch1)!.subtree.total).toBe(0);
+
+    expect((await takeOnce(passer, quiz.quizId, 0)).passed).toBe(true);
+    expect((await takeOnce(failer, quiz.quizId, 1)).passed).toBe(false);
+    await computeAllCompletion();
+
+    const branch1 = (await stats(organizer1)).completion!;
+    expect(branch1.asOf).not.toBeNull();
+    const figures = branch1.units.find((u) => u.unitId === units.branch1)!.subtree;
+    expect(figures).toMatchObject({ done: 1, inProgress: 1 });
+    expect(figures.total).toBe(figures.done + figures.inProgress + figures.notStarted + figures.overdue);
+    expect(branch1.units.some((u) => u.unitId === units.branch2)).toBe(false);
+    // Drilled into staff1's group: the people by name with their state.
+    const group = (await stats(organizer1, units['b1-group1'])).completion!;
+    expect(group.people?.find((p) => p.login === 'staff1')).toMatchObject({ state: 'done' });
+    expect((await stats(organizer1, units['b1-group2'])).completion!.people?.find((p) => p.login === 'staff2')).toMatchObject({ state: 'inProgress' });
+    // Branch 2's organizer: their branch only, nobody passed there.
+    const branch2 = (await stats(organizer2)).completion!;
+    expect(branch2.units.some((u) => u.unitId === units.branch1)).toBe(false);
+    expect(branch2.units.find((u) => u.unitId === units.branch2)!.subtree.done).toBe(0);
   }, 120_000);
 
   it('lets a branch organizer assign a published quiz of the bureau to their branch, and no further', async () => {

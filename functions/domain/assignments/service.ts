@@ -189,12 +189,17 @@ export async function allAssignments(): Promise<Assignment[]> {
   return queryAssignmentsByDue();
 }
 
+/** Every quiz assignment (the completion job). */
+export async function allQuizAssignments(): Promise<QuizAssignment[]> {
+  return queryQuizAssignmentsByDue();
+}
+
 /**
  * The people these assignments are for (active or not), read from where their audiences draw them: the people of
  * each unit concerned, the members of each branch concerned, the people named; never the whole population unless an
  * audience is everyone. Each person once.
  */
-export async function audienceOf(assignments: Assignment[], tree: OrgTree): Promise<PublicPerson[]> {
+export async function audienceOf(assignments: readonly Pick<Assignment, 'audience'>[], tree: OrgTree): Promise<PublicPerson[]> {
   const sources = audienceSources(
     assignments.map((assignment) => assignment.audience),
     tree,

@@ -17,7 +17,7 @@ import type { OrgTree } from '../org/tree.js';
 import { drawAttempt } from './draw.js';
 import { attemptSummary, standingOf, type QuizStanding } from './attempt-view.js';
 import { quizMessages } from './messages.js';
-import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
+import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryAttemptsOfQuiz, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
 import { queryQuestionsByTag, queryQuestionsOfUnits, readQuestionHeads } from './store.js';
 import { CreateQuizInput, ListQuizzesQuery, PublishQuizInput, UpdateQuizInput } from './quiz-schema.js';
 import type { Attempt, Question, Quiz, QuizItem } from './schema.js';
@@ -258,6 +258,21 @@ export async function quizBank(quiz: Quiz, tree?: OrgTree): Promise<Question[]> 
 }
 
 /** A quiz by id, whoever asks (callers check the actor themselves). */
+/**
+ * For completion figures (trusted system code, no actor): each person who attempted the quiz → when they first
+ * passed it (the finishing time of their earliest passed attempt), or null while they have not. A result the review
+ * policy still holds back from the taker counts here: organizers' figures read the grading as it is.
+ */
+export async function quizProgress(quizId: string): Promise<Map<string, string | null>> {
+  const progress = new Map<string, string | null>();
+  for (const attempt of await queryAttemptsOfQuiz(quizId)) {
+    const passedAt = attempt.passed === true && attempt.finishedAt ? attempt.finishedAt : null;
+    const earlier = progress.get(attempt.personId) ?? null;
+    progress.set(attempt.personId, passedAt === null ? earlier : earlier === null || passedAt < earlier ? passedAt : earlier);
+  }
+  return progress;
+}
+
 export async function quizById(quizId: string): Promise<Quiz | undefined> {
   return readQuiz(quizId);
 }

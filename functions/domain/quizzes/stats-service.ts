@@ -5,7 +5,8 @@
  * of that reach and its subtree.
  *
  * Reads per request: the quiz, the quiz's attempts (one query, a page per 200), their takers (BatchGet, 100 a call)
- * and the question versions they were given (BatchGet); the tree comes from its short cache.
+ * and the question versions they were given (BatchGet); the tree comes from its short cache. An assigned quiz adds its
+ * assignments (one query) and its completion: one rollup item per unit in view (stats area, as for courses).
  */
 import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
@@ -21,6 +22,8 @@ import { queryAttemptsOfQuiz } from './quiz-store.js';
 import { questionsAt } from './service.js';
 import { statsSpreadsheet } from './stats-spreadsheet.js';
 import { statsView, type QuizStatsView } from './stats-view.js';
+import { assignmentsOfQuiz } from '../assignments/quiz-assigned.js';
+import { quizCompletion } from '../stats/service.js';
 
 /** The units viewed: the one asked for, else the tops of the reader's reach (those whose parent is outside it). */
 function viewedUnits(units: Map<string, number>, parentOf: (unitId: string) => string | null, unitId: string | undefined): string[] {
@@ -46,8 +49,10 @@ async function statsOf(actor: Actor | null, operation: Operation, quizId: string
   const attempts = all.filter((a) => takers.has(a.personId));
 
   const figures = quizFigures({ counts: quiz!.counts, attempts, takers, tree, viewed, reach: units });
-  const versions = await questionsAt(figures.items.map(({ questionId, version }) => ({ questionId, version })));
-  return { quiz: quiz!, tree, viewed, figures, versions };
+  const [versions, assigned] = await Promise.all([questionsAt(figures.items.map(({ questionId, version }) => ({ questionId, version }))), assignmentsOfQuiz(quiz!.quizId)]);
+  // Completion per unit, as for courses, when the quiz is assigned: from the rollup items of the units in view.
+  const completion = assigned.length > 0 ? await quizCompletion(quiz!.quizId, new Map([...units].filter(([id]) => inView.has(id))), query.unitId) : null;
+  return { quiz: quiz!, tree, viewed, figures, versions, completion };
 }
 
 /** A quiz's results for the takers in the reader's reach (or in `unitId`'s subtree of it). */

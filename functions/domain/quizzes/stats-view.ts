@@ -10,6 +10,7 @@ import type { QuizFigures } from './quiz-stats.js';
 import { distributionSvg } from './score-chart.js';
 import { quizStatsMessages } from './stats-messages.js';
 import type { Question, Quiz } from './schema.js';
+import type { quizCompletion } from '../stats/service.js';
 
 /** A stem in a table: its first 120 characters. */
 const STEM_CHARS = 120;
@@ -22,6 +23,8 @@ export interface StatsSource {
   viewed: string[];
   figures: QuizFigures;
   versions: ReadonlyMap<string, Question>;
+  /** Completion per unit from the rollup items, when the quiz is assigned (null otherwise). */
+  completion: Awaited<ReturnType<typeof quizCompletion>> | null;
 }
 
 /** The quiz's fixed questions first, in the quiz's order; drawn ones after, as they first appeared. */
@@ -31,7 +34,7 @@ function itemOrder(quiz: Quiz) {
 }
 
 /** The figures as the API answers them, in the reader's language. */
-export function statsView({ quiz, tree, viewed, figures, versions }: StatsSource, lang: Lang, now: Date) {
+export function statsView({ quiz, tree, viewed, figures, versions, completion }: StatsSource, lang: Lang, now: Date) {
   const m = (key: keyof typeof quizStatsMessages, params?: Record<string, string | number>) => apiMessage(lang, quizStatsMessages[key], params);
   const unitName = (unitId: string) => tree.get(unitId)?.name ?? '';
   const order = itemOrder(quiz);
@@ -75,6 +78,7 @@ export function statsView({ quiz, tree, viewed, figures, versions }: StatsSource
     slowest: timed(figures.slowest),
     fastest: timed(figures.fastest),
     tooFast: timed(figures.tooFast),
+    completion,
   };
 }
 

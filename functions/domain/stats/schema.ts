@@ -15,8 +15,8 @@ export const Counts = z.object({
 });
 export type Counts = z.infer<typeof Counts>;
 
-/** What a completion rollup is about: one assignment, or a course across all its assignments. */
-export type Subject = { kind: 'assignment'; id: string } | { kind: 'course'; id: string };
+/** What a completion rollup is about: one assignment (of a course or a quiz), or a course or quiz across all of its. */
+export type Subject = { kind: 'assignment'; id: string } | { kind: 'course'; id: string } | { kind: 'quiz'; id: string };
 
 export const PersonState = z.object({ personId: z.string(), name: z.string(), login: z.string(), state: CompletionState, completedAt: z.string().nullable() });
 export type PersonState = z.infer<typeof PersonState>;

@@ -13,9 +13,10 @@ import { everyone as listAllPeople } from '../people/directory.js';
 import type { OrgTree } from '../org/tree.js';
 import { figuresReach } from '../authz/courses.js';
 import { courseById } from '../courses/service.js';
-import { allAssignments, assignmentById, assignmentsOfCourse, audienceOf } from '../assignments/service.js';
+import { allAssignments, allQuizAssignments, assignmentById, assignmentsOfCourse, audienceOf } from '../assignments/service.js';
 import { inAudience, type Member } from '../assignments/audience.js';
-import type { Assignment } from '../assignments/schema.js';
+import type { Assignment, QuizAssignment } from '../assignments/schema.js';
+import { quizProgress } from '../quizzes/quiz-service.js';
 import { completionOfCourse } from '../study/service.js';
 import { oldest, rollupItems, subjectKey, unitRows, type Counted } from './rollup.js';
 import { completionSpreadsheet, localTime } from './spreadsheet.js';
@@ -33,13 +34,28 @@ import { orgMessages } from '../org/messages.js';
  */
 async function computeCourseSubjects(courseId: string, assignments: Assignment[], sources: { tree: OrgTree; people: (Counted & Member)[]; progress?: Map<string, string | null> }) {
   const progress = sources.progress ?? (await completionOfCourse(courseId));
+  return computeSubjects({ kind: 'course', id: courseId }, assignments, progress, sources);
+}
+
+/**
+ * The same for a quiz assigned on its own: each of its assignments, and the quiz across them; a person is done when
+ * they passed it (quizProgress), in progress once they made an attempt.
+ */
+async function computeQuizSubjects(quizId: string, assignments: QuizAssignment[], sources: { tree: OrgTree; people: (Counted & Member)[] }) {
+  return computeSubjects({ kind: 'quiz', id: quizId }, assignments, await quizProgress(quizId), sources);
+}
+
+type Assigned = Pick<Assignment, 'assignmentId' | 'audience' | 'dueAt'>;
+
+/** One rollup per assignment and one for the whole (`whole`), from one read of the progress. */
+async function computeSubjects(whole: Subject, assignments: Assigned[], progress: Map<string, string | null>, sources: { tree: OrgTree; people: (Counted & Member)[] }) {
   const computedAt = clock.now().toISOString();
   /** The earliest due date of these assignments for a person in their audience. */
-  const earliestDue = (of: Assignment[]) => (person: Counted & Member) =>
+  const earliestDue = (of: Assigned[]) => (person: Counted & Member) =>
     of.filter((assignment) => inAudience(assignment.audience, person, sources.tree)).map((a) => a.dueAt).sort()[0];
-  const subjects: [Subject, Assignment[]][] = [
-    ...assignments.map((assignment): [Subject, Assignment[]] => [{ kind: 'assignment', id: assignment.assignmentId }, [assignment]]),
-    [{ kind: 'course', id: courseId }, assignments],
+  const subjects: [Subject, Assigned[]][] = [
+    ...assignments.map((assignment): [Subject, Assigned[]] => [{ kind: 'assignment', id: assignment.assignmentId }, [assignment]]),
+    [whole, assignments],
   ];
   let units = 0;
   let people = 0;
@@ -52,13 +68,32 @@ async function computeCourseSubjects(courseId: string, assignments: Assignment[]
   return { units, people };
 }
 
-/** The job: every assignment, and every course that has assignments. Idempotent. */
+/** The job: every assignment, and every course and quiz that has assignments. Idempotent. */
 export async function computeAllCompletion(): Promise<Record<string, number>> {
-  const [tree, people, assignments] = await Promise.all([loadTree(), listAllPeople(), allAssignments()]);
+  const [tree, people, assignments, quizAssignments] = await Promise.all([loadTree(), listAllPeople(), allAssignments(), allQuizAssignments()]);
   const byCourse = new Map<string, Assignment[]>();
   for (const assignment of assignments) byCourse.set(assignment.courseId, [...(byCourse.get(assignment.courseId) ?? []), assignment]);
   for (const [courseId, ofCourse] of byCourse) await computeCourseSubjects(courseId, ofCourse, { tree, people });
-  return { assignments: assignments.length, courses: byCourse.size, people: people.length };
+  const byQuiz = new Map<string, QuizAssignment[]>();
+  for (const assignment of quizAssignments) byQuiz.set(assignment.quizId, [...(byQuiz.get(assignment.quizId) ?? []), assignment]);
+  for (const [quizId, ofQuiz] of byQuiz) await computeQuizSubjects(quizId, ofQuiz, { tree, people });
+  return { assignments: assignments.length + quizAssignments.length, courses: byCourse.size, quizzes: byQuiz.size, people: people.length };
+}
+
+/**
+ * A quiz's completion for units a reader reaches, from its rollup items (trusted system code: the quizzes area
+ * decided the reach with authz's quizFiguresReach). `depths` are the units shown with their depth; with `unitId`, that
+ * unit's people too.
+ */
+export async function quizCompletion(quizId: string, depths: Map<string, number>, unitId?: string) {
+  const tree = await loadTree();
+  const subject = subjectKey({ kind: 'quiz', id: quizId });
+  const wanted = [...depths.keys()];
+  const keys: RollupKey[] = wanted.map((id) => ({ subject, unitId: id, part: 'UNIT' }));
+  if (unitId) keys.push({ subject, unitId, part: 'PEOPLE' });
+  const { figures, people } = await readRollups(keys);
+  const units = unitRows(wanted, depths, tree, figures);
+  return { asOf: oldest(units.map((u) => u.computedAt)), units, people: unitId ? (people.get(unitId)?.people ?? []) : null };
 }
 
 // ─── Reading ───────────────────────────────────────────────────────────────────────────────────────────────────────

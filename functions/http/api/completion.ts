@@ -6,17 +6,21 @@ import { completionStates } from '../../domain/stats/schema.js';
 import { commonErrors, denied, errorResponse, pathId, queryId } from './schemas.js';
 
 const Counts = z.object({ total: z.number().int(), done: z.number().int(), inProgress: z.number().int(), notStarted: z.number().int(), overdue: z.number().int() }).openapi('CompletionCounts');
+/** Figures per unit from the rollup items, as courses and assigned quizzes answer them. */
+export const CompletionFigures = z.object({
+  asOf: z.string().nullable().openapi({ description: 'When the oldest figure shown was computed; null if never.' }),
+  units: z.array(z.object({ unitId: z.string(), name: z.string(), depth: z.number().int(), direct: Counts, subtree: Counts, computedAt: z.string().nullable() })),
+  people: z
+    .array(z.object({ personId: z.string(), name: z.string(), login: z.string(), state: z.enum(completionStates), completedAt: z.string().nullable() }))
+    .nullable()
+    .openapi({ description: 'With `unitId`: that unit’s own people and their states.' }),
+});
 const Completion = z
   .object({
     courseId: z.string(),
     courseTitle: z.string(),
     assignmentId: z.string().nullable(),
-    asOf: z.string().nullable().openapi({ description: 'When the oldest figure shown was computed; null if never.' }),
-    units: z.array(z.object({ unitId: z.string(), name: z.string(), depth: z.number().int(), direct: Counts, subtree: Counts, computedAt: z.string().nullable() })),
-    people: z
-      .array(z.object({ personId: z.string(), name: z.string(), login: z.string(), state: z.enum(completionStates), completedAt: z.string().nullable() }))
-      .nullable()
-      .openapi({ description: 'With `unitId`: that unit’s own people and their states.' }),
+    ...CompletionFigures.shape,
   })
   .openapi('Completion');
 

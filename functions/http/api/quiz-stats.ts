@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.js';
 import { exportQuizStats, getQuizStats } from '../../domain/quizzes/stats-service.js';
 import { questionKinds } from '../../domain/quizzes/schema.js';
 import { download } from '../download.js';
+import { CompletionFigures } from './completion.js';
 import { commonErrors, denied, errorResponse, json, pathId, queryId } from './schemas.js';
 
 /** A quiz's results for organizers and leaders: figures, never a ranking of people by score. */
@@ -80,6 +81,10 @@ const QuizStats = z
     slowest: z.array(TimedAttempt).openapi({ description: 'The 5 slowest finished attempts, slowest first.' }),
     fastest: z.array(TimedAttempt).openapi({ description: 'The 5 fastest finished attempts, fastest first.' }),
     tooFast: z.array(TimedAttempt).openapi({ description: 'Submitted in under 2 s a question: for a look, not a penalty.' }),
+    completion: CompletionFigures.nullable().openapi({
+      description:
+        'For a quiz assigned through assignments: each unit in view with the people it was assigned to, done (passed), in progress (attempted), not started and overdue, from the rollup items the completion job computes (as for courses); with `unitId`, that unit’s people. Null when the quiz is not assigned.',
+    }),
   })
   .openapi('QuizStats');
 

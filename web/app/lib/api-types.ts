@@ -1482,6 +1482,28 @@ export interface components {
             version: number;
         };
         QuizStats: {
+            /** @description For a quiz assigned through assignments: each unit in view with the people it was assigned to, done (passed), in progress (attempted), not started and overdue, from the rollup items the completion job computes (as for courses); with `unitId`, that unit’s people. Null when the quiz is not assigned. */
+            completion: {
+                /** @description When the oldest figure shown was computed; null if never. */
+                asOf: string | null;
+                /** @description With `unitId`: that unit’s own people and their states. */
+                people: {
+                    completedAt: string | null;
+                    login: string;
+                    name: string;
+                    personId: string;
+                    /** @enum {string} */
+                    state: "done" | "inProgress" | "notStarted" | "overdue";
+                }[] | null;
+                units: {
+                    computedAt: string | null;
+                    depth: number;
+                    direct: components["schemas"]["CompletionCounts"];
+                    name: string;
+                    subtree: components["schemas"]["CompletionCounts"];
+                    unitId: string;
+                }[];
+            } | null;
             computedAt: string;
             /** @enum {string} */
             counts: "best" | "last";
