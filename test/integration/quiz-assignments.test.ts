@@ -4,13 +4,14 @@
  * it completes the course with its lessons and credits 0.5 学时 once, however often it is submitted or passed).
  * The platform's clock is frozen and moved by hand, so lessons complete by heartbeats without waiting.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import { computeAllCompletion } from '../../functions/domain/stats/service.js';
 
-const { call, signIn } = useLocalPlatform({ restoreClock: 'file' });
+const { app, call, signIn } = useLocalPlatform({ restoreClock: 'file' });
 
 let frozen = Date.now();
 clock.now = () => new Date(frozen);
@@ -123,7 +124,7 @@ describe('a quiz assigned like a course', () => {
     const stats = async (cookie: string, unitId?: string) => {
       const res = await call('GET', `/quizzes/${quiz.quizId}/stats${unitId ? `?unitId=${unitId}` : ''}`, cookie);
       expect(res.status, JSON.stringify(res.json)).toBe(200);
-      return res.json as { completion: null | { asOf: string | null; units: { unitId: string; subtree: Record<string, number> }[]; people: { login: string; state: string }[] | null } };
+      return res.json as { completion: null | { asOf: string | null; units: { unitId: string; subtree: { total: number; done: number; inProgress: number; notStarted: number; overdue: number } }[]; people: { login: string; state: string }[] | null } };
     };
     // Not assigned: no completion figures at all.
     expect((await stats(organizer1)).completion).toBeNull();
@@ -150,6 +151,16 @@ describe('a quiz assigned like a course', () => {
     const group = (await stats(organizer1, units['b1-group1'])).completion!;
     expect(group.people?.find((p) => p.login === 'staff1')).toMatchObject({ state: 'done' });
     expect((await stats(organizer1, units['b1-group2'])).completion!.people?.find((p) => p.login === 'staff2')).toMatchObject({ state: 'inProgress' });
+    // The workbook carries the same figures on a sheet of their own.
+    const file = await app.request(`http://localhost/api/quizzes/${quiz.quizId}/stats.xlsx`, { headers: { cookie: organizer1 } });
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await file.arrayBuffer()).slice().buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('指派完成情况')!;
+    const rows = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['单位', '指派人数', '已通过', '作答未通过', '未开始', '已逾期', '完成率（%）']);
+    const branchRow = rows.find((row) => String(row[0]).trim() === '机关第一党支部')!;
+    expect(branchRow.slice(1, 6)).toEqual([figures.total, figures.done, figures.inProgress, figures.notStarted, figures.overdue]);
     // Branch 2's organizer: their branch only, nobody passed there.
     const branch2 = (await stats(organizer2)).completion!;
     expect(branch2.units.some((u) => u.unitId === units.branch1)).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * A quiz's results as an Excel workbook for a leader's report, built from the same view the page shows (so the file
- * agrees with the page): the summary, the questions' figures with their warnings in words, the units, and the
- * attempts finished implausibly fast (for a look, not a penalty). Percent and rates are numbers, so Excel can sum
+ * agrees with the page): the summary, the questions' figures with their warnings in words, the units, the attempts
+ * finished implausibly fast (for a look, not a penalty), and for an assigned quiz its completion per unit. Percent and rates are numbers, so Excel can sum
  * and chart them.
  */
 import { apiMessage, type Lang } from '../../platform/i18n.js';
@@ -68,6 +68,22 @@ export function statsSpreadsheet(view: QuizStatsView, lang: Lang): { fileName: s
     [m('colName'), m('colUnit'), m('colSeconds'), m('colQuestions'), m('colPercent'), m('colFinishedAt')],
     ...view.tooFast.map((t) => [t.name, t.unitName, t.seconds, t.questions, t.percent, localTime(t.finishedAt)]),
   ];
+  const completion: XlsxCell[][] | null = view.completion
+    ? [
+        [m('colUnit'), m('colAssigned'), m('colDone'), m('colInProgress'), m('colNotStarted'), m('colOverdue'), m('colShare')],
+        ...view.completion.units.map((u) => [
+          `${'　'.repeat(Math.min(u.depth, 4))}${u.name}`,
+          u.subtree.total,
+          u.subtree.done,
+          u.subtree.inProgress,
+          u.subtree.notStarted,
+          u.subtree.overdue,
+          u.subtree.total > 0 ? Math.round((u.subtree.done / u.subtree.total) * 1000) / 10 : '',
+        ]),
+        [],
+        [m('rowAsOf'), view.completion.asOf ? localTime(view.completion.asOf) : ''],
+      ]
+    : null;
   // No characters a file name may not hold on Windows.
   const title = view.quizTitle.replace(/[\\/:*?"<>|]+/g, '_');
   return {
@@ -78,6 +94,7 @@ export function statsSpreadsheet(view: QuizStatsView, lang: Lang): { fileName: s
       { name: m('sheetQuestions'), rows: questions },
       { name: m('sheetUnits'), rows: units },
       { name: m('sheetFlagged'), rows: flagged },
+      ...(completion ? [{ name: m('sheetCompletion'), rows: completion }] : []),
     ]),
   };
 }

@@ -3,6 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
 import { BackLink } from '../components/back-link';
+import { CompletionPeople, CompletionTable } from '../components/completion-table';
 import { DownloadIcon } from '../components/course-icons';
 import { Notice } from '../components/notice';
 import { useLang, useT, type MessageKey, type Translate } from '../i18n';
@@ -105,6 +106,8 @@ export default function QuizStatsPage() {
         <figure data-testid="quiz-stats-chart" dangerouslySetInnerHTML={{ __html: stats.distribution.svg }} />
       </section>
 
+      {stats.completion ? <AssignedCompletion completion={stats.completion} link={(unitId) => here(unitId)} /> : null}
+
       <section aria-labelledby="units-heading">
         <h2 id="units-heading">{t('quizStats.units')}</h2>
         <p className="hint">{t('quizStats.unitsHint')}</p>
@@ -202,6 +205,28 @@ export default function QuizStatsPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Completion of an assigned quiz per unit (the rollup items, as for courses); drilled into a unit, its people. */
+function AssignedCompletion({ completion, link }: { completion: NonNullable<QuizStats['completion']>; link: (unitId: string) => string }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="completion-heading" data-testid="quiz-stats-completion">
+      <h2 id="completion-heading">{t('quizStats.completion')}</h2>
+      <p className="hint">{t('quizStats.completionHint')}</p>
+      <p className="hint" data-testid="quiz-stats-completion-as-of">
+        {completion.asOf ? t('quizStats.completionAsOf', { time: formatDateTime(completion.asOf, lang) }) : t('quizStats.completionNever')}
+      </p>
+      <CompletionTable units={completion.units} link={link} caption={t('quizStats.completion')} />
+      {completion.people ? (
+        <>
+          <h3>{t('quizStats.completionPeople', { count: completion.people.length })}</h3>
+          <CompletionPeople people={completion.people} />
+        </>
+      ) : null}
+    </section>
   );
 }
 
