@@ -10,6 +10,7 @@ import { everyone } from '../functions/domain/people/directory.js';
 import { loadTree } from '../functions/domain/org/service.js';
 import type { Actor } from '../functions/domain/authz/permissions.js';
 import { seedUnits } from './seed-data.js';
+import { computeAllCompletion } from '../functions/domain/stats/service.js';
 
 /** The demo course whose final test is seeded. */
 export const finalTestCourseTitle = '窗口服务礼仪“五心、三声、十个一点”';
@@ -76,5 +77,7 @@ export async function seedDemoQuizzes(now = new Date()): Promise<{ quizzes: numb
     required: true,
     dueAt: onTheHour(now, 14),
   });
+  // The completion figures its results page reads (the job would compute them within minutes anyway).
+  await computeAllCompletion();
   return { quizzes: 2, branchQuizId: branchQuiz.quizId, finalTestId: finalTest.quizId };
 }

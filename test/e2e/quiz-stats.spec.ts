@@ -89,6 +89,23 @@ test.describe('quiz results', () => {
     await signInByApi(page.request, 'leader', { lang: 'zh-CN' });
   });
 
+  test('the demo quiz assigned to branch 1 shows its completion per unit, and a unit’s people by name', async ({ page }, info) => {
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    const listed = (await json(await page.request.get('/api/quizzes?view=manage'))).items as { quizId: string; title: string }[];
+    const demo = listed.find((quiz) => quiz.title === '第一党支部党章党规知识测验')!;
+    await page.goto(`/quizzes/manage/${demo.quizId}/stats`);
+    const completion = page.getByTestId('quiz-stats-completion');
+    await expect(completion.getByRole('heading', { name: '指派完成情况' })).toBeVisible();
+    await expect(completion.getByTestId('quiz-stats-completion-as-of')).toContainText('统计时间');
+    const branch = completion.locator('[data-testid="completion-row"][data-unit="机关第一党支部"]');
+    await expect(branch.getByTestId('completion-total')).not.toHaveText('0');
+    await expect(completion.getByRole('columnheader', { name: '应考' })).toBeVisible();
+    await page.screenshot({ path: shots('quiz-completion-zh', info.project.name), fullPage: true });
+    await completion.locator('[data-testid="completion-row"][data-unit="第一支部综合党小组"]').getByTestId('completion-unit-link').click();
+    await expect(page).toHaveURL(/unitId=/);
+    await expect(page.getByTestId('quiz-stats-completion').locator('[data-testid="completion-person"]').filter({ hasText: 'staff1' })).toBeVisible();
+  });
+
   test('organizer2 sees only branch 2’s taker; staff are refused', async ({ page }) => {
     await signInByApi(page.request, 'organizer2', { lang: 'zh-CN' });
     await page.goto(`/quizzes/manage/${quizId}/stats`);

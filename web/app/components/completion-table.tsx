@@ -1,21 +1,39 @@
-/** Completion figures per unit (indented by depth), and one unit's people with their states. */
+/**
+ * Completion figures per unit (indented by depth), and one unit's people with their states. A course's figures speak
+ * of studying; an assigned quiz's (`words="quiz"`) of taking and passing it.
+ */
 import { Link } from '@remix-run/react';
-import { useLang, useT } from '../i18n';
+import { useLang, useT, type MessageKey } from '../i18n';
 import { formatDate } from '../lib/format';
 import { completionStateClass, completionStateKey, percent, type Completion } from '../lib/learn';
 import { CourseProgressBar } from './course-progress-bar';
 
 type UnitRow = Pick<Completion['units'][number], 'unitId' | 'name' | 'depth' | 'subtree'>;
+type State = NonNullable<Completion['people']>[number]['state'];
+export type CompletionWords = 'course' | 'quiz';
 
-export function CompletionTable({ units, link, caption, single = false }: { units: UnitRow[]; link: ((unitId: string) => string) | null; caption?: string; single?: boolean }) {
+const quizColumn = {
+  total: 'quizCompletion.col.total',
+  done: 'quizCompletion.col.done',
+  inProgress: 'quizCompletion.col.inProgress',
+  notStarted: 'quizCompletion.col.notStarted',
+  overdue: 'completion.col.overdue',
+  completedAt: 'quizCompletion.col.passedAt',
+} as const satisfies Record<string, MessageKey>;
+const courseColumn = {
+  total: 'completion.col.total',
+  done: 'completion.col.done',
+  inProgress: 'completion.col.inProgress',
+  notStarted: 'completion.col.notStarted',
+  overdue: 'completion.col.overdue',
+  completedAt: 'completion.col.completedAt',
+} as const satisfies Record<keyof typeof quizColumn, MessageKey>;
+const stateKey = (words: CompletionWords, state: State): MessageKey => (words === 'quiz' && state !== 'overdue' ? `quizCompletion.state.${state}` : completionStateKey(state));
+
+export function CompletionTable({ units, link, caption, single = false, words = 'course' }: { units: UnitRow[]; link: ((unitId: string) => string) | null; caption?: string; single?: boolean; words?: CompletionWords }) {
   const t = useT();
-  const columns = [
-    ['total', 'completion.col.total'],
-    ['done', 'completion.col.done'],
-    ['inProgress', 'completion.col.inProgress'],
-    ['notStarted', 'completion.col.notStarted'],
-    ['overdue', 'completion.col.overdue'],
-  ] as const;
+  const label = words === 'quiz' ? quizColumn : courseColumn;
+  const columns = (['total', 'done', 'inProgress', 'notStarted', 'overdue'] as const).map((key) => [key, label[key]] as const);
   return (
     <table className={`data-table completion-table${single ? ' completion-single' : ''}`} data-testid="completion-table">
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
@@ -65,7 +83,7 @@ export function CompletionTable({ units, link, caption, single = false }: { unit
   );
 }
 
-export function CompletionPeople({ people }: { people: NonNullable<Completion['people']> }) {
+export function CompletionPeople({ people, words = 'course' }: { people: NonNullable<Completion['people']>; words?: CompletionWords }) {
   const t = useT();
   const lang = useLang();
   if (people.length === 0) return <p className="card empty-state">{t('completion.noPeople')}</p>;
@@ -76,7 +94,7 @@ export function CompletionPeople({ people }: { people: NonNullable<Completion['p
           <th scope="col">{t('completion.col.name')}</th>
           <th scope="col">{t('completion.col.login')}</th>
           <th scope="col">{t('completion.col.state')}</th>
-          <th scope="col">{t('completion.col.completedAt')}</th>
+          <th scope="col">{t((words === 'quiz' ? quizColumn : courseColumn).completedAt)}</th>
         </tr>
       </thead>
       <tbody>
@@ -89,9 +107,9 @@ export function CompletionPeople({ people }: { people: NonNullable<Completion['p
               {person.login}
             </td>
             <td data-label={t('completion.col.state')}>
-              <span className={completionStateClass[person.state]}>{t(completionStateKey(person.state))}</span>
+              <span className={completionStateClass[person.state]}>{t(stateKey(words, person.state))}</span>
             </td>
-            <td data-label={t('completion.col.completedAt')}>{person.completedAt ? formatDate(person.completedAt, lang) : '—'}</td>
+            <td data-label={t((words === 'quiz' ? quizColumn : courseColumn).completedAt)}>{person.completedAt ? formatDate(person.completedAt, lang) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -103,7 +103,7 @@ export default function QuizStatsPage() {
       <section aria-labelledby="distribution-heading" className="card quiz-stats-chart">
         <h2 id="distribution-heading">{t('quizStats.distribution')}</h2>
         {/* Drawn by the server from our own figures, every text escaped there (score-chart.ts): no script, no style. */}
-        <figure data-testid="quiz-stats-chart" dangerouslySetInnerHTML={{ __html: stats.distribution.svg }} />
+        <figure data-testid="quiz-stats-chart" tabIndex={0} dangerouslySetInnerHTML={{ __html: stats.distribution.svg }} />
       </section>
 
       {stats.completion ? <AssignedCompletion completion={stats.completion} link={(unitId) => here(unitId)} /> : null}
@@ -219,11 +219,11 @@ function AssignedCompletion({ completion, link }: { completion: NonNullable<Quiz
       <p className="hint" data-testid="quiz-stats-completion-as-of">
         {completion.asOf ? t('quizStats.completionAsOf', { time: formatDateTime(completion.asOf, lang) }) : t('quizStats.completionNever')}
       </p>
-      <CompletionTable units={completion.units} link={link} caption={t('quizStats.completion')} />
+      <CompletionTable units={completion.units} link={link} caption={t('quizStats.completion')} words="quiz" />
       {completion.people ? (
         <>
           <h3>{t('quizStats.completionPeople', { count: completion.people.length })}</h3>
-          <CompletionPeople people={completion.people} />
+          <CompletionPeople people={completion.people} words="quiz" />
         </>
       ) : null}
     </section>
