@@ -237,17 +237,21 @@ describe('taking a quiz', () => {
       const repeat = await send('PUT', url, staff1, { seq: 2, answers: { [q.fill]: '' } });
       expect(repeat.status).toBe(200);
       expect(repeat.json.seq).toBe(3);
+      // A save with no answer in it (a page that flushes with nothing new) moves seq on and changes nothing else.
+      const empty = await send('PUT', url, staff1, { seq: 3, answers: {} });
+      expect(empty.status, JSON.stringify(empty.json)).toBe(200);
+      expect(empty.json.seq).toBe(4);
       const stale = await send('PUT', url, staff1, { seq: 1, answers: { [q.single]: [2] } });
       expect(stale.status).toBe(409);
-      expect(stale.json.error.details).toEqual({ reason: 'stale', seq: 3, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
-      expect((await send('PUT', url, staff1, { seq: 3, answers: { [q.fill]: [1] } })).status).toBe(400);
-      expect((await send('PUT', url, staff1, { seq: 3, answers: { [`${q.fill}x`]: '群众' } })).status).toBe(400);
-      expect((await send('PUT', url, organizer1, { seq: 3, answers: { [q.single]: [1] } })).status).toBe(404);
+      expect(stale.json.error.details).toEqual({ reason: 'stale', seq: 4, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
+      expect((await send('PUT', url, staff1, { seq: 4, answers: { [q.fill]: [1] } })).status).toBe(400);
+      expect((await send('PUT', url, staff1, { seq: 4, answers: { [`${q.fill}x`]: '群众' } })).status).toBe(400);
+      expect((await send('PUT', url, organizer1, { seq: 4, answers: { [q.single]: [1] } })).status).toBe(404);
       const read = await send('GET', `/attempts/${started.json.attemptId}`, staff1);
-      expect(read.json).toMatchObject({ seq: 3, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
+      expect(read.json).toMatchObject({ seq: 4, answers: { [q.single]: [0], [q.multiple]: [0, 2] } });
       expect(Object.keys(read.json.answers)).toHaveLength(2);
       await send('POST', `/attempts/${started.json.attemptId}/submit`, staff1);
-      const closed = await send('PUT', url, staff1, { seq: 3, answers: { [q.single]: [1] } });
+      const closed = await send('PUT', url, staff1, { seq: 4, answers: { [q.single]: [1] } });
       expect(closed.status).toBe(409);
       expect(closed.json.error.details).toMatchObject({ reason: 'closed', state: 'submitted' });
     });

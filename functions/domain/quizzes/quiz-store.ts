@@ -208,7 +208,9 @@ export async function writeAnswers(attempt: Attempt, expectedSeq: number): Promi
  */
 export async function writePlannedSave(attemptId: string, plan: PlannedSave): Promise<boolean> {
   const { Key, TableName } = quizEntities().attempt.get({ attemptId }).params() as { Key: Record<string, string>; TableName: string };
-  const names: Record<string, string> = { '#answers': 'answers', '#seq': 'seq', '#state': 'state' };
+  const names: Record<string, string> = { '#seq': 'seq', '#state': 'state' };
+  // DynamoDB refuses a name the expressions do not use: `answers` is named only when a save touches one.
+  if (Object.keys(plan.set).length + plan.clear.length > 0) names['#answers'] = 'answers';
   const values: Record<string, unknown> = { ':expected': plan.expectedSeq, ':next': plan.nextSeq, ':open': 'open' };
   const sets = ['#seq = :next'];
   const removes: string[] = [];
