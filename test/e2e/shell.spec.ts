@@ -76,6 +76,7 @@ test.describe('the web shell', () => {
     const response = await page.goto('/no/such/page');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+    await expect(page).toHaveTitle('页面不存在 · 党建学习');
     await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
     await page.screenshot({ path: shots('not-found-zh', info.project.name), fullPage: true });
   });

@@ -3,8 +3,9 @@ import type { MetaFunction } from '@remix-run/react';
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
-import { useLang, useMessagesFor, useT } from './i18n';
+import { translate, useLang, useMessagesFor, useT, type MessageKey } from './i18n';
 import { useNonce } from './lib/nonce';
+import { pageTitle } from './lib/page-title';
 import { getOptionalMe } from './lib/session.server';
 import styles from './styles/app.css?url';
 
@@ -13,7 +14,18 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export const meta: MetaFunction = () => [{ name: 'theme-color', content: '#C8161D' }];
+/** An error that reaches the root (an address no route claims, a failed root loader) still gives the page a title. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { name: 'theme-color', content: '#C8161D' },
+  ...(error ? pageTitle(data, 'error.title', data ? translate(data.lang, ...errorTitle(error)) : undefined) : []),
+];
+
+/** The heading of the root's error page, as a message key and its parameters. */
+function errorTitle(error: unknown): [MessageKey, Record<string, number>] {
+  if (isRouteErrorResponse(error) && error.status === 404) return ['error.notFound.title', {}];
+  if (isRouteErrorResponse(error) && error.status < 500) return ['error.status.title', { status: error.status }];
+  return ['error.title', {}];
+}
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { lang: context.lang, me: await getOptionalMe(context) };
@@ -52,14 +64,12 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  let title = t('error.title');
+  const title = t(...errorTitle(error));
   let text = t('error.generic.textNoId');
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
-      title = t('error.notFound.title');
       text = t('error.notFound.text');
     } else if (error.status < 500) {
-      title = t('error.status.title', { status: error.status });
       const message = (error.data as { error?: { message?: string } } | undefined)?.error?.message;
       if (message) text = message;
     }

@@ -212,7 +212,7 @@ function Attempt({ attempt }: { attempt: AttemptData }) {
     <div className="page attempt-page" data-testid="attempt-page" data-seq={save.state.seq}>
       <header className="attempt-bar">
         <div className="attempt-bar-title">
-          <p className="attempt-quiz">{attempt.quizTitle}</p>
+          <h1 className="attempt-quiz">{attempt.quizTitle}</h1>
           <SaveLine state={save.state} online={save.online} t={t} />
         </div>
         <div className={`attempt-timer${remaining !== null && remaining < 60_000 ? ' is-short' : ''}`} role="timer" aria-label={t('quizzes.take.timeLeft')}>

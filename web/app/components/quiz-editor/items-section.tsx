@@ -66,7 +66,9 @@ export function ItemsSection({
   const total = questionsPerAttempt(items);
   return (
     <fieldset className="card form-card quiz-items" aria-describedby="items-lead">
-      <legend className="section-legend">{t('quizManage.section.items')}</legend>
+      <legend className="section-legend">
+        <h2>{t('quizManage.section.items')}</h2>
+      </legend>
       <p className="hint" id="items-lead">
         {t('quizManage.items.lead')}
       </p>

@@ -143,7 +143,9 @@ function QuizFormFields({
       ) : null}
 
       <fieldset className="card form-card">
-        <legend className="section-legend">{t('quizManage.section.basics')}</legend>
+        <legend className="section-legend">
+          <h2>{t('quizManage.section.basics')}</h2>
+        </legend>
         <Field name="title" label="quizManage.field.title" problem={problem} value={values.title} required maxLength={80} />
         {isNew ? (
           <div className="form-pair">
@@ -194,7 +196,9 @@ function QuizFormFields({
       <ItemsSection values={values} tags={tags} found={found} notice={result?.problemAt === 'items' ? problem : undefined} problem={problem} />
 
       <fieldset className="card form-card">
-        <legend className="section-legend">{t('quizManage.section.rules')}</legend>
+        <legend className="section-legend">
+          <h2>{t('quizManage.section.rules')}</h2>
+        </legend>
         <div className="choice-row">
           <label className="check-row">
             <input type="checkbox" name="shuffleQuestions" defaultChecked={values.shuffleQuestions} />
@@ -220,7 +224,9 @@ function QuizFormFields({
       </fieldset>
 
       <fieldset className="card form-card">
-        <legend className="section-legend">{t('quizManage.section.review')}</legend>
+        <legend className="section-legend">
+          <h2>{t('quizManage.section.review')}</h2>
+        </legend>
         <Radios name="reviewWhen" legend="quizManage.field.reviewWhen" choices={['afterSubmit', 'afterClose'] as const} value={values.reviewWhen} textOf={(c) => `quizManage.review.${c}`} onChange={(when) => setReview((r) => ({ ...r, when }))} />
         <Radios name="reviewShow" legend="quizManage.field.reviewShow" choices={['scoreOnly', 'full'] as const} value={values.reviewShow} textOf={(c) => `quizManage.review.${c}`} onChange={(show) => setReview((r) => ({ ...r, show }))} />
         <Notice kind="notice" testId="review-explained">
