@@ -51,7 +51,7 @@ async function statsOf(actor: Actor | null, operation: Operation, quizId: string
   const figures = quizFigures({ counts: quiz!.counts, attempts, takers, tree, viewed, reach: units });
   const [versions, assigned] = await Promise.all([questionsAt(figures.items.map(({ questionId, version }) => ({ questionId, version }))), assignmentsOfQuiz(quiz!.quizId)]);
   // Completion per unit, as for courses, when the quiz is assigned: from the rollup items of the units in view.
-  const completion = assigned.length > 0 ? await quizCompletion(quiz!.quizId, new Map([...units].filter(([id]) => inView.has(id))), query.unitId) : null;
+  const completion = assigned.length > 0 ? await quizCompletion(quiz!.quizId, tree, new Map([...units].filter(([id]) => inView.has(id))), query.unitId) : null;
   return { quiz: quiz!, tree, viewed, figures, versions, completion };
 }
 

@@ -82,11 +82,10 @@ export async function computeAllCompletion(): Promise<Record<string, number>> {
 
 /**
  * A quiz's completion for units a reader reaches, from its rollup items (trusted system code: the quizzes area
- * decided the reach with authz's quizFiguresReach). `depths` are the units shown with their depth; with `unitId`, that
- * unit's people too.
+ * decided the reach with authz's quizFiguresReach, on the `tree` it passes). `depths` are the units shown with their
+ * depth; with `unitId`, that unit's people too.
  */
-export async function quizCompletion(quizId: string, depths: Map<string, number>, unitId?: string) {
-  const tree = await loadTree();
+export async function quizCompletion(quizId: string, tree: OrgTree, depths: Map<string, number>, unitId?: string) {
   const subject = subjectKey({ kind: 'quiz', id: quizId });
   const wanted = [...depths.keys()];
   const keys: RollupKey[] = wanted.map((id) => ({ subject, unitId: id, part: 'UNIT' }));
