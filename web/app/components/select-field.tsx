@@ -1,4 +1,7 @@
-/** A labelled drop-down of fixed choices, each shown by its message (course categories, lesson kinds). */
+/**
+ * A labelled drop-down of fixed choices, each shown by its message (course categories, lesson kinds, question kinds).
+ * With `anyText`, a first choice of no value stands for "any" (a filter).
+ */
 export function SelectField<T extends string>({
   id,
   name,
@@ -7,6 +10,7 @@ export function SelectField<T extends string>({
   textOf,
   defaultValue,
   className,
+  anyText,
 }: {
   id: string;
   name: string;
@@ -15,11 +19,13 @@ export function SelectField<T extends string>({
   textOf: (choice: T) => string;
   defaultValue: string;
   className?: string;
+  anyText?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} className={className ? `select ${className}` : 'select'} defaultValue={defaultValue}>
+        {anyText === undefined ? null : <option value="">{anyText}</option>}
         {choices.map((choice) => (
           <option key={choice} value={choice}>
             {textOf(choice)}

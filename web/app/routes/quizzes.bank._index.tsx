@@ -7,6 +7,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtim
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
+import { SelectField } from '../components/select-field';
 import { UnitOptions } from '../components/unit-options';
 import { useT } from '../i18n';
 import { pageTitle } from '../lib/page-title';
@@ -121,38 +122,17 @@ export default function QuestionBank() {
           <label htmlFor="bank-tag">{t('bank.filter.tag')}</label>
           <input id="bank-tag" name="tag" type="search" className="input" maxLength={30} defaultValue={filter.tag} placeholder={t('bank.filter.tagPlaceholder')} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor="bank-kind">{t('bank.filter.kind')}</label>
-          <select id="bank-kind" name="kind" className="select" defaultValue={filter.kind}>
-            <option value="">{t('bank.filter.anyKind')}</option>
-            {questionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(kindKey(kind))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="bank-difficulty">{t('bank.filter.difficulty')}</label>
-          <select id="bank-difficulty" name="difficulty" className="select" defaultValue={filter.difficulty}>
-            <option value="">{t('bank.filter.anyDifficulty')}</option>
-            {difficulties.map((difficulty) => (
-              <option key={difficulty} value={difficulty}>
-                {t(difficultyKey(difficulty))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="bank-status">{t('bank.filter.status')}</label>
-          <select id="bank-status" name="status" className="select" defaultValue={filter.status}>
-            {questionStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(statusKey(status))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="bank-kind" name="kind" label={t('bank.filter.kind')} anyText={t('bank.filter.anyKind')} choices={questionKinds} textOf={(kind) => t(kindKey(kind))} defaultValue={filter.kind} />
+        <SelectField
+          id="bank-difficulty"
+          name="difficulty"
+          label={t('bank.filter.difficulty')}
+          anyText={t('bank.filter.anyDifficulty')}
+          choices={difficulties}
+          textOf={(difficulty) => t(difficultyKey(difficulty))}
+          defaultValue={filter.difficulty}
+        />
+        <SelectField id="bank-status" name="status" label={t('bank.filter.status')} choices={questionStatuses} textOf={(status) => t(statusKey(status))} defaultValue={filter.status} />
         <div className="filter-actions">
           <div className="button-row">
             {filtered ? (

@@ -3,6 +3,7 @@ import { useT, type MessageKey } from '../../i18n';
 import type { ApiProblem } from '../../lib/api-problem';
 import { difficulties, questionKinds, type FormItem, type QuestionInfo, type QuizFormValues } from '../../lib/quiz-editor/form';
 import { FieldError, ProblemNotice } from '../notice';
+import { SelectField } from '../select-field';
 
 const difficultyKey = (difficulty: string) => `quizManage.difficulty.${difficulty}` as MessageKey;
 const kindKey = (kind: string) => `quizManage.kind.${kind}` as MessageKey;
@@ -102,28 +103,24 @@ export function ItemsSection({
                       <input type="hidden" name={`${prefix}.kind`} value="draw" />
                       <p className="quiz-item-kind">{t('quizManage.items.rule')}</p>
                       <div className="rule-fields">
-                        <div className="field">
-                          <label htmlFor={`${prefix}-tag`}>{t('quizManage.rule.tag')}</label>
-                          <select id={`${prefix}-tag`} name={`${prefix}.tag`} className="select" defaultValue={item.tag}>
-                            <option value="">{t('quizManage.rule.anyTag')}</option>
-                            {(item.tag && !tags.includes(item.tag) ? [item.tag, ...tags] : tags).map((tag) => (
-                              <option key={tag} value={tag}>
-                                {tag}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                        <div className="field">
-                          <label htmlFor={`${prefix}-difficulty`}>{t('quizManage.rule.difficulty')}</label>
-                          <select id={`${prefix}-difficulty`} name={`${prefix}.difficulty`} className="select" defaultValue={item.difficulty}>
-                            <option value="">{t('quizManage.rule.anyDifficulty')}</option>
-                            {difficulties.map((difficulty) => (
-                              <option key={difficulty} value={difficulty}>
-                                {t(difficultyKey(difficulty))}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
+                        <SelectField
+                          id={`${prefix}-tag`}
+                          name={`${prefix}.tag`}
+                          label={t('quizManage.rule.tag')}
+                          anyText={t('quizManage.rule.anyTag')}
+                          choices={item.tag && !tags.includes(item.tag) ? [item.tag, ...tags] : tags}
+                          textOf={(tag) => tag}
+                          defaultValue={item.tag}
+                        />
+                        <SelectField
+                          id={`${prefix}-difficulty`}
+                          name={`${prefix}.difficulty`}
+                          label={t('quizManage.rule.difficulty')}
+                          anyText={t('quizManage.rule.anyDifficulty')}
+                          choices={difficulties}
+                          textOf={(difficulty) => t(difficultyKey(difficulty))}
+                          defaultValue={item.difficulty}
+                        />
                         <div className="field field-count">
                           <label htmlFor={`${prefix}-count`}>{t('quizManage.rule.count')}</label>
                           <input id={`${prefix}-count`} name={`${prefix}.count`} className="input" inputMode="numeric" defaultValue={item.count} aria-describedby={`${prefix}-count-error`} />
@@ -162,39 +159,17 @@ export function ItemsSection({
             <label htmlFor="search-text">{t('quizManage.bank.text')}</label>
             <input id="search-text" name="search.text" type="search" className="input" defaultValue={values.search.text} />
           </div>
-          <div className="field">
-            <label htmlFor="search-tag">{t('quizManage.rule.tag')}</label>
-            <select id="search-tag" name="search.tag" className="select" defaultValue={values.search.tag}>
-              <option value="">{t('quizManage.rule.anyTag')}</option>
-              {tags.map((tag) => (
-                <option key={tag} value={tag}>
-                  {tag}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-difficulty">{t('quizManage.rule.difficulty')}</label>
-            <select id="search-difficulty" name="search.difficulty" className="select" defaultValue={values.search.difficulty}>
-              <option value="">{t('quizManage.rule.anyDifficulty')}</option>
-              {difficulties.map((difficulty) => (
-                <option key={difficulty} value={difficulty}>
-                  {t(difficultyKey(difficulty))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-kind">{t('quizManage.bank.kind')}</label>
-            <select id="search-kind" name="search.kind" className="select" defaultValue={values.search.kind}>
-              <option value="">{t('quizManage.bank.anyKind')}</option>
-              {questionKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(kindKey(kind))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="search-tag" name="search.tag" label={t('quizManage.rule.tag')} anyText={t('quizManage.rule.anyTag')} choices={tags} textOf={(tag) => tag} defaultValue={values.search.tag} />
+          <SelectField
+            id="search-difficulty"
+            name="search.difficulty"
+            label={t('quizManage.rule.difficulty')}
+            anyText={t('quizManage.rule.anyDifficulty')}
+            choices={difficulties}
+            textOf={(difficulty) => t(difficultyKey(difficulty))}
+            defaultValue={values.search.difficulty}
+          />
+          <SelectField id="search-kind" name="search.kind" label={t('quizManage.bank.kind')} anyText={t('quizManage.bank.anyKind')} choices={questionKinds} textOf={(kind) => t(kindKey(kind))} defaultValue={values.search.kind} />
           <p className="form-foot bank-search-button">
             <button type="submit" formNoValidate name="intent" value="search" className="button button-quiet" data-testid="bank-search">
               {t('quizManage.bank.search')}
