@@ -83,6 +83,11 @@ export function day(label: FieldLabel) {
   return z.iso.date({ error: (issue) => say(issue.input === undefined ? 'fieldRequired' : 'fieldDate', label) });
 }
 
+/** An instant with its offset (2027-02-28T09:30:00+08:00, or Z) that exists on the calendar and the clock. */
+export function instant(label: FieldLabel) {
+  return z.iso.datetime({ offset: true, error: (issue) => say(issue.input === undefined ? 'fieldRequired' : 'fieldDateTime', label) });
+}
+
 /**
  * A day (YYYY-MM-DD) or an instant with its offset (2027-02-28T09:30:00+08:00, or Z); both must exist on the
  * calendar and the clock.

@@ -46,6 +46,9 @@ const courseEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 /** A bank holds the keys: its editors read it, and nobody else (leaders read quiz figures, not questions). */
 const bankEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 const quizEditors: RoleRow = { organizer: 'scope', admin: 'all' };
+/** A session is read by the people it expects (staff: their own), and by organizers and leaders of its branch. */
+const sessionReaders: RoleRow = { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' };
+const sessionOrganizers: RoleRow = { organizer: 'scope', admin: 'all' };
 
 export const permissions = {
   // platform
@@ -120,6 +123,32 @@ export const permissions = {
   // a quiz's results: organizers and leaders for the takers within their subtree, admins all
   getQuizStats: scopedReaders,
   exportQuizStats: scopedReaders,
+  // study sessions: members read the sessions that expect them (the service decides which), organizers schedule and
+  // keep the rosters of their subtree's branches, leaders read; a session's host and recorder (who may be staff) do
+  // their part of it, which the service decides; check-in, leave and make-up are each person's own
+  listSessions: sessionReaders,
+  getSession: sessionReaders,
+  getSessionCalendar: sessionReaders,
+  createSession: sessionOrganizers,
+  updateSession: sessionOrganizers,
+  cancelSession: sessionOrganizers,
+  closeSession: sessionOrganizers,
+  reopenSession: adminOnly,
+  saveMinutes: sessionReaders,
+  getCheckInCode: sessionReaders,
+  checkIn: signedIn,
+  getPersonalCode: signedIn,
+  checkInPerson: sessionReaders,
+  getRoster: sessionReaders,
+  markAttendance: sessionReaders,
+  requestLeave: signedIn,
+  decideLeave: sessionOrganizers,
+  submitMakeUp: signedIn,
+  confirmMakeUp: sessionOrganizers,
+  getCadence: scopedReaders,
+  setCadenceRules: adminOnly,
+  getAttendanceFigures: scopedReaders,
+  exportSessionArchive: scopedReaders,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;

@@ -23,6 +23,9 @@ import { attemptRoutes } from './attempts.js';
 import { practiceRoutes } from './practice.js';
 import { questionImportHasOwnBodyLimit, questionImportRoutes } from './question-imports.js';
 import { quizStatsRoutes } from './quiz-stats.js';
+import { sessionRoutes } from './sessions.js';
+import { sessionAttendanceRoutes } from './session-attendance.js';
+import { sessionFigureRoutes } from './session-figures.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -66,6 +69,10 @@ export function createApi() {
   api.route('/', practiceRoutes);
   api.route('/', questionImportRoutes);
   api.route('/', quizStatsRoutes);
+  // the cadence and figures before /sessions/{sessionId}, whose id would refuse their names
+  api.route('/', sessionFigureRoutes);
+  api.route('/', sessionRoutes);
+  api.route('/', sessionAttendanceRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({
