@@ -25,7 +25,8 @@ let people: Record<string, string>;
 async function at(iso: string) {
   const when = new Date(iso);
   clock.now = () => when;
-  [admin, organizer1, staff1, staff2, staff3, leader] = await Promise.all(['admin', 'organizer1', 'staff1', 'staff2', 'staff3', 'leader'].map((login) => signIn(login)));
+  admin = await signIn('admin');
+  [organizer1, staff1, staff2, staff3, leader] = await Promise.all([signIn('organizer1'), signIn('staff1'), signIn('staff2'), signIn('staff3'), signIn('leader')]);
 }
 
 beforeAll(async () => {
