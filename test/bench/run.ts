@@ -26,6 +26,7 @@ import { benchImport, importJson, IMPORT_ROWS, reportImport } from './import.js'
 import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
 import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
+import { MEMBERS, runCheckInSection } from './check-ins.js';
 import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
@@ -298,6 +299,9 @@ async function main(): Promise<number> {
   heading(`Quiz takers: ${TAKERS} at once on a fresh table (dynalite in a process of its own, the app here)`);
   const quizTakers = await runQuizTakersSection();
 
+  heading(`Check-in: ${MEMBERS} members of one branch within 10 s, then the cadence over 20 branches (dynalite in a process of its own, the app here)`);
+  const checkIns = await runCheckInSection();
+
   heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
   const hops = await runHopsSection();
 
@@ -326,6 +330,7 @@ async function main(): Promise<number> {
     },
     pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
     quizTakers,
+    checkIns,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',
