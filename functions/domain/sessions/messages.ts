@@ -90,6 +90,11 @@ export const sessionsLabels = defineFieldLabels('sessions', {
     decision: '决定事项',
     startsAt: '开始时间',
     endsAt: '结束时间',
+    type: '会议类型',
+    hostId: '主持人',
+    recorderId: '记录人',
+    marks: '出勤登记',
+    rules: '制度规则',
   },
   en: {
     topic: 'topic',
@@ -102,6 +107,11 @@ export const sessionsLabels = defineFieldLabels('sessions', {
     decision: 'decision',
     startsAt: 'start',
     endsAt: 'end',
+    type: 'session type',
+    hostId: 'host',
+    recorderId: 'recorder',
+    marks: 'attendance marks',
+    rules: 'cadence rules',
   },
 });
 
