@@ -150,6 +150,7 @@ export const sessionHostEn: Record<keyof typeof sessionHostZhCN, string> = {
   'sessionHost.makeUp.pending': 'To make up (by {time})',
 
   'sessionHost.minutes.title': 'Minutes',
+  'sessionHost.minutes.forbidden': 'Only the session’s recorder, its host and the branch’s organizers write the minutes.',
   'sessionHost.minutes.lead': 'Write what was discussed and decided. Photos and files are optional, never a condition of completion.',
   'sessionHost.minutes.text': 'Minutes',
   'sessionHost.minutes.textHint': 'A line starting with # is a heading, such as “# 1. What we studied”.',

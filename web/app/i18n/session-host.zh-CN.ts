@@ -148,6 +148,7 @@ export const sessionHostZhCN = {
   'sessionHost.makeUp.pending': '待补学（{time} 前）',
 
   'sessionHost.minutes.title': '会议记录',
+  'sessionHost.minutes.forbidden': '只有这次会议的记录人、主持人和支部组织者可以填写会议记录。',
   'sessionHost.minutes.lead': '记录会议内容和决定。照片和附件可选，不是完成会议的条件。',
   'sessionHost.minutes.text': '记录正文',
   'sessionHost.minutes.textHint': '以 # 开头的行是小标题，如“# 一、学习内容”。',
