@@ -165,7 +165,7 @@ describe('web actions', () => {
     }
     await Promise.all(calls);
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('say so in English to a person who chose English', async () => {
     const res = await post('/login', null, 'application/json', '{}', 'lang=en');
