@@ -161,6 +161,13 @@ test.describe('the host’s session pages', () => {
     await expect(row(staff1.name)).toHaveAttribute('data-status', 'absent');
     await row(staff1.name).getByRole('button', { name: `${staff1.name}：出席` }).click();
     await expect(row(staff1.name)).toHaveAttribute('data-status', 'present');
+    // Reverse check-in: the host types a member's personal code (here the organizer's own, as a member of the branch).
+    const personal = await json<{ code: string; name: string }>(await page.request.get('/api/me/check-in-code'));
+    await page.getByLabel('对方的 6 位签到码').fill(personal.code);
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await expect(page.getByTestId('roster-done')).toContainText(`${personal.name} 已签到`);
+    await expect(row(personal.name)).toHaveAttribute('data-status', 'present');
+    await expect(row(personal.name)).toContainText('主持人扫码');
     // Everyone else present, in one call.
     await page.getByTestId('roster-all-present').click();
     await expect(page.getByTestId('roster-counts')).toContainText('未标记 0');
