@@ -224,3 +224,44 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
     }
   });
 });
+
+test.describe('accessibility of the host’s session pages', () => {
+  test('an organizer: scheduling, the check-in screen, the roster, the minutes, the sign-in sheet', async ({ page }, info) => {
+    test.setTimeout(90_000);
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    const me = (await (await page.request.get('/api/me')).json()) as { personId: string; branchId: string };
+    const now = Date.now();
+    const created = await page.request.post('/api/sessions', {
+      data: {
+        branchId: me.branchId,
+        type: 'partyLecture',
+        topic: `无障碍检查·党课（${info.project.name}-${now.toString(36)}）`,
+        startsAt: new Date(now - 5 * 60_000).toISOString(),
+        endsAt: new Date(now + 60 * 60_000).toISOString(),
+        hostId: me.personId,
+        place: '三楼党员活动室',
+      },
+    });
+    expect(created.status(), 'a session to look at').toBe(201);
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    const pages = [
+      ['/sessions/new', 'scheduling a session'],
+      [`/sessions/${sessionId}/edit`, 'changing a session'],
+      [`/sessions/${sessionId}/check-in-view`, 'the check-in screen'],
+      [`/sessions/${sessionId}/roster`, 'the roster'],
+      [`/sessions/${sessionId}/minutes`, 'the minutes'],
+      [`/sessions/${sessionId}/sign-in-sheet`, 'the sign-in sheet'],
+    ] as const;
+    for (const [path, name] of pages) {
+      await visit(page, path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await scan(page, info, name);
+    }
+    await inEnglish(page);
+    for (const [path, name] of [pages[0], pages[2], pages[3]]) {
+      await visit(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await scan(page, info, name);
+    }
+  });
+});

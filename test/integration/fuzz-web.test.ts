@@ -49,7 +49,13 @@ const webActions: WebAction[] = [
   { route: 'quizzes.bank.import', path: () => '/quizzes/bank/import', intents: ['preview', 'confirm'] },
   { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
   { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
+  { route: 'sessions.new', path: () => '/sessions/new', intents: ['save'] },
+  { route: 'sessions.$sessionId.edit', path: () => `/sessions/${sessionId}/edit`, intents: ['save', 'cancel', 'close', 'mark'] },
+  { route: 'sessions.$sessionId.edit', path: () => '/sessions/x/edit', intents: ['save'] },
+  { route: 'sessions.$sessionId.roster', path: () => `/sessions/${sessionId}/roster`, intents: ['mark', 'allPresent', 'decideLeave', 'confirmMakeUp', 'reverse', 'close'] },
+  { route: 'sessions.$sessionId.minutes', path: () => `/sessions/${sessionId}/minutes`, intents: [''] },
 ];
+let sessionId = '';
 let quizId = '';
 let draftId = '';
 let publishedId = '';
@@ -64,6 +70,9 @@ const fieldNames = [
   'ownerUnitId', 'courseId', 'shuffleQuestions', 'shuffleOptions', 'timeLimitMinutes', 'opensAt', 'closesAt', 'attemptsAllowed', 'passPercent',
   'counts', 'reviewWhen', 'reviewShow', 'itemCount', 'item.0.kind', 'item.0.questionId', 'item.0.stem', 'item.0.qkind', 'item.0.difficulty',
   'item.0.tags', 'item.0.tag', 'item.0.count', 'search.text', 'search.tag', 'search.difficulty', 'search.kind',
+  // The session pages (scheduling, the roster, the minutes).
+  'type', 'topic', 'startsAt', 'endsAt', 'place', 'hostId', 'recorderId', 'audienceKind', 'groupId', 'personIds', 'agenda', 'keepMaterial',
+  'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */
@@ -109,6 +118,21 @@ beforeAll(async () => {
   });
   expect(quiz.status).toBe(201);
   quizId = ((await quiz.json()) as { quizId: string }).quizId;
+  const now = Date.now();
+  const session = await app.request('http://localhost/api/sessions', {
+    method: 'POST',
+    headers: { cookie: sessions.admin!, 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({
+      branchId: fixtures.unit.branch1,
+      type: 'committee',
+      topic: '网页表单会议',
+      startsAt: new Date(now - 600_000).toISOString(),
+      endsAt: new Date(now + 3_600_000).toISOString(),
+      hostId: fixtures.person.organizer1,
+    }),
+  });
+  expect(session.status).toBe(201);
+  sessionId = ((await session.json()) as { sessionId: string }).sessionId;
 });
 
 describe('web actions', () => {
@@ -141,7 +165,7 @@ describe('web actions', () => {
     }
     await Promise.all(calls);
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('say so in English to a person who chose English', async () => {
     const res = await post('/login', null, 'application/json', '{}', 'lang=en');
