@@ -49,6 +49,8 @@ const webActions: WebAction[] = [
   { route: 'quizzes.bank.import', path: () => '/quizzes/bank/import', intents: ['preview', 'confirm'] },
   { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
   { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
+  { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp'] },
+  { route: 'sessions.$sessionId._index', path: () => '/sessions/x?index', intents: ['checkIn'] },
 ];
 let quizId = '';
 let draftId = '';
@@ -64,6 +66,8 @@ const fieldNames = [
   'ownerUnitId', 'courseId', 'shuffleQuestions', 'shuffleOptions', 'timeLimitMinutes', 'opensAt', 'closesAt', 'attemptsAllowed', 'passPercent',
   'counts', 'reviewWhen', 'reviewShow', 'itemCount', 'item.0.kind', 'item.0.questionId', 'item.0.stem', 'item.0.qkind', 'item.0.difficulty',
   'item.0.tags', 'item.0.tag', 'item.0.count', 'search.text', 'search.tag', 'search.difficulty', 'search.kind',
+  // A session's page for a member (check-in by the six digits, leave, make-up).
+  'sessionId', 'code', 'reason', 'reflection',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

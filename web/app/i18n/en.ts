@@ -9,5 +9,6 @@ import { quizzesEn } from './quizzes.en';
 import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 import { quizStatsEn } from './quiz-stats.en';
+import { sessionsEn } from './sessions.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionsEn };
