@@ -197,7 +197,7 @@ test.describe('sessions: members and leaders', () => {
     const sessions = page.getByTestId('figures-sessions');
     await expect(sessions).toBeVisible();
     // People by name, never by rate.
-    const names = await page.getByTestId('figures-person').locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
+    const names = await page.getByTestId('figures-person').locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstElementChild?.tagName === 'A' ? cell.firstElementChild.textContent ?? '' : cell.firstChild?.textContent ?? ''));
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     const archive = await page.request.get((await page.getByTestId('archive-link').getAttribute('href'))!);
     expect(archive.status()).toBe(200);

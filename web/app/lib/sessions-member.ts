@@ -25,6 +25,8 @@ export const stateKey = (state: SessionSummary['state']): MessageKey => `session
 export const statusKey = (status: AttendanceStatus): MessageKey => `sessions.status.${status}` as MessageKey;
 export const leaveKey = (state: NonNullable<SessionSummary['myLeave']>): MessageKey => `sessions.leave.${state}` as MessageKey;
 export const periodKey = (period: CadenceView['rules'][number]['period']): MessageKey => `sessions.period.${period}` as MessageKey;
+/** "a month" / 每月: how often a rule asks. */
+export const everyKey = (period: CadenceView['rules'][number]['period']): MessageKey => `sessions.every.${period}` as MessageKey;
 
 const timeZone = 'Asia/Shanghai';
 

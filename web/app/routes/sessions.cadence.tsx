@@ -7,7 +7,7 @@ import { formatDateTime } from '../lib/format';
 import { withCapability } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
-import { percent, periodKey, typeKey, type CadenceView } from '../lib/sessions-member';
+import { everyKey, percent, periodKey, typeKey, type CadenceView } from '../lib/sessions-member';
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import styles from '../styles/sessions.css?url';
 
@@ -52,7 +52,7 @@ export default function Cadence() {
         <ul>
           {cadence.rules.map((rule) => (
             <li key={`${rule.type}-${rule.period}`}>
-              {t('sessions.cadence.rule', { type: t(typeKey(rule.type)), period: t(periodKey(rule.period)), n: rule.count })}
+              {t('sessions.cadence.rule', { type: t(typeKey(rule.type)), period: t(everyKey(rule.period)), n: rule.count })}
               {rule.note ? <span className="hint"> · {rule.note}</span> : null}
             </li>
           ))}

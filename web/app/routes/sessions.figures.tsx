@@ -5,6 +5,7 @@ import { BackLink } from '../components/back-link';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
 import { withCapability } from '../lib/learn.server';
+import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
 import { percent, shanghaiYear, stateKey, typeKey, type AttendanceFigures } from '../lib/sessions-member';
@@ -25,17 +26,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const asked = Number(url.searchParams.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const unitId = url.searchParams.get('unitId') || undefined;
-  const [, figures] = await withCapability(request, context, 'readCadence', 'sessions.cadence.forbidden', loadFigures(context, unitId, year));
+  const [me, figures] = await withCapability(request, context, 'readCadence', 'sessions.cadence.forbidden', loadFigures(context, unitId, year));
   // By name, never by rate: the figures are for following people up, not for ranking them. Sorted here, once, so
   // the browser's collation cannot reorder the rows on hydration.
   const people = [...figures.people].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.personId.localeCompare(b.personId));
   const sessions = [...figures.sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  return { lang: context.lang, figures: { ...figures, people, sessions }, years: [thisYear, thisYear - 1, thisYear - 2] };
+  return { lang: context.lang, figures: { ...figures, people, sessions }, years: [thisYear, thisYear - 1, thisYear - 2], linkPeople: may(me, 'readPeople') };
 }
 
 /** A branch's year: attendance per person (by name) and per session, and the archive for inspection. */
 export default function Figures() {
-  const { figures, years } = useLoaderData<typeof loader>();
+  const { figures, years, linkPeople } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const { totals } = figures;
@@ -130,7 +131,7 @@ export default function Figures() {
               {figures.people.map((person) => (
                 <tr key={person.personId} data-testid="figures-person">
                   <th scope="row">
-                    {person.name}
+                    {linkPeople ? <Link to={`/people/${person.personId}`}>{person.name}</Link> : person.name}
                     <span className="hint figures-unit"> {person.unitName}</span>
                     {showInactive && person.inactive ? (
                       <span className="badge badge-down" data-testid="figures-inactive">
