@@ -28,11 +28,17 @@ export const auditActions = [
   'setPracticeSettings',
   'importQuestions',
   'assignQuiz',
+  'createSession',
+  'updateSession',
+  'cancelSession',
+  'closeSession',
+  'reopenSession',
+  'setCadenceRules',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings', 'session'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

@@ -251,6 +251,12 @@ export async function useUpload(actor: Actor, uploadId: string, purpose: UploadP
   return upload.key;
 }
 
+/** As useUpload, with the name the file had on the uploader's computer (offered again on download). */
+export async function useUploadFile(actor: Actor, uploadId: string, purpose: UploadPurpose): Promise<{ key: string; fileName: string }> {
+  const upload = await checkedUpload(actor, uploadId, purpose, () => new AppError('VALIDATION', { messageKey: uploadsMessages.uploadNotFound, details: [{ path: 'uploadId' }] }));
+  return { key: upload.key, fileName: upload.fileName };
+}
+
 /** Download addresses are signed as of the start of a window this long, so they stay the same within it. */
 const signingWindowSeconds = 5 * 60;
 

@@ -1,0 +1,46 @@
+/**
+ * The figures kept beside the sessions: a closed session's tally, and each branch's rollup item per year (every
+ * session's type, times, state and tally), rewritten by each write that changes one of them. A leader's cadence is
+ * then one item per branch, whatever the number of sessions (README: item chart).
+ */
+import { nowIso } from '../../platform/clock.js';
+import { shanghaiYear, type RollupSession } from './entities.js';
+import { statusOf } from './attendance.js';
+import type { AttendanceRecord, Session, SessionTally } from './schema.js';
+import { branchSessions, putRollup, readSessionPartition, writeTally } from './store.js';
+
+/** The Shanghai year's bounds as instants. */
+export function yearSpan(year: number): { fromIso: string; toIso: string } {
+  return { fromIso: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString(), toIso: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000).toISOString() };
+}
+
+/** Counts of a roster: everyone expected, and everyone with a record though no longer expected. */
+export function tallyOf(expectedIds: readonly string[], records: readonly AttendanceRecord[]): SessionTally {
+  const tally: SessionTally = { expected: 0, present: 0, late: 0, leave: 0, absent: 0, madeUp: 0 };
+  const people = new Set([...expectedIds, ...records.map((record) => record.personId)]);
+  tally.expected = people.size;
+  for (const record of records) tally[statusOf(record)] += 1;
+  return tally;
+}
+
+/** Rewrites a branch's rollup of the year from its sessions (tallies included). */
+export async function refreshRollup(branchId: string, year: number): Promise<void> {
+  const { fromIso, toIso } = yearSpan(year);
+  const sessions = await branchSessions(branchId, fromIso, toIso);
+  const compact: RollupSession[] = sessions.map((s) => ({ sessionId: s.sessionId, type: s.type, startsAt: s.startsAt, endsAt: s.endsAt, state: s.state, tally: s.tally }));
+  await putRollup({ branchId, year, sessions: compact, computedAt: nowIso() });
+}
+
+/** After a write to a session: its branch's rollup of the session's year (and of the year it was moved from). */
+export async function sessionChanged(after: Pick<Session, 'branchId' | 'startsAt'>, before?: Pick<Session, 'startsAt'>): Promise<void> {
+  const years = new Set([shanghaiYear(after.startsAt), ...(before ? [shanghaiYear(before.startsAt)] : [])]);
+  for (const year of years) await refreshRollup(after.branchId, year);
+}
+
+/** A closed session's tally counted again from its records (after a mark or a make-up changed). */
+export async function refreshTally(session: Session, expectedIds: readonly string[]): Promise<void> {
+  if (session.state !== 'held') return;
+  const { records } = await readSessionPartition(session.sessionId);
+  await writeTally(session.sessionId, tallyOf(expectedIds, records));
+  await sessionChanged(session);
+}
