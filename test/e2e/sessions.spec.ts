@@ -137,6 +137,7 @@ test.describe('sessions: members and leaders', () => {
     expect(new URL(page.url()).searchParams.get('t')).toBeNull();
     await page.screenshot({ path: shots('checked-in', info.project.name), fullPage: true });
     await settle(page);
+    await expect(page).not.toHaveURL(/new=1/);
     await page.reload();
     await expect(page.getByTestId('check-in-outcome')).toHaveText('已签到');
     // The same link again (a second scan) answers the same record.

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtim
 import { redirect } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useEffect } from 'react';
 import { translate, useLang, useT, type MessageKey } from '../i18n';
 import { toApiProblem } from '../lib/api-problem';
 import { formatDateTime } from '../lib/format';
@@ -79,6 +80,14 @@ export default function CheckIn() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const fresh = data.kind === 'done' && data.fresh;
+  // "签到成功" is said once: the address loses its `new=1`, so a refresh (or a tab reopened) says 已签到.
+  useEffect(() => {
+    if (!fresh) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete('new');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search);
+  }, [fresh]);
   if (data.kind === 'done') {
     return (
       <div className="page narrow-page check-in-page">
