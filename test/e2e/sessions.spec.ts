@@ -83,7 +83,7 @@ test.describe('sessions: members and leaders', () => {
     await page.screenshot({ path: shots('session', info.project.name), fullPage: true });
   });
 
-  test('a member asks for leave with a reason, and the page says it awaits the branch', async ({ page }, info) => {
+  test('a member asks for leave with a reason; once approved, writes the make-up with a counter', async ({ page, playwright }, info) => {
     const { later } = sessionsOf(info.project.name);
     await member(page, info.project.name);
     await page.goto(`/sessions/${later.sessionId}`);
@@ -95,6 +95,32 @@ test.describe('sessions: members and leaders', () => {
     await expect(page.getByTestId('my-leave')).toContainText('当天在窗口值班');
     // Asked once: the form is gone.
     await expect(page.getByTestId('leave-submit')).toHaveCount(0);
+
+    // The organizer approves: a make-up task appears, with a counter of the reflection's characters.
+    const baseURL = String(info.project.use.baseURL);
+    const api = await organizer(playwright, baseURL);
+    const me = (await (await page.request.get('/api/me')).json()) as { personId: string };
+    const decided = await api.put(`/api/sessions/${later.sessionId}/leave/${me.personId}`, { data: { decision: 'approve' } });
+    expect(decided.status(), await decided.text()).toBe(200);
+    await api.dispose();
+    await settle(page);
+    await page.reload();
+    await expect(page.getByTestId('my-leave')).toContainText('请假已批准');
+    const makeUp = page.getByTestId('my-makeup');
+    await expect(makeUp).toContainText('待补学');
+    const reflection = page.getByLabel('学习体会');
+    await reflection.fill('认真学习了会议记录。');
+    await expect(page.getByTestId('makeup-count')).toHaveText('已写 10 字（至少 100 字）');
+    await page.locator('form:has(#makeup-reflection)').evaluate((form) => form.setAttribute('novalidate', ''));
+    await page.getByTestId('makeup-submit').click();
+    await expect(page.getByTestId('form-error')).toBeVisible();
+    await settle(page);
+    await reflection.fill('认真学习了会议记录和学习材料，'.repeat(8));
+    await expect(page.getByTestId('makeup-count')).toHaveText('已写 120 字（至少 100 字）');
+    await page.getByTestId('makeup-submit').click();
+    await expect(page.getByTestId('makeup-sent')).toContainText('补学已提交');
+    await expect(makeUp).toContainText('已提交，待确认');
+    await page.screenshot({ path: shots('make-up', info.project.name), fullPage: true });
   });
 
   test('a member who types a wrong code is told plainly, and nothing is recorded', async ({ page }, info) => {
