@@ -27,6 +27,7 @@ import { demoPassword, seedPeople, seedUnits, type SeedPerson, type SeedUnit } f
 import { seedDemoCourses } from './seed-courses.js';
 import { seedDemoQuestions } from './seed-questions.js';
 import { seedDemoQuizzes } from './seed-quizzes.js';
+import { seedDemoSessions } from './seed-sessions.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -47,6 +48,7 @@ export interface SeedResult {
   questions?: number;
   /** Demo quizzes written by this call (dev/seed-quizzes.ts). */
   quizzes?: number;
+  sessions?: number;
   /** When the table was seeded (by this call or an earlier one), if known. */
   seededAt?: string;
   /** How long this call took, in milliseconds. */
@@ -224,6 +226,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const { courses } = await seedDemoCourses();
   const { questions } = await seedDemoQuestions();
   const { quizzes } = await seedDemoQuizzes();
+  const { sessions } = await seedDemoSessions();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(
@@ -235,5 +238,5 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       ExpressionAttributeValues: { ':complete': 'complete', ':at': nowIso(), ':ms': durationMs },
     }),
   );
-  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, questions, quizzes, seededAt, durationMs };
+  return { seeded: true, units: plan.units.length, people: plan.people.length, courses, questions, quizzes, sessions, seededAt, durationMs };
 }

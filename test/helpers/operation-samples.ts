@@ -20,6 +20,7 @@ import type { RoleName } from '../../functions/domain/authz/schema.js';
 import { demoPassword, seedUnits } from '../../dev/seed-data.js';
 import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
 import { accessMessages } from '../../functions/domain/access/messages.js';
+import { DEFAULT_CADENCE_RULES } from '../../functions/domain/sessions/schema.js';
 
 // ─── Who acts ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -391,6 +392,48 @@ async function previewedImport(ctx: SampleContext): Promise<string> {
     throw new Error(`previewing a roster as admin: ${preview.status} ${JSON.stringify(preview.body)}`);
   }
   return preview.body.importId as string;
+}
+
+
+// ─── Study sessions ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const hourMs = 3600_000;
+const inHours = (h: number) => new Date(Date.now() + h * hourMs).toISOString();
+
+/** A branch-1 session made by the admin: upcoming (tomorrow) by default, or begun an hour ago; `people` names its list. */
+async function branchOneSession(ctx: SampleContext, options: { begun?: boolean; people?: string[] } = {}): Promise<{ sessionId: string; version: number }> {
+  const start = options.begun ? -1 : 24;
+  return asAdminExpecting(ctx, 201, 'POST', '/api/sessions', {
+    branchId: ctx.fixtures.unit.branch1,
+    type: 'topicStudy',
+    topic: `权限测试组织生活${ctx.unique()}`,
+    startsAt: inHours(start),
+    endsAt: inHours(start + 2),
+    hostId: ctx.fixtures.person.admin,
+    ...(options.people ? { audience: { kind: 'people', personIds: options.people.map((login) => ctx.fixtures.person[login]) } } : {}),
+  });
+}
+
+const sessionCache = new WeakMap<Fixtures, Promise<{ sessionId: string; version: number }>>();
+/** One upcoming branch-1 session for the calls that only read it. */
+function sharedSession(ctx: SampleContext) {
+  let made = sessionCache.get(ctx.fixtures);
+  if (!made) {
+    made = branchOneSession(ctx);
+    sessionCache.set(ctx.fixtures, made);
+  }
+  return made;
+}
+
+/** A session of branch 1 expecting only the admin, begun and closed: the admin has a make-up to hand in. */
+async function adminsAbsence(ctx: SampleContext): Promise<string> {
+  const session = await branchOneSession(ctx, { begun: true, people: ['admin'] });
+  await asAdminExpecting(ctx, 200, 'POST', `/api/sessions/${session.sessionId}/close`, { version: session.version });
+  return session.sessionId;
+}
+
+async function sessionVersion(ctx: SampleContext, sessionId: string): Promise<number> {
+  return (await asAdminExpecting(ctx, 200, 'GET', `/api/sessions/${sessionId}`)).version as number;
 }
 
 export const samples: OperationSample[] = [
@@ -1020,6 +1063,218 @@ export const samples: OperationSample[] = [
   },
   { operationId: 'listMyTasks', label: 'listMyTasks', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/tasks' }) },
   { operationId: 'getMyRecord', label: 'getMyRecord', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/record' }) },
+  // ── study sessions ──
+  { operationId: 'listSessions', label: 'listSessions(mine)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/sessions?mine=true' }) },
+  {
+    operationId: 'getSession',
+    label: 'getSession(branch 1, expecting its members)',
+    // Whoever the session expects (staff1) reads it, as do those who read branch 1's rosters.
+    expect: outcomes(N, Y, Y, N, Y, Y, N),
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/sessions/${(await sharedSession(ctx)).sessionId}` }),
+  },
+  {
+    operationId: 'getSessionCalendar',
+    label: 'getSessionCalendar(branch 1)',
+    expect: outcomes(N, Y, Y, N, Y, Y, N),
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/sessions/${(await sharedSession(ctx)).sessionId}/calendar.ics` }),
+  },
+  {
+    operationId: 'createSession',
+    label: 'createSession(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    outOfReachStatus: 403,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/sessions',
+      body: { branchId: ctx.fixtures.unit.branch1, type: 'committee', topic: `权限测试支委会${ctx.unique()}`, startsAt: inHours(48), endsAt: inHours(49), hostId: ctx.fixtures.person.organizer1 },
+    }),
+  },
+  {
+    operationId: 'updateSession',
+    label: 'updateSession(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const { sessionId } = await sharedSession(ctx);
+      return {
+        method: 'PUT',
+        path: `/api/sessions/${sessionId}`,
+        body: { version: await sessionVersion(ctx, sessionId), type: 'topicStudy', topic: `权限测试组织生活${ctx.unique()}`, startsAt: inHours(24), endsAt: inHours(26), hostId: ctx.fixtures.person.admin },
+      };
+    },
+  },
+  {
+    operationId: 'cancelSession',
+    label: 'cancelSession(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const session = await branchOneSession(ctx);
+      return { method: 'POST', path: `/api/sessions/${session.sessionId}/cancel`, body: { version: session.version, reason: '权限测试取消' } };
+    },
+  },
+  {
+    operationId: 'closeSession',
+    label: 'closeSession(branch 1, begun)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const session = await branchOneSession(ctx, { begun: true, people: ['admin'] });
+      return { method: 'POST', path: `/api/sessions/${session.sessionId}/close`, body: { version: session.version } };
+    },
+  },
+  {
+    operationId: 'reopenSession',
+    label: 'reopenSession(branch 1, closed)',
+    expect: adminOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/sessions/${await adminsAbsence(ctx)}/reopen`, body: { reason: '权限测试：补录签到' } }),
+  },
+  {
+    operationId: 'saveMinutes',
+    label: 'saveMinutes(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const session = await branchOneSession(ctx);
+      return { method: 'PUT', path: `/api/sessions/${session.sessionId}/minutes`, body: { version: 0, text: '# 会议记录\n学习了《政务服务条例》。' } };
+    },
+  },
+  {
+    operationId: 'getCheckInCode',
+    label: 'getCheckInCode(branch 1)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/sessions/${(await sharedSession(ctx)).sessionId}/check-in-code` }),
+  },
+  {
+    operationId: 'checkIn',
+    label: 'checkIn(a token no server made)',
+    // Everyone signed in may try a code; a forged one is refused for what it is (409), whoever sends it.
+    expect: signedInOnly,
+    allowedWith: [409],
+    build: () => ({ method: 'POST', path: '/api/check-ins', body: { token: `${newId()}.abc.AAAAAAAAAAAAAAAA` } }),
+  },
+  { operationId: 'getPersonalCode', label: 'getPersonalCode', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/check-in-code' }) },
+  {
+    operationId: 'checkInPerson',
+    label: 'checkInPerson(branch 1, digits of nobody on its list)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    allowedWith: [409],
+    build: async (ctx) => ({ method: 'POST', path: `/api/sessions/${(await sharedSession(ctx)).sessionId}/check-ins`, body: { code: 'abc' } }),
+  },
+  {
+    operationId: 'getRoster',
+    label: 'getRoster(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/sessions/${(await sharedSession(ctx)).sessionId}/roster` }),
+  },
+  {
+    operationId: 'markAttendance',
+    label: 'markAttendance(branch 1, staff1 present)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({
+      method: 'PUT',
+      path: `/api/sessions/${(await sharedSession(ctx)).sessionId}/roster`,
+      body: { marks: [{ personId: ctx.fixtures.person.staff1, mark: 'present' }] },
+    }),
+  },
+  {
+    operationId: 'requestLeave',
+    label: 'requestLeave(a session expecting the admin)',
+    // Only someone on the list asks for leave; to anyone else there is no attendance of theirs to excuse.
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    async build(ctx) {
+      const session = await branchOneSession(ctx, { people: ['admin'] });
+      return { method: 'POST', path: `/api/sessions/${session.sessionId}/leave`, body: { reason: '权限测试请假' } };
+    },
+  },
+  {
+    operationId: 'decideLeave',
+    label: "decideLeave(the admin's request, branch 1)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    async build(ctx) {
+      const session = await branchOneSession(ctx, { people: ['admin'] });
+      await asAdminExpecting(ctx, 200, 'POST', `/api/sessions/${session.sessionId}/leave`, { reason: '权限测试请假' });
+      return { method: 'PUT', path: `/api/sessions/${session.sessionId}/leave/${ctx.fixtures.person.admin}`, body: { decision: 'approve' } };
+    },
+  },
+  {
+    operationId: 'submitMakeUp',
+    label: "submitMakeUp(the admin's absence)",
+    expect: adminsOwn,
+    reach: { person: 'admin' },
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'PUT', path: `/api/sessions/${await adminsAbsence(ctx)}/make-up`, body: { reflection: '权限测试补学心得：认真学习了会议记录和学习材料，对政务服务条例有了更深的理解。'.repeat(3) } }),
+  },
+  {
+    operationId: 'confirmMakeUp',
+    label: "confirmMakeUp(the admin's absence, branch 1)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/sessions/${await adminsAbsence(ctx)}/make-up/${ctx.fixtures.person.admin}/confirm` }),
+  },
+  { operationId: 'getCadence', label: 'getCadence', expect: scopedReaders, build: () => ({ method: 'GET', path: '/api/sessions/cadence' }) },
+  {
+    operationId: 'setCadenceRules',
+    label: 'setCadenceRules(the national rules)',
+    expect: adminOnly,
+    build: () => ({ method: 'PUT', path: '/api/sessions/cadence/rules', body: { rules: DEFAULT_CADENCE_RULES } }),
+  },
+  {
+    operationId: 'getAttendanceFigures',
+    label: 'getAttendanceFigures(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/sessions/figures?unitId=${ctx.fixtures.unit.branch1}` }),
+  },
+  {
+    operationId: 'exportSessionArchive',
+    label: 'exportSessionArchive(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/sessions/archive.xlsx?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
 ];
 
 // ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -123,9 +123,9 @@ export const permissions = {
   // a quiz's results: organizers and leaders for the takers within their subtree, admins all
   getQuizStats: scopedReaders,
   exportQuizStats: scopedReaders,
-  // study sessions: members read the sessions that expect them (the service decides which), organizers schedule and
-  // keep the rosters of their subtree's branches, leaders read; a session's host and recorder (who may be staff) do
-  // their part of it, which the service decides; check-in, leave and make-up are each person's own
+  // study sessions: members read the sessions that expect them (the service decides which), organizers schedule,
+  // host and keep the rosters and minutes of their subtree's branches, leaders read; check-in, leave and make-up are
+  // each person's own
   listSessions: sessionReaders,
   getSession: sessionReaders,
   getSessionCalendar: sessionReaders,
@@ -134,13 +134,13 @@ export const permissions = {
   cancelSession: sessionOrganizers,
   closeSession: sessionOrganizers,
   reopenSession: adminOnly,
-  saveMinutes: sessionReaders,
-  getCheckInCode: sessionReaders,
+  saveMinutes: sessionOrganizers,
+  getCheckInCode: sessionOrganizers,
   checkIn: signedIn,
   getPersonalCode: signedIn,
-  checkInPerson: sessionReaders,
-  getRoster: sessionReaders,
-  markAttendance: sessionReaders,
+  checkInPerson: sessionOrganizers,
+  getRoster: scopedReaders,
+  markAttendance: sessionOrganizers,
   requestLeave: signedIn,
   decideLeave: sessionOrganizers,
   submitMakeUp: signedIn,

@@ -1,7 +1,8 @@
 /**
  * Who may do what with one session, decided once for every service of the area: its branch's organizers (and admins)
- * edit it; its host and recorder, who may be staff, keep its roster and minutes; leaders within reach read it and its
- * roster; the people it expects read it. Also who it expects, read from people and org.
+ * edit it, show its check-in code, keep its roster and minutes; leaders within reach read it and its roster; the
+ * people it expects read it. The host and recorder a session names are its record of who led and who wrote; they act
+ * with an organizer's grant of the branch. Also who a session expects, read from people and org.
  */
 import { AppError } from '../../platform/errors.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
@@ -48,11 +49,9 @@ export function expects(session: Pick<Session, 'audience'>, person: { personId: 
 
 export function accessTo(actor: Actor, session: Session, tree: OrgTree): SessionAccess {
   const edit = reachesBranch(actor, 'updateSession', session.branchId, tree);
-  const named = actor.personId === session.hostId || actor.personId === session.recorderId;
-  const host = edit || named;
-  const readRoster = host || reachesBranch(actor, 'getRoster', session.branchId, tree);
+  const readRoster = edit || reachesBranch(actor, 'getRoster', session.branchId, tree);
   const expected = expects(session, actor, tree);
-  return { edit, host, record: host, readRoster, expected, read: readRoster || expected };
+  return { edit, host: edit, record: edit, readRoster, expected, read: readRoster || expected };
 }
 
 /** The session, or a 404 that says nothing of whether it exists to someone who may not see it. */

@@ -309,7 +309,8 @@ export async function requestLeave(actor: Actor | null, sessionId: string, input
   const { reason } = RequestLeaveInput.parse(input);
   const tree = await loadTree();
   const { session, access } = await sessionFor(actor!, sessionId, tree);
-  if (!access.expected) throw new AppError('FORBIDDEN', { messageKey: sessionsMessages.notExpected });
+  // Someone who may see the session but is not on its list has no attendance here to ask leave from.
+  if (!access.expected) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.notExpected });
   const now = clock.now();
   if (session.state !== 'scheduled' || now >= new Date(session.startsAt)) throw new AppError('CONFLICT', { messageKey: sessionsMessages.leaveTooLate, details: { reason: 'started' } });
   const { records, leaves } = await readSessionPartition(sessionId);
@@ -363,7 +364,8 @@ export async function submitMakeUp(actor: Actor | null, sessionId: string, input
   const tree = await loadTree();
   const { session } = await sessionFor(actor!, sessionId, tree);
   const record = await readRecord(sessionId, actor!.personId);
-  const outcome = record ? rules.submitMakeUp(record, clock.now()) : ({ ok: false, reason: 'noMakeUp' } as const);
+  if (!record) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.noMakeUp });
+  const outcome = rules.submitMakeUp(record, clock.now());
   if (!outcome.ok) {
     throw new AppError('CONFLICT', { messageKey: outcome.reason === 'confirmed' ? sessionsMessages.makeUpConfirmed : sessionsMessages.noMakeUp, details: { reason: outcome.reason } });
   }

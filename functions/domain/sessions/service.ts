@@ -56,7 +56,7 @@ export async function listSessions(actor: Actor | null, query: unknown) {
   const whole = q.mine !== 'true' && reachesBranch(actor!, 'getRoster', branchId, tree);
   if (q.branchId && !whole && tree.get(branchId) === undefined) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
   let sessions = await branchSessions(branchId, fromIso, toIso);
-  if (!whole) sessions = sessions.filter((session) => expects(session, actor!, tree) || session.hostId === actor!.personId || session.recorderId === actor!.personId);
+  if (!whole) sessions = sessions.filter((session) => expects(session, actor!, tree));
   if (q.type) sessions = sessions.filter((session) => session.type === q.type);
   if (q.state) sessions = sessions.filter((session) => session.state === q.state);
   const [names, mine] = await Promise.all([namesOf(sessions.map((s) => s.hostId)), personRecords(actor!.personId, fromIso, toIso)]);
