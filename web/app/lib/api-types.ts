@@ -1374,7 +1374,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz" | "createSession" | "updateSession" | "cancelSession" | "closeSession" | "reopenSession" | "setCadenceRules";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -1392,7 +1392,7 @@ export interface components {
                 id: string;
                 label: string;
                 /** @enum {string} */
-                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings";
+                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings" | "session";
             };
         };
         CadenceView: {
