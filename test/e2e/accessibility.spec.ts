@@ -223,6 +223,48 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
       await scan(page, info, name);
     }
   });
+
+  test('sessions: a member’s list, a session with the leave form open, their code; a leader’s cadence and a branch’s attendance', async ({ page, playwright }, info) => {
+    test.setTimeout(60_000);
+    // A session of branch 1 in two days, scheduled by its organizer, that the member can ask leave for.
+    const baseURL = String(info.project.use.baseURL);
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+    await signInByApi(api, 'organizer1', { origin: baseURL });
+    const organizer = (await (await api.get('/api/me')).json()) as { personId: string; branchId: string };
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const created = await api.post('/api/sessions', {
+      data: { branchId: organizer.branchId, type: 'partyLecture', topic: `无障碍检查党课 ${info.project.name}`, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: '三楼会议室', hostId: organizer.personId },
+    });
+    expect(created.status()).toBe(201);
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    await api.dispose();
+
+    await signInByApi(page.request, staffOf[info.project.name as keyof typeof staffOf], { lang: 'zh-CN' });
+    await visit(page, '/sessions');
+    await expect(page.getByTestId('sessions-upcoming')).toBeVisible();
+    await scan(page, info, 'my sessions');
+    await visit(page, `/sessions/${sessionId}`);
+    await page.locator('.session-leave-ask summary').click();
+    await scan(page, info, 'a session, the leave form open');
+    await visit(page, '/me/check-in-code');
+    await scan(page, info, 'my check-in code');
+    await inEnglish(page);
+    await visit(page, `/sessions/${sessionId}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await scan(page, info, 'a session');
+
+    await signInByApi(page.request, 'leader', { lang: 'zh-CN' });
+    await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: `${baseURL}/` }]);
+    for (const [path, name] of [
+      ['/sessions', 'sessions with the branch picker'],
+      ['/sessions/cadence', 'the cadence'],
+      [`/sessions/figures?unitId=${organizer.branchId}`, 'a branch’s attendance'],
+    ] as const) {
+      await visit(page, path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await scan(page, info, name);
+    }
+  });
 });
 
 test.describe('accessibility of the host’s session pages', () => {

@@ -12,13 +12,13 @@ const { app } = useLocalPlatform();
 
 /** Each demo login and what it should be offered. */
 const expected: Record<string, string[]> = {
-  staff1: ['study', 'ownAccount'],
-  staff2: ['study', 'ownAccount'],
-  staff3: ['study', 'ownAccount'],
-  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions'],
-  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions'],
-  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion'],
-  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer'],
+  staff1: ['study', 'ownAccount', 'attendSessions'],
+  staff2: ['study', 'ownAccount', 'attendSessions'],
+  staff3: ['study', 'ownAccount', 'attendSessions'],
+  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence'],
+  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence'],
+  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence'],
+  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };

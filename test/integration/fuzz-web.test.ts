@@ -54,6 +54,8 @@ const webActions: WebAction[] = [
   { route: 'sessions.$sessionId.edit', path: () => '/sessions/x/edit', intents: ['save'] },
   { route: 'sessions.$sessionId.roster', path: () => `/sessions/${sessionId}/roster`, intents: ['mark', 'allPresent', 'decideLeave', 'confirmMakeUp', 'reverse', 'close'] },
   { route: 'sessions.$sessionId.minutes', path: () => `/sessions/${sessionId}/minutes`, intents: [''] },
+  { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp'] },
+  { route: 'sessions.$sessionId._index', path: () => '/sessions/x?index', intents: ['checkIn'] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -73,6 +75,7 @@ const fieldNames = [
   // The session pages (scheduling, the roster, the minutes).
   'type', 'topic', 'startsAt', 'endsAt', 'place', 'hostId', 'recorderId', 'audienceKind', 'groupId', 'personIds', 'agenda', 'keepMaterial',
   'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
+  'sessionId', 'reflection',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

@@ -32,6 +32,12 @@ export const capabilityOperations = {
   /** The question bank (题库): reading, writing, retiring and importing questions, within the units it reaches. */
   editQuestions: ['listQuestions', 'getQuestion', 'createQuestion', 'updateQuestion', 'retireQuestion', 'previewQuestionImport', 'confirmQuestionImport'],
   administer: ['createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'resetPassword', 'previewImport', 'confirmImport', 'listAudit'],
+  /** Study sessions (组织生活): the sessions that expect one, checking in, leave and make-up study — everyone's. */
+  attendSessions: ['listSessions', 'getSession', 'checkIn', 'getPersonalCode', 'requestLeave', 'submitMakeUp'],
+  /** Scheduling sessions and keeping their rosters, leave and make-up (organizers), within the units it reaches. */
+  organizeSessions: ['createSession', 'updateSession', 'cancelSession', 'closeSession', 'decideLeave', 'confirmMakeUp'],
+  /** The branches' cadence and attendance figures and the year's archive, within the units it reaches. */
+  readCadence: ['getCadence', 'getAttendanceFigures', 'exportSessionArchive'],
 } as const satisfies Record<string, readonly Operation[]>;
 
 export type Capability = keyof typeof capabilityOperations;

@@ -20,7 +20,7 @@ const MeView = PersonView.extend({
     description:
       'What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), ' +
       '`readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, ' +
-      'assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference). ' +
+      'assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference), `attendSessions` (study sessions: check-in, leave, make-up), `organizeSessions` (scheduling sessions, rosters, leave and make-up decisions), `readCadence` (the branches’ meeting cadence, attendance figures, archives). ' +
       'Computed from the permission table; a client shows only what is listed here.',
   }),
   reach: z.partialRecord(z.enum(capabilityNames), z.union([z.literal('all'), z.array(z.string())])).openapi({

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import { useT } from '../i18n';
 import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { CalendarIcon } from './course-icons';
 import { LanguageSwitch } from './language-switch';
 import { may, useMe } from '../lib/me';
 import { navItems, type NavIcon, type NavItem } from '../lib/navigation';
@@ -17,6 +18,7 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
   pulse: PulseIcon,
   code: CodeIcon,
   quiz: QuizIcon,
+  calendar: CalendarIcon,
 };
 
 /**

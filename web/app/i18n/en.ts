@@ -10,5 +10,6 @@ import { rosterEn } from './roster.en';
 import { shellEn } from './shell.en';
 import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
+import { sessionsEn } from './sessions.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn };

@@ -1,0 +1,198 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { MetaFunction } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { ArrowRightIcon, ClockIcon } from '../components/course-icons';
+import { useLang, useT } from '../i18n';
+import { may, unitsReached } from '../lib/me';
+import { pageTitle } from '../lib/page-title';
+import { requireCapability } from '../lib/respond.server';
+import { byMonth, leaveKey, shanghaiYear, splitByTime, stateKey, statusKey, timeRange, typeKey, type SessionSummary } from '../lib/sessions-member';
+import { loadBranchSessions, loadMySessions, loadUnits } from '../lib/sessions-member.server';
+import styles from '../styles/sessions.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'sessions.title');
+
+/** How far back "my sessions" reach: a year of past ones is plenty on a phone; the branch view shows any year. */
+const PAST_DAYS = 365;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireCapability(request, context, 'attendSessions', 'sessions.forbidden');
+  const now = Date.now();
+  const url = new URL(request.url);
+  const from = new Date(now - PAST_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const manages = may(me, 'organizeSessions') || may(me, 'readCadence');
+  const [mine, units] = await Promise.all([loadMySessions(context, from), manages ? loadUnits(context) : Promise.resolve([])]);
+
+  // The branches the person keeps or reads (organizers, leaders): the picker's choices, in the tree's order.
+  const reach = unitsReached(me, may(me, 'organizeSessions') ? 'organizeSessions' : 'readCadence', units);
+  const branches = units.filter((unit) => unit.kind === 'branch' && !unit.retired && (!reach || reach.has(unit.unitId))).map((u) => ({ unitId: u.unitId, name: u.pathName || u.name }));
+  const asked = url.searchParams.get('branch');
+  const branch = branches.find((b) => b.unitId === asked) ?? branches[0] ?? null;
+  const thisYear = shanghaiYear(now);
+  const askedYear = Number(url.searchParams.get('year'));
+  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= thisYear + 1 ? askedYear : thisYear;
+  const branchSessions = branch ? await loadBranchSessions(context, branch.unitId, year) : [];
+  const { upcoming, past } = splitByTime(mine, now);
+  return {
+    lang: context.lang,
+    now,
+    upcoming,
+    past,
+    branches,
+    branch,
+    year,
+    years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2],
+    branchSessions: [...branchSessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
+    mayOrganize: may(me, 'organizeSessions'),
+    mayReadCadence: may(me, 'readCadence'),
+  };
+}
+
+export default function Sessions() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const { upcoming, past, branch, branches, branchSessions, year } = data;
+  return (
+    <div className="page sessions-page">
+      <header className="page-header">
+        <div>
+          <h1>{t('sessions.title')}</h1>
+          <p className="lead">{t('sessions.lead')}</p>
+        </div>
+      </header>
+      <nav aria-label={t('sessions.links')} className="session-links">
+        <Link to="/me/check-in-code" className="button button-quiet">
+          {t('sessions.personalCode')}
+          <ArrowRightIcon className="icon icon-small" />
+        </Link>
+        {data.mayReadCadence ? (
+          <Link to="/sessions/cadence" className="button button-quiet" data-testid="link-cadence">
+            {t('sessions.cadence.title')}
+            <ArrowRightIcon className="icon icon-small" />
+          </Link>
+        ) : null}
+      </nav>
+
+      <section aria-labelledby="upcoming-heading" className="learn-section">
+        <h2 id="upcoming-heading">{t('sessions.upcoming')}</h2>
+        {upcoming.length === 0 ? (
+          <div className="card empty-state" data-testid="sessions-empty">
+            <p>{t('sessions.upcomingEmpty')}</p>
+          </div>
+        ) : (
+          <ul className="session-list" data-testid="sessions-upcoming">
+            {upcoming.map((session) => (
+              <SessionCard key={session.sessionId} session={session} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {past.length > 0 ? (
+        <section aria-labelledby="past-heading" className="learn-section">
+          <h2 id="past-heading">{t('sessions.past')}</h2>
+          <ul className="session-list session-list-past" data-testid="sessions-past">
+            {past.map((session) => (
+              <SessionCard key={session.sessionId} session={session} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {branches.length > 0 ? (
+        <section aria-labelledby="branch-heading" className="learn-section session-branch" data-testid="branch-sessions">
+          <h2 id="branch-heading">{t('sessions.branch.title')}</h2>
+          <Form method="get" className="filter-bar session-branch-picker">
+            <div className="field">
+              <label htmlFor="pick-branch">{t('sessions.branch.pick')}</label>
+              <select id="pick-branch" name="branch" className="select" defaultValue={branch?.unitId}>
+                {branches.map((b) => (
+                  <option key={b.unitId} value={b.unitId}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="pick-year">{t('sessions.branch.year')}</label>
+              <select id="pick-year" name="year" className="select" defaultValue={String(year)}>
+                {data.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-quiet">
+              {t('sessions.branch.show')}
+            </button>
+          </Form>
+          {branch ? (
+            <p className="button-row">
+              {data.mayOrganize ? (
+                <Link to={`/sessions/new?branchId=${branch.unitId}`} className="button button-primary" data-testid="link-new-session">
+                  {t('sessions.branch.new')}
+                </Link>
+              ) : null}
+              {data.mayReadCadence ? (
+                <Link to={`/sessions/figures?unitId=${branch.unitId}&year=${year}`} className="button button-quiet">
+                  {t('sessions.figures.title')}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
+          {branchSessions.length === 0 ? (
+            <div className="card empty-state">
+              <p>{t('sessions.branch.empty', { year })}</p>
+              {data.mayOrganize ? <p className="hint">{t('sessions.branch.emptyNext')}</p> : null}
+            </div>
+          ) : (
+            byMonth(branchSessions, lang).map((month) => (
+              <div key={month.key} className="session-month">
+                <h3>{month.label}</h3>
+                <ul className="session-list">
+                  {month.sessions.map((session) => (
+                    <SessionCard key={session.sessionId} session={session} branchView />
+                  ))}
+                </ul>
+              </div>
+            ))
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function SessionCard({ session, branchView = false }: { session: SessionSummary; branchView?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const cancelled = session.state === 'cancelled';
+  return (
+    <li className={`card session-card${cancelled ? ' session-card-cancelled' : ''}`} data-testid="session-card">
+      <p className="badge-row">
+        <span className="badge badge-category">{t(typeKey(session.type))}</span>
+        {session.state !== 'scheduled' ? <span className={`badge ${cancelled ? 'badge-down' : 'badge-ok'}`}>{t(stateKey(session.state))}</span> : null}
+        {!branchView && session.myStatus ? <span className="badge badge-gold">{t(statusKey(session.myStatus))}</span> : null}
+        {!branchView && session.myLeave ? <span className="badge badge-muted">{t(leaveKey(session.myLeave))}</span> : null}
+      </p>
+      <h3 className="session-card-title">
+        <Link to={`/sessions/${session.sessionId}`}>{session.topic}</Link>
+      </h3>
+      <p className="session-card-facts">
+        <span>
+          <ClockIcon className="icon icon-small" />
+          {timeRange(session.startsAt, session.endsAt, lang)}
+        </span>
+        <span>{session.online ? t('sessions.online') : session.place || t('sessions.placeUnset')}</span>
+        {branchView ? <span>{t('sessions.hostIs', { name: session.hostName })}</span> : null}
+        {branchView && session.tally ? (
+          <span>{t('sessions.tally', { present: session.tally.present + session.tally.late, expected: session.tally.expected })}</span>
+        ) : null}
+      </p>
+      {cancelled && session.cancelReason ? <p className="session-card-cancel">{t('sessions.cancelledReason', { reason: session.cancelReason })}</p> : null}
+    </li>
+  );
+}
