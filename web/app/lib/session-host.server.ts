@@ -63,14 +63,11 @@ export async function loadRoster(context: AppLoadContext, sessionId: string) {
   return data;
 }
 
-/**
- * The Party branches the person may schedule for: branches within the reach getMe gives their course editing, which
- * the permission table gives to the same people as scheduling (a branch's organizers, admins). The API decides again.
- */
+/** The Party branches the person may schedule for: branches within the reach getMe gives `organizeSessions`. The API decides again. */
 export async function schedulableBranches(context: AppLoadContext, me: Me): Promise<Choice[]> {
   const { data } = await context.api.GET('/units');
   const units = (data?.items ?? []).filter((unit) => !unit.retired);
-  const reach = me.reach.editCourses;
+  const reach = me.reach.organizeSessions;
   if (!reach) return [];
   const reached = reach === 'all' ? null : new Set(reach);
   if (reached) for (const unit of units) if (unit.parentId && reached.has(unit.parentId)) reached.add(unit.unitId);
