@@ -170,7 +170,7 @@ test.describe('the host’s session pages', () => {
     await expect(row(personal.name)).toContainText('主持人扫码');
     // Everyone else present, in one call.
     await page.getByTestId('roster-all-present').click();
-    await expect(page.getByTestId('roster-counts')).toContainText('未标记 0');
+    await expect(page.getByTestId('attendance-counts')).toContainText('未标记 0');
     await expect(page.getByTestId('roster-row').and(page.locator('[data-status="unmarked"]'))).toHaveCount(0);
     await expect(row(staff2.name)).toHaveAttribute('data-status', 'late');
     const roster = await json<{ counts: { unmarked: number; late: number } }>(await page.request.get(`/api/sessions/${sessionId}/roster`));

@@ -107,7 +107,7 @@ export default function RosterPage() {
       </nav>
 
       <section className="card roster-summary" aria-live="polite">
-        <p className="roster-counts" data-testid="roster-counts">
+        <p className="attendance-counts" data-testid="attendance-counts">
           {t('sessionHost.roster.counts', { expected: c.expected, present: c.present, late: c.late, leave: c.leave, absent: c.absent, unmarked: c.unmarked })}
         </p>
         <p className="hint">{t('sessionHost.roster.asOf', { time: formatDateTime(roster.asOf, lang) })}</p>
