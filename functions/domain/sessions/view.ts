@@ -35,6 +35,7 @@ export function summaryOf(session: Session, tree: OrgTree, names: Map<string, st
     tally: session.tally,
     myStatus: mine.record ? statusOf(mine.record) : null,
     myLeave: mine.leave?.state ?? null,
+    myMakeUp: mine.record?.makeUp ? { state: mine.record.makeUp.state, dueAt: mine.record.makeUp.dueAt, overdue: makeUpOverdue(mine.record, clock.now()) } : null,
     expectsMe: mine.expected,
   };
 }

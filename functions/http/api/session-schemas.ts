@@ -45,6 +45,10 @@ export const SessionSummary = z
     tally: Tally.nullable().openapi({ description: 'Attendance counted at closing; null until the session is closed.' }),
     myStatus: z.enum(statuses).nullable().openapi({ description: 'The caller’s roster status, if they have a record.' }),
     myLeave: z.enum(LEAVE_STATES).nullable(),
+    myMakeUp: z
+      .object({ state: z.enum(['pending', 'submitted', 'confirmed']), dueAt: z.string(), overdue: z.boolean() })
+      .nullable()
+      .openapi({ description: 'The caller’s make-up study (补学) for this session, if they have one.' }),
     expectsMe: z.boolean().openapi({ description: 'Whether the caller is on the list of expected people.' }),
   })
   .openapi('SessionSummary');

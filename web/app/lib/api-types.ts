@@ -2203,6 +2203,13 @@ export interface components {
             hostName: string;
             /** @enum {string|null} */
             myLeave: "pending" | "approved" | "refused" | null;
+            /** @description The caller’s make-up study (补学) for this session, if they have one. */
+            myMakeUp: {
+                dueAt: string;
+                overdue: boolean;
+                /** @enum {string} */
+                state: "pending" | "submitted" | "confirmed";
+            } | null;
             /**
              * @description The caller’s roster status, if they have a record.
              * @enum {string|null}

@@ -101,3 +101,10 @@ export function checkInReasonOf(body: unknown): CheckInReason | null {
   const reason = (body as { error?: { details?: { reason?: unknown } } } | null | undefined)?.error?.details?.reason;
   return typeof reason === 'string' && (checkInReasons as readonly string[]).includes(reason) ? (reason as CheckInReason) : null;
 }
+
+/** Sessions whose make-up (补学) the reader still owes or awaits confirmation of, the earliest due first. */
+export function openMakeUps<T extends Pick<SessionSummary, 'myMakeUp'>>(sessions: T[]): T[] {
+  return sessions
+    .filter((s) => s.myMakeUp !== null && s.myMakeUp.state !== 'confirmed')
+    .sort((a, b) => Date.parse(a.myMakeUp!.dueAt) - Date.parse(b.myMakeUp!.dueAt));
+}

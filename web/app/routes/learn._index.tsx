@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CourseError } from '../components/course-error';
@@ -9,15 +9,22 @@ import { withMe } from '../lib/learn.server';
 import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
+import { SessionCard } from '../components/session-card';
+import { openMakeUps, splitByTime } from '../lib/sessions-member';
+import sessionStyles from '../styles/sessions.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: sessionStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'learn.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // One round: who is asking, their tasks, the catalogue and their record, all at once.
-  const [me, [tasks, courses, record]] = await withMe(
+  // Sessions of the last 60 days and ahead: the upcoming ones and the make-ups still owed (due within 14 days).
+  const sessionsFrom = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const [me, [tasks, courses, record, sessions]] = await withMe(
     request,
     context,
-    Promise.all([context.api.GET('/me/tasks'), context.api.GET('/courses'), context.api.GET('/me/record')]),
+    Promise.all([context.api.GET('/me/tasks'), context.api.GET('/courses'), context.api.GET('/me/record'), context.api.GET('/sessions', { params: { query: { mine: 'true', from: sessionsFrom } } })]),
   );
   if (!tasks.data) throwApiError(tasks.error, tasks.response.status);
   if (!courses.data) throwApiError(courses.error, courses.response.status);
@@ -35,9 +42,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     mine: done.has(course.courseId) ? 'done' : started.has(course.courseId) ? 'inProgress' : null,
     coverUrl: course.coverUrl,
   }));
+  const mine = sessions.data?.items ?? [];
+  const now = Date.now();
   return {
     lang: context.lang,
     isEditor: may(me, 'editCourses'),
+    sessions: {
+      upcoming: splitByTime(mine, now).upcoming.filter((s) => s.state === 'scheduled').slice(0, 3),
+      makeUps: openMakeUps(mine),
+    },
     tasks: tasks.data.items,
     catalogue,
     credit: { year: record.data.year, target: record.data.target, value: record.data.creditThisYear },
@@ -45,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Learn() {
-  const { isEditor, tasks, catalogue, credit } = useLoaderData<typeof loader>();
+  const { isEditor, tasks, catalogue, credit, sessions } = useLoaderData<typeof loader>();
   const t = useT();
   const open = tasks.filter((task) => task.state !== 'done');
   const finished = tasks.filter((task) => task.state === 'done');
@@ -89,6 +102,20 @@ export default function Learn() {
           </details>
         ) : null}
       </section>
+
+      {sessions.upcoming.length + sessions.makeUps.length > 0 ? (
+        <section aria-labelledby="session-tasks-heading" className="learn-section" data-testid="session-tasks">
+          <h2 id="session-tasks-heading">{t('sessions.tasks.title')}</h2>
+          <ul className="session-list">
+            {[...sessions.makeUps, ...sessions.upcoming].map((session) => (
+              <SessionCard key={session.sessionId} session={session} />
+            ))}
+          </ul>
+          <p>
+            <Link to="/sessions">{t('sessions.tasks.all')}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <CreditSummary credit={credit.value} target={credit.target} year={credit.year} link="/learn/record" />
 

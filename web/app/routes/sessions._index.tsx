@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { ArrowRightIcon, ClockIcon } from '../components/course-icons';
+import { ArrowRightIcon } from '../components/course-icons';
+import { SessionCard } from '../components/session-card';
 import { useLang, useT } from '../i18n';
 import { may, unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { requireCapability } from '../lib/respond.server';
-import { byMonth, leaveKey, shanghaiYear, splitByTime, stateKey, statusKey, timeRange, typeKey, type SessionSummary } from '../lib/sessions-member';
+import { byMonth, openMakeUps, shanghaiYear, splitByTime } from '../lib/sessions-member';
 import { loadBranchSessions, loadMySessions, loadUnits } from '../lib/sessions-member.server';
 import styles from '../styles/sessions.css?url';
 
@@ -39,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     now,
     upcoming,
     past,
+    makeUps: openMakeUps(mine),
     branches,
     branch,
     year,
@@ -74,6 +76,17 @@ export default function Sessions() {
           </Link>
         ) : null}
       </nav>
+
+      {data.makeUps.length > 0 ? (
+        <section aria-labelledby="makeups-heading" className="learn-section">
+          <h2 id="makeups-heading">{t('sessions.makeUp.open')}</h2>
+          <ul className="session-list" data-testid="sessions-makeups">
+            {data.makeUps.map((session) => (
+              <SessionCard key={session.sessionId} session={session} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="upcoming-heading" className="learn-section">
         <h2 id="upcoming-heading">{t('sessions.upcoming')}</h2>
@@ -163,36 +176,5 @@ export default function Sessions() {
         </section>
       ) : null}
     </div>
-  );
-}
-
-function SessionCard({ session, branchView = false }: { session: SessionSummary; branchView?: boolean }) {
-  const t = useT();
-  const lang = useLang();
-  const cancelled = session.state === 'cancelled';
-  return (
-    <li className={`card session-card${cancelled ? ' session-card-cancelled' : ''}`} data-testid="session-card">
-      <p className="badge-row">
-        <span className="badge badge-category">{t(typeKey(session.type))}</span>
-        {session.state !== 'scheduled' ? <span className={`badge ${cancelled ? 'badge-down' : 'badge-ok'}`}>{t(stateKey(session.state))}</span> : null}
-        {!branchView && session.myStatus ? <span className="badge badge-gold">{t(statusKey(session.myStatus))}</span> : null}
-        {!branchView && session.myLeave ? <span className="badge badge-muted">{t(leaveKey(session.myLeave))}</span> : null}
-      </p>
-      <h3 className="session-card-title">
-        <Link to={`/sessions/${session.sessionId}`}>{session.topic}</Link>
-      </h3>
-      <p className="session-card-facts">
-        <span>
-          <ClockIcon className="icon icon-small" />
-          {timeRange(session.startsAt, session.endsAt, lang)}
-        </span>
-        <span>{session.online ? t('sessions.online') : session.place || t('sessions.placeUnset')}</span>
-        {branchView ? <span>{t('sessions.hostIs', { name: session.hostName })}</span> : null}
-        {branchView && session.tally ? (
-          <span>{t('sessions.tally', { present: session.tally.present + session.tally.late, expected: session.tally.expected })}</span>
-        ) : null}
-      </p>
-      {cancelled && session.cancelReason ? <p className="session-card-cancel">{t('sessions.cancelledReason', { reason: session.cancelReason })}</p> : null}
-    </li>
   );
 }
