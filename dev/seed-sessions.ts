@@ -27,8 +27,12 @@ import { seedUnits } from './seed-data.js';
 const minute = 60_000;
 const hour = 60 * minute;
 
-/** An instant in Shanghai. */
-const shanghai = (year: number, month: number, day: number, h: number, m = 0) => new Date(Date.UTC(year, month - 1, day, h - 8, m));
+/** An instant in Shanghai, moved to the Monday after when the day falls on a weekend (meetings are on working days). */
+function shanghai(year: number, month: number, day: number, h: number, m = 0): Date {
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
+  return new Date(Date.UTC(year, month - 1, day + shift, h - 8, m));
+}
 
 interface Plan {
   type: SessionTypeCode;
