@@ -230,4 +230,24 @@ test.describe('sessions: members and leaders', () => {
     expect(archive.status()).toBe(200);
     await page.screenshot({ path: shots('figures', info.project.name), fullPage: true });
   });
+
+  test('an administrator adds a rule to the cadence and takes it away again', async ({ page }, info) => {
+    // Each project its own session type, so that two projects running at once do not undo each other's rule.
+    const type = info.project.name === 'desktop' ? 'topicStudy' : 'other';
+    const name = type === 'topicStudy' ? '专题学习' : '其他';
+    await signInByApi(page.request, 'admin');
+    await page.goto('/sessions/cadence');
+    await page.locator('.cadence-rules summary').click();
+    const form = page.getByTestId('cadence-rules-form');
+    await form.locator(`select[name="period.${type}"]`).selectOption('year');
+    await form.locator(`input[name="count.${type}"]`).fill('2');
+    await form.getByRole('button', { name: '保存制度规则' }).click();
+    await expect(page.getByText('制度规则已保存')).toBeVisible();
+    const first = page.getByTestId('cadence-branch').filter({ hasText: '第一党支部' });
+    await expect(first.locator('table')).toContainText(name);
+    await page.getByTestId('cadence-rules-form').locator(`select[name="period.${type}"]`).selectOption('');
+    await page.getByTestId('cadence-rules-form').getByRole('button', { name: '保存制度规则' }).click();
+    await expect(page.getByText('制度规则已保存')).toBeVisible();
+    await expect(page.getByTestId('cadence-branch').filter({ hasText: '第一党支部' }).locator('table')).not.toContainText(name);
+  });
 });

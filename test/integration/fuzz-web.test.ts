@@ -50,6 +50,7 @@ const webActions: WebAction[] = [
   { route: 'quizzes.manage.new', path: () => '/quizzes/manage/new', intents: ['', 'search', 'addRule', 'add:01JQ0000000000000000000000', 'remove:0', 'up:1', 'down:0', 'save'] },
   { route: 'quizzes.manage.$quizId._index', path: () => `/quizzes/manage/${quizId}?index`, intents: ['', 'save', 'publish', 'remove:0', 'assign'] },
   { route: 'sessions.new', path: () => '/sessions/new', intents: ['save'] },
+  { route: 'sessions.cadence', path: () => '/sessions/cadence', intents: [''] },
   { route: 'sessions.$sessionId.edit', path: () => `/sessions/${sessionId}/edit`, intents: ['save', 'cancel', 'close', 'mark'] },
   { route: 'sessions.$sessionId.edit', path: () => '/sessions/x/edit', intents: ['save'] },
   { route: 'sessions.$sessionId.roster', path: () => `/sessions/${sessionId}/roster`, intents: ['mark', 'allPresent', 'decideLeave', 'confirmMakeUp', 'reverse', 'close'] },
@@ -75,7 +76,7 @@ const fieldNames = [
   // The session pages (scheduling, the roster, the minutes).
   'type', 'topic', 'startsAt', 'endsAt', 'place', 'hostId', 'recorderId', 'audienceKind', 'groupId', 'personIds', 'agenda', 'keepMaterial',
   'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
-  'sessionId', 'reflection',
+  'sessionId', 'reflection', 'period.committee', 'count.committee', 'period.other', 'count.other',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

@@ -1,6 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Notice, ProblemNotice } from '../components/notice';
+import { toApiProblem } from '../lib/api-problem';
+import { formText } from '../lib/respond.server';
+import { readForm } from '../lib/form.server';
+import { translate } from '../i18n';
 import { BackLink } from '../components/back-link';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { formatDateTime } from '../lib/format';
@@ -26,6 +31,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Standing = CadenceView['branches'][number]['standings'][number];
+type Rule = CadenceView['rules'][number];
+
+const typeCodes = ['committee', 'groupMeeting', 'themeDay', 'branchCongress', 'partyLecture', 'lifeMeeting', 'democraticReview', 'topicStudy', 'oathRenewal', 'other'] as const;
+const periods = ['month', 'quarter', 'year'] as const;
+
+/**
+ * An administrator replaces the rules: per session type, a period (or none) and how many. A type's note is kept. A
+ * county with two rules for one type (monthly and yearly) keeps them through the API; this form edits one per type.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const current = await loadCadence(context);
+  const rules: Rule[] = [];
+  for (const type of typeCodes) {
+    const period = formText(form, `period.${type}`);
+    const count = Number(formText(form, `count.${type}`));
+    if (!periods.includes(period as (typeof periods)[number])) continue;
+    const note = current.rules.find((rule) => rule.type === type)?.note;
+    rules.push({ type, period: period as Rule['period'], count: Number.isInteger(count) ? count : 0, ...(note ? { note } : {}) });
+  }
+  const { error, response } = await context.api.PUT('/sessions/cadence/rules', { body: { rules } });
+  if (response.ok) return { saved: true, problem: null };
+  return { saved: false, problem: toApiProblem(error, response.status, translate(context.lang, 'error.generic.textNoId')) };
+}
 
 const statusWords: Record<Standing['status'], MessageKey> = {
   held: 'sessions.cadence.held',
@@ -36,6 +65,7 @@ const statusWords: Record<Standing['status'], MessageKey> = {
 /** Each branch in reach against the rules for this month, quarter and year; a branch links to its figures. */
 export default function Cadence() {
   const { cadence } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
   return (
@@ -47,16 +77,68 @@ export default function Cadence() {
           <p className="lead">{t('sessions.cadence.lead')}</p>
         </div>
       </header>
-      <details className="card cadence-rules">
+      {result?.saved ? <Notice kind="ok">{t('sessions.rules.saved')}</Notice> : <ProblemNotice problem={result?.problem} />}
+      <details className="card cadence-rules" open={result ? true : undefined}>
         <summary>{t('sessions.cadence.rules')}</summary>
-        <ul>
-          {cadence.rules.map((rule) => (
-            <li key={`${rule.type}-${rule.period}`}>
-              {t('sessions.cadence.rule', { type: t(typeKey(rule.type)), period: t(everyKey(rule.period)), n: rule.count })}
-              {rule.note ? <span className="hint"> · {rule.note}</span> : null}
-            </li>
-          ))}
-        </ul>
+        {cadence.mayChangeRules ? (
+          <Form method="post" className="cadence-rules-form" data-testid="cadence-rules-form">
+            <p className="hint">{t('sessions.rules.lead')}</p>
+            <table className="cadence-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.rules.type')}</th>
+                  <th scope="col">{t('sessions.rules.period')}</th>
+                  <th scope="col">{t('sessions.rules.count')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {typeCodes.map((type) => {
+                  const rule = cadence.rules.find((r) => r.type === type);
+                  return (
+                    <tr key={type}>
+                      <th scope="row">
+                        <label htmlFor={`period-${type}`}>{t(typeKey(type))}</label>
+                      </th>
+                      <td>
+                        <select id={`period-${type}`} name={`period.${type}`} className="select" defaultValue={rule?.period ?? ''}>
+                          <option value="">{t('sessions.rules.none')}</option>
+                          {periods.map((period) => (
+                            <option key={period} value={period}>
+                              {t(everyKey(period))}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          type="number"
+                          name={`count.${type}`}
+                          min={1}
+                          max={31}
+                          defaultValue={rule?.count ?? 1}
+                          className="input cadence-count"
+                          aria-label={t('sessions.rules.countOf', { type: t(typeKey(type)) })}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <button type="submit" className="button button-primary">
+              {t('sessions.rules.save')}
+            </button>
+          </Form>
+        ) : (
+          <ul>
+            {cadence.rules.map((rule) => (
+              <li key={`${rule.type}-${rule.period}`}>
+                {t('sessions.cadence.rule', { type: t(typeKey(rule.type)), period: t(everyKey(rule.period)), n: rule.count })}
+                {rule.note ? <span className="hint"> · {rule.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </details>
       {cadence.branches.length === 0 ? (
         <div className="card empty-state">
