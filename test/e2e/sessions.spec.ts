@@ -250,4 +250,19 @@ test.describe('sessions: members and leaders', () => {
     await expect(page.getByText('制度规则已保存')).toBeVisible();
     await expect(page.getByTestId('cadence-branch').filter({ hasText: '第一党支部' }).locator('table')).not.toContainText(name);
   });
+
+  test('an administrator reopens a closed session with a reason', async ({ page, playwright, baseURL }, info) => {
+    const api = await organizer(playwright, baseURL!);
+    const begun = await schedule(api, `已结束的专题学习（${info.project.name}）`, -30, 60);
+    const version = ((await (await api.get(`/api/sessions/${begun.sessionId}`)).json()) as { version: number }).version;
+    expect((await api.post(`/api/sessions/${begun.sessionId}/close`, { data: { version } })).status()).toBe(200);
+    await api.dispose();
+    await signInByApi(page.request, 'admin');
+    await page.goto(`/sessions/${begun.sessionId}`);
+    const form = page.getByTestId('session-reopen');
+    await form.getByLabel('重新开启的原因').fill('补录一名党员的签到');
+    await form.getByRole('button', { name: '重新开启' }).click();
+    await expect(page.getByText('会议已重新开启')).toBeVisible();
+    await expect(page.getByTestId('session-reopen')).toHaveCount(0);
+  });
 });

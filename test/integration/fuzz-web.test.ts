@@ -55,7 +55,7 @@ const webActions: WebAction[] = [
   { route: 'sessions.$sessionId.edit', path: () => '/sessions/x/edit', intents: ['save'] },
   { route: 'sessions.$sessionId.roster', path: () => `/sessions/${sessionId}/roster`, intents: ['mark', 'allPresent', 'decideLeave', 'confirmMakeUp', 'reverse', 'close'] },
   { route: 'sessions.$sessionId.minutes', path: () => `/sessions/${sessionId}/minutes`, intents: [''] },
-  { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp'] },
+  { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp', 'reopen'] },
   { route: 'sessions.$sessionId._index', path: () => '/sessions/x?index', intents: ['checkIn'] },
 ];
 let sessionId = '';

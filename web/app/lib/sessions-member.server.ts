@@ -51,6 +51,12 @@ export async function submitMakeUp(context: AppLoadContext, sessionId: string, r
   return data ? { ok: true, data } : { ok: false, status: response.status, error };
 }
 
+/** An administrator reopens a closed session, with the reason the audit log keeps. */
+export async function reopenSession(context: AppLoadContext, sessionId: string, reason: string): Promise<Answer<SessionView>> {
+  const { data, error, response } = await context.api.POST('/sessions/{sessionId}/reopen', { params: { path: { sessionId } }, body: { reason } });
+  return data ? { ok: true, data: data as SessionView } : { ok: false, status: response.status, error };
+}
+
 /** The session a check-in token names (its first part; the server verifies the rest), if it looks like one. */
 export function sessionIdOfToken(token: string): string | null {
   const id = token.split('.', 1)[0] ?? '';

@@ -13,7 +13,7 @@ import { withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { formText } from '../lib/respond.server';
 import { REFLECTION_MIN, checkInReasonOf, clock, leaveKey, stateKey, statusKey, timeRange, typeKey, type SessionView } from '../lib/sessions-member';
-import { checkIn, loadSession, requestLeave, submitMakeUp } from '../lib/sessions-member.server';
+import { checkIn, loadSession, reopenSession, requestLeave, submitMakeUp } from '../lib/sessions-member.server';
 import styles from '../styles/sessions.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -46,6 +46,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === 'makeUp') {
     const answer = await submitMakeUp(context, sessionId, formText(form, 'reflection'));
+    return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: toApiProblem(answer.error, answer.status, fallback) };
+  }
+  if (intent === 'reopen') {
+    const answer = await reopenSession(context, sessionId, formText(form, 'reason'));
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: toApiProblem(answer.error, answer.status, fallback) };
   }
   return { intent, done: false, problem: toApiProblem(null, 400, translate(context.lang, 'sessions.unknownAction')) };
@@ -164,6 +168,22 @@ export default function SessionPage() {
           </ul>
         </nav>
       ) : null}
+
+      {session.may.reopen || (result?.intent === 'reopen' && !result.done) ? (
+        <Form method="post" className="card session-reopen" data-testid="session-reopen">
+          <h2>{t('sessions.reopen.title')}</h2>
+          <p className="hint">{t('sessions.reopen.lead')}</p>
+          {result?.intent === 'reopen' ? <ProblemNotice problem={result.problem} /> : null}
+          <div className="field">
+            <label htmlFor="reopen-reason">{t('sessions.reopen.reason')}</label>
+            <textarea id="reopen-reason" name="reason" className="input" rows={2} required minLength={2} maxLength={500} />
+          </div>
+          <button type="submit" name="intent" value="reopen" className="button button-quiet">
+            {t('sessions.reopen.submit')}
+          </button>
+        </Form>
+      ) : null}
+      {result?.intent === 'reopen' && result.done ? <Notice kind="ok">{t('sessions.reopen.done')}</Notice> : null}
     </div>
   );
 }
