@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
 import { translate, useLang, useMessagesFor, useT, type MessageKey } from './i18n';
 import { useNonce } from './lib/nonce';
@@ -35,6 +35,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   useMessagesFor(lang);
   const nonce = useNonce();
+  // Says the document is interactive (hydrated): browser tests wait for it before typing, as a person's first tap
+  // cannot be told apart from a script's; nothing of the app reads it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <html lang={lang}>
       <head>
