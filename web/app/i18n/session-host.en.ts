@@ -2,22 +2,7 @@ import type { sessionHostZhCN } from './session-host.zh-CN';
 
 /** Messages of the organizer's and the host's session pages (English): the same keys as the Chinese catalog. */
 export const sessionHostEn: Record<keyof typeof sessionHostZhCN, string> = {
-  'sessionHost.type.branchCongress': 'Branch general meeting',
-  'sessionHost.type.committee': 'Branch committee meeting',
-  'sessionHost.type.groupMeeting': 'Party group meeting',
-  'sessionHost.type.partyLecture': 'Party lecture',
-  'sessionHost.type.themeDay': 'Theme day',
-  'sessionHost.type.lifeMeeting': 'Organisational life meeting',
-  'sessionHost.type.democraticReview': 'Democratic review of members',
-  'sessionHost.type.topicStudy': 'Topic study',
-  'sessionHost.type.oathRenewal': 'Oath renewal',
-  'sessionHost.type.other': 'Other',
 
-  'sessionHost.status.present': 'Present',
-  'sessionHost.status.late': 'Late',
-  'sessionHost.status.leave': 'On leave',
-  'sessionHost.status.absent': 'Absent',
-  'sessionHost.status.madeUp': 'Made up',
   'sessionHost.status.unmarked': 'Not marked',
   'sessionHost.state.scheduled': 'scheduled',
   'sessionHost.state.held': 'held',

@@ -1,21 +1,6 @@
 /** Messages of the organizer's and the host's session pages (简体中文): scheduling, check-in view, roster, minutes, sign-in sheet. */
 export const sessionHostZhCN = {
-  'sessionHost.type.branchCongress': '支部党员大会',
-  'sessionHost.type.committee': '支部委员会',
-  'sessionHost.type.groupMeeting': '党小组会',
-  'sessionHost.type.partyLecture': '党课',
-  'sessionHost.type.themeDay': '主题党日',
-  'sessionHost.type.lifeMeeting': '组织生活会',
-  'sessionHost.type.democraticReview': '民主评议',
-  'sessionHost.type.topicStudy': '专题学习',
-  'sessionHost.type.oathRenewal': '重温入党誓词',
-  'sessionHost.type.other': '其他',
 
-  'sessionHost.status.present': '出席',
-  'sessionHost.status.late': '迟到',
-  'sessionHost.status.leave': '请假',
-  'sessionHost.status.absent': '缺席',
-  'sessionHost.status.madeUp': '已补学',
   'sessionHost.status.unmarked': '未标记',
   'sessionHost.state.scheduled': '已安排',
   'sessionHost.state.held': '已召开',

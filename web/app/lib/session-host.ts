@@ -29,8 +29,9 @@ export const sessionTypes: readonly SessionTypeCode[] = [
 
 export const attendanceMarks: readonly AttendanceMark[] = ['present', 'late', 'leave', 'absent'];
 
-export const typeKey = (type: SessionTypeCode) => `sessionHost.type.${type}` as MessageKey;
-export const statusKey = (status: AttendanceStatus | null) => `sessionHost.status.${status ?? 'unmarked'}` as MessageKey;
+/** The words for a type and a roster status are the sessions catalogue's, shared with the members' pages; only "not marked" is the roster's own. */
+export { typeKey, clock as shanghaiClock } from './sessions-member';
+export const statusKey = (status: AttendanceStatus | null) => (status === null ? 'sessionHost.status.unmarked' : `sessions.status.${status}`) as MessageKey;
 export const stateKey = (state: SessionView['state']) => `sessionHost.state.${state}` as MessageKey;
 
 const SHANGHAI_MS = 8 * 60 * 60 * 1000;
@@ -51,11 +52,6 @@ export function fromShanghaiInput(value: string): string | null {
   // Refuse impossible dates (31 February) rather than let them roll over.
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59) return null;
   return `${value.trim()}:00+08:00`;
-}
-
-/** The hour and minute in Shanghai (14:30). */
-export function shanghaiClock(iso: string): string {
-  return toShanghaiInput(iso).slice(11, 16);
 }
 
 /** The people a roster counts as "present" on the check-in screen: present and late. */
