@@ -74,8 +74,13 @@ const expectedTtlMs = 60_000;
 export async function expectedPeople(session: Session, tree: OrgTree): Promise<PublicPerson[]> {
   const known = expectedCache.get(session.sessionId);
   if (known && known.version === session.version && Date.now() - known.at < expectedTtlMs) return known.people;
-  const people = (await audienceOf([{ audience: asAudience(session.audience) }], tree)).filter((person) => person.active);
-  people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const people = await audiencePeople(session.audience, tree);
   expectedCache.set(session.sessionId, { at: Date.now(), version: session.version, people });
   return people;
+}
+
+/** The active people an audience names now, by name (a branch's members: `{ kind: 'members', unitIds: [branchId] }`). */
+export async function audiencePeople(audience: SessionAudience, tree: OrgTree): Promise<PublicPerson[]> {
+  const people = (await audienceOf([{ audience: asAudience(audience) }], tree)).filter((person) => person.active);
+  return people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

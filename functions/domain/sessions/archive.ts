@@ -2,7 +2,8 @@
  * The year-end archive of a branch (组织生活台账) as a workbook an inspector opens in Excel or WPS: every session with
  * its type, date, topic, host and attendance; every roster row; every member's year. Texts in the reader's language.
  */
-import { apiMessage, type Lang } from '../../platform/i18n.js';
+import { apiMessage } from '../../platform/i18n.js';
+import { localTime } from '../stats/spreadsheet.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { toXlsx, XLSX_TYPE } from '../../platform/xlsx.js';
 import { statusOf } from './attendance.js';
@@ -19,11 +20,11 @@ interface ArchiveInput {
   hostNames: Map<string, string>;
 }
 
-const shanghai = (iso: string, lang: Lang, part: 'date' | 'time' | 'both') =>
-  new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    ...(part === 'date' ? { dateStyle: 'medium' } : part === 'time' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }),
-  } as Intl.DateTimeFormatOptions);
+/** Shanghai wall-clock time as the platform's other workbooks write it (2027-03-10 09:30), or its date or time. */
+const shanghai = (iso: string, part: 'date' | 'time' | 'both') => {
+  const text = localTime(iso);
+  return part === 'date' ? text.slice(0, 10) : part === 'time' ? text.slice(11) : text;
+};
 
 export function archiveWorkbook(input: ArchiveInput): { fileName: string; contentType: string; body: Uint8Array } {
   const lang = currentLang();
@@ -34,8 +35,8 @@ export function archiveWorkbook(input: ArchiveInput): { fileName: string; conten
   };
   const sessions = [...input.sessionsFull].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const sessionRows = sessions.map((s) => [
-    shanghai(s.startsAt, lang, 'date'),
-    `${shanghai(s.startsAt, lang, 'time')}–${shanghai(s.endsAt, lang, 'time')}`,
+    shanghai(s.startsAt, 'date'),
+    `${shanghai(s.startsAt, 'time')}–${shanghai(s.endsAt, 'time')}`,
     typeName(s.type),
     s.topic,
     s.place,
@@ -55,12 +56,12 @@ export function archiveWorkbook(input: ArchiveInput): { fileName: string; conten
     .map((r) => {
       const s = byId.get(r.sessionId);
       return [
-        shanghai(r.sessionStartsAt, lang, 'date'),
+        shanghai(r.sessionStartsAt, 'date'),
         s ? typeName(s.type) : '',
         s?.topic ?? '',
         input.personNames.get(r.personId) ?? r.personId,
         t(statusOf(r)),
-        r.checkedInAt ? shanghai(r.checkedInAt, lang, 'both') : '',
+        r.checkedInAt ? shanghai(r.checkedInAt, 'both') : '',
         r.makeUp ? t(r.makeUp.state) : '',
       ];
     });
@@ -74,7 +75,7 @@ export function archiveWorkbook(input: ArchiveInput): { fileName: string; conten
     p.madeUp,
     p.outstanding,
     p.rate === null ? null : `${Math.round(p.rate * 100)}%`,
-    p.lastAttendedAt ? shanghai(p.lastAttendedAt, lang, 'date') : '',
+    p.lastAttendedAt ? shanghai(p.lastAttendedAt, 'date') : '',
     p.inactive === null ? '' : t(p.inactive ? 'yes' : 'no'),
   ]);
   const body = toXlsx([

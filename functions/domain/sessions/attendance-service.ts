@@ -10,6 +10,7 @@ import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
+import { localTime } from '../stats/spreadsheet.js';
 import type { OrgTree } from '../org/tree.js';
 import type { PublicPerson } from '../people/schema.js';
 import { expectedPeople, expects, sessionFor } from './access.js';
@@ -43,11 +44,6 @@ function key(): Promise<Buffer> {
   return secret;
 }
 
-/** Tests that empty the table call this so that a new key is made with it. */
-export function forgetCheckInKey(): void {
-  secret = undefined;
-}
-
 const refusalMessage = {
   cancelled: sessionsMessages.checkInCancelled,
   closed: sessionsMessages.checkInClosed,
@@ -58,14 +54,11 @@ const refusalMessage = {
   malformed: sessionsMessages.codeMalformed,
 } as const;
 
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
-
 function refused(reason: keyof typeof refusalMessage, session?: Pick<Session, 'startsAt' | 'endsAt'>): AppError {
   const window = session ? rules.checkInWindow(session) : undefined;
   return new AppError('CONFLICT', {
     messageKey: refusalMessage[reason],
-    params: window ? { opensAt: shanghaiTime(window.opensAt), closesAt: shanghaiTime(window.closesAt) } : {},
+    params: window ? { opensAt: localTime(window.opensAt), closesAt: localTime(window.closesAt) } : {},
     details: { reason },
   });
 }
@@ -277,7 +270,7 @@ export async function getRoster(actor: Actor | null, sessionId: string) {
 
 /** After a change to a closed session's records: its tally and its branch's rollup. */
 async function afterRecordChange(session: Session) {
-  if (session.state === 'held') await refreshTally(session, []);
+  if (session.state === 'held') await refreshTally(session);
 }
 
 export async function markAttendance(actor: Actor | null, sessionId: string, input: unknown) {

@@ -7,6 +7,7 @@
  * One session is one partition: the session item, one attendance record and at most one leave request per person,
  * and its minutes. A branch's sessions by time, a person's history and a branch's year of records are indexes.
  */
+import { shanghaiYear } from '../study/progress.js';
 import { AttendanceRecord, LeaveRequest, Minutes, Session, type CadenceRules } from './schema.js';
 
 export const keys = {
@@ -29,8 +30,6 @@ export const keys = {
   secret: { pk: 'SECRET#check-in', sk: 'SECRET' },
 };
 
-/** The year (in Shanghai) an instant falls in. */
-export const shanghaiYear = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).getUTCFullYear();
 
 type Item = Record<string, unknown>;
 

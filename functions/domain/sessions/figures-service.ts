@@ -11,11 +11,13 @@ import { mayPerform } from '../authz/capabilities.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
 import { peopleByIds } from '../people/directory.js';
-import { expectedPeople, reachesBranch } from './access.js';
-import { flagInactive, lastAttendedOrMadeUp, statusOf } from './attendance.js';
+import type { PublicPerson } from '../people/schema.js';
+import { audiencePeople, reachesBranch } from './access.js';
+import { flagInactive, INACTIVE_MONTHS, lastAttendedOrMadeUp, monthsBefore, statusOf } from './attendance.js';
 import { archiveWorkbook } from './archive.js';
 import { cadenceOf, summarize } from './cadence.js';
-import { shanghaiYear, type RollupSession } from './entities.js';
+import type { RollupSession } from './entities.js';
+import { shanghaiYear } from '../study/progress.js';
 import { sessionsMessages } from './messages.js';
 import { yearSpan } from './rollup.js';
 import { ArchiveQuery, DEFAULT_CADENCE_RULES, FiguresQuery, SESSION_TYPES, SetCadenceRulesInput, type AttendanceRecord, type CadenceRules, type SessionTally } from './schema.js';
@@ -108,20 +110,32 @@ export async function getCadence(actor: Actor | null, query: unknown) {
 
 // ─── A branch's year ───────────────────────────────────────────────────────────────────────────────────────────────
 
-async function branchYear(actor: Actor, branchId: string, year: number, tree: OrgTree) {
+/** A branch's sessions and records of a year, and its people: its members now and anyone with a record. */
+async function branchYear(branchId: string, year: number, tree: OrgTree) {
   const branch = tree.get(branchId);
   if (!branch || branch.kind !== 'branch') throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
   const { fromIso, toIso } = yearSpan(year);
-  const [sessions, records] = await Promise.all([branchSessions(branchId, fromIso, toIso), branchRecords(branchId, year)]);
-  const expectedNow = await expectedPeople(
-    { sessionId: `branch#${branchId}`, version: 0, audience: { kind: 'members', unitIds: [branchId] } } as Parameters<typeof expectedPeople>[0],
-    tree,
-  );
-  const ids = new Set([...expectedNow.map((p) => p.personId), ...records.map((r) => r.personId)]);
-  const known = new Map(expectedNow.map((p) => [p.personId, p]));
-  const missing = [...ids].filter((id) => !known.has(id));
+  const [sessions, records, members] = await Promise.all([
+    branchSessions(branchId, fromIso, toIso),
+    branchRecords(branchId, year),
+    audiencePeople({ kind: 'members', unitIds: [branchId] }, tree),
+  ]);
+  const known = new Map(members.map((p) => [p.personId, p]));
+  const missing = [...new Set(records.map((r) => r.personId))].filter((id) => !known.has(id));
   for (const person of missing.length ? await peopleByIds(missing) : []) known.set(person.personId, person);
-  return { branch, sessions, records, people: [...ids].map((id) => known.get(id)).filter((p) => p !== undefined) };
+  const people = [...known.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return { branch, sessions, records, people };
+}
+
+/**
+ * Who has attended or made up nothing for six months (organizers only): the branch's records of the years the six
+ * months span — one query a year, whatever the number of members.
+ */
+async function inactiveOf(branchId: string, people: readonly PublicPerson[], loaded: { year: number; records: AttendanceRecord[] }, now: Date): Promise<Set<string>> {
+  const years = new Set([shanghaiYear(monthsBefore(now, INACTIVE_MONTHS).toISOString()), shanghaiYear(now.toISOString())]);
+  const history = (await Promise.all([...years].map((year) => (year === loaded.year ? loaded.records : branchRecords(branchId, year))))).flat();
+  const members = people.map((p) => ({ personId: p.personId, since: p.createdAt }));
+  return new Set(flagInactive(members, history, now).map((flag) => flag.personId));
 }
 
 function personTotals(records: readonly AttendanceRecord[]) {
@@ -137,25 +151,19 @@ function personTotals(records: readonly AttendanceRecord[]) {
   return t;
 }
 
+/** A branch's year: the figures the page shows, and the records, sessions and names the archive adds. */
 async function figuresOf(actor: Actor, branchId: string, year: number) {
   const tree = await loadTree();
-  const { branch, sessions, records, people } = await branchYear(actor, branchId, year, tree);
-  const now = clock.now();
-  // The six-month rule looks back across the year's start: each person's own history (organizers only).
+  const { branch, sessions, records, people } = await branchYear(branchId, year, tree);
   const organizer = reachesBranch(actor, 'updateSession', branchId, tree);
-  const inactive = new Set<string>();
-  if (organizer) {
-    const from = new Date(now.getTime() - 200 * 24 * 3600_000).toISOString();
-    const histories = await Promise.all(people.map((p) => personRecords(p.personId, from, now.toISOString())));
-    const members = people.map((p) => ({ personId: p.personId, since: p.createdAt }));
-    for (const flag of flagInactive(members, histories.flat(), now)) inactive.add(flag.personId);
-  }
+  const [inactive, names] = await Promise.all([
+    organizer ? inactiveOf(branchId, people, { year, records }, clock.now()) : Promise.resolve(null),
+    namesOf(sessions.flatMap((s) => [s.hostId, s.recorderId])),
+  ]);
   const byPerson = new Map<string, AttendanceRecord[]>();
   for (const record of records) byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
-  const names = await namesOf(sessions.map((s) => s.hostId));
-  people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const held = sessions.filter((s) => s.state === 'held');
-  return {
+  const figures = {
     branchId,
     branchName: branch.name,
     year,
@@ -168,14 +176,12 @@ async function figuresOf(actor: Actor, branchId: string, year: number) {
         unitName: tree.get(person.unitId)?.name ?? '—',
         ...personTotals(own),
         lastAttendedAt: lastAttendedOrMadeUp(own),
-        inactive: organizer ? inactive.has(person.personId) : null,
+        inactive: inactive ? inactive.has(person.personId) : null,
       };
     }),
     sessions: sessions.map((session) => summaryOf(session, tree, names, { expected: false })),
-    records,
-    sessionsFull: sessions,
-    names,
   };
+  return { figures, records, sessions, names };
 }
 
 export async function getAttendanceFigures(actor: Actor | null, query: unknown) {
@@ -184,8 +190,7 @@ export async function getAttendanceFigures(actor: Actor | null, query: unknown) 
   const tree = await loadTree();
   const branchId = q.unitId ?? actor!.branchId;
   if (!branchId || !tree.get(branchId) || !reachesUnit(grant, actor!, branchId, tree)) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
-  const { records: _records, sessionsFull: _sessions, names: _names, ...figures } = await figuresOf(actor!, branchId, q.year ?? shanghaiYear(nowIso()));
-  return figures;
+  return (await figuresOf(actor!, branchId, q.year ?? shanghaiYear(nowIso()))).figures;
 }
 
 export async function exportSessionArchive(actor: Actor | null, query: unknown) {
@@ -193,8 +198,6 @@ export async function exportSessionArchive(actor: Actor | null, query: unknown) 
   const q = ArchiveQuery.parse(query);
   const tree = await loadTree();
   if (!tree.get(q.branchId) || !reachesUnit(grant, actor!, q.branchId, tree)) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
-  const figures = await figuresOf(actor!, q.branchId, q.year);
-  const personNames = new Map(figures.people.map((p) => [p.personId, p.name]));
-  const hosts = await namesOf(figures.sessionsFull.flatMap((s) => [s.hostId, s.recorderId]));
-  return archiveWorkbook({ ...figures, personNames, hostNames: hosts });
+  const { figures, records, sessions, names } = await figuresOf(actor!, q.branchId, q.year);
+  return archiveWorkbook({ ...figures, sessionsFull: sessions, records, personNames: new Map(figures.people.map((p) => [p.personId, p.name])), hostNames: names });
 }

@@ -4,14 +4,17 @@
  * then one item per branch, whatever the number of sessions (README: item chart).
  */
 import { nowIso } from '../../platform/clock.js';
-import { shanghaiYear, type RollupSession } from './entities.js';
+import type { RollupSession } from './entities.js';
+import { shanghaiYear } from '../study/progress.js';
+import { periodOf } from './cadence.js';
 import { statusOf } from './attendance.js';
 import type { AttendanceRecord, Session, SessionTally } from './schema.js';
 import { branchSessions, putRollup, readSessionPartition, writeTally } from './store.js';
 
-/** The Shanghai year's bounds as instants. */
+/** The Shanghai year's bounds as instants (the cadence's own year period). */
 export function yearSpan(year: number): { fromIso: string; toIso: string } {
-  return { fromIso: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString(), toIso: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000).toISOString() };
+  const span = periodOf('year', new Date(Date.UTC(year, 6, 1)));
+  return { fromIso: span.startsAt.toISOString(), toIso: span.endsAt.toISOString() };
 }
 
 /** Counts of a roster: everyone expected, and everyone with a record though no longer expected. */
@@ -37,10 +40,13 @@ export async function sessionChanged(after: Pick<Session, 'branchId' | 'startsAt
   for (const year of years) await refreshRollup(after.branchId, year);
 }
 
-/** A closed session's tally counted again from its records (after a mark or a make-up changed). */
-export async function refreshTally(session: Session, expectedIds: readonly string[]): Promise<void> {
+/**
+ * A closed session's tally counted again from its records (after a mark or a make-up changed). Closing gave everyone
+ * expected a record, so the records alone are the roster.
+ */
+export async function refreshTally(session: Session): Promise<void> {
   if (session.state !== 'held') return;
   const { records } = await readSessionPartition(session.sessionId);
-  await writeTally(session.sessionId, tallyOf(expectedIds, records));
+  await writeTally(session.sessionId, tallyOf([], records));
   await sessionChanged(session);
 }
