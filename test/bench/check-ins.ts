@@ -16,11 +16,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/http/app.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
-import { hashPassword } from '../../functions/platform/passwords.js';
 import { aws, resetAwsClients } from '../../functions/platform/aws.js';
 import { config, resetConfig } from '../../functions/platform/config.js';
-import { peopleEntities } from '../../functions/domain/people/entities.js';
-import { personItem } from '../../functions/domain/people/store.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
 import { unitItem } from '../../functions/domain/org/store.js';
 import { forgetTree } from '../../functions/domain/org/service.js';
@@ -29,9 +26,9 @@ import { checkInSecret } from '../../functions/domain/sessions/store.js';
 import { tokenForSession, windowOf } from '../../functions/domain/sessions/check-in-code.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
-import type { Person } from '../../functions/domain/people/schema.js';
 import { startEngines } from '../../dev/engines.js';
 import { httpClient, meterDynamo } from './learning.js';
+import { signInAll, signInOverHttp, writeBranchPeople } from './branch-people.js';
 import { ms, round, summarize, table } from './stats.js';
 
 export const MEMBERS = 500;
@@ -45,29 +42,7 @@ async function seed() {
   const branches = Array.from({ length: BRANCHES }, (_, i) => unit(`第${i + 1}党支部`, 'branch', root.unitId));
   await orgEntities().unit.put([root, ...branches].map(unitItem)).go();
   const branch = branches[0]!;
-  const passwordHash = await hashPassword('bench-pass-1');
-  const people: Person[] = Array.from({ length: MEMBERS + 1 }, (_, i) => ({
-    personId: newId(),
-    name: `党员${i}`,
-    login: `m${String(i).padStart(4, '0')}`,
-    unitId: branch.unitId,
-    branchId: branch.unitId,
-    partyStatus: 'full',
-    roles: i === 0 ? [{ role: 'staff' }, { role: 'admin' }] : [{ role: 'staff' }],
-    lang: 'zh-CN',
-    active: true,
-    mustChangePassword: false,
-    passwordHash,
-    sessionEpoch: 0,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
-  for (let i = 0; i < people.length; i += 25) {
-    const chunk = people.slice(i, i + 25);
-    await peopleEntities().person.put(chunk.map(personItem)).go();
-    await peopleEntities().login.put(chunk.map((p) => ({ login: p.login, personId: p.personId, createdAt: now }))).go();
-  }
+  const people = await writeBranchPeople(branch.unitId, MEMBERS, '党员', 'm');
   forgetTree();
   const admin: Actor = { ...people[0]!, mustChangePassword: false, sessionId: 'bench' };
   const startsAt = new Date(Date.now() + 5 * 60_000);
@@ -120,18 +95,8 @@ export async function runCheckInBench(log: (line: string) => void = console.log)
     const res = await phone(method, path, { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body === undefined ? undefined : JSON.stringify(body));
     return { ...res, ms: performance.now() - started };
   };
-  const signIn = async (login: string, i: number) => {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.2.${Math.floor(i / 200)}.${i % 200}` },
-      body: JSON.stringify({ login, password: 'bench-pass-1' }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in for ${login} answered ${res.status}`);
-    return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
-  };
-  const host = await signIn(admin.login, MEMBERS + 7);
-  const cookies: string[] = [];
-  for (let i = 0; i < people.length; i += 8) cookies.push(...(await Promise.all(people.slice(i, i + 8).map((p, k) => signIn(p.login, i + k)))));
+  const host = await signInOverHttp(base, admin.login, MEMBERS + 7, 2);
+  const cookies = await signInAll(base, people, 2);
   const setupMs = performance.now() - t0;
 
   // The burst: each member scans once at a random moment in 10 s; some twice; some with the window before's code.

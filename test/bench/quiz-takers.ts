@@ -18,13 +18,10 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/http/app.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
-import { hashPassword } from '../../functions/platform/passwords.js';
 import { aws, resetAwsClients } from '../../functions/platform/aws.js';
 import { config } from '../../functions/platform/config.js';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { resetConfig } from '../../functions/platform/config.js';
-import { peopleEntities } from '../../functions/domain/people/entities.js';
-import { personItem } from '../../functions/domain/people/store.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
 import { unitItem } from '../../functions/domain/org/store.js';
 import { forgetTree } from '../../functions/domain/org/service.js';
@@ -32,9 +29,9 @@ import { createQuestion } from '../../functions/domain/quizzes/service.js';
 import { createQuiz, publishQuiz } from '../../functions/domain/quizzes/quiz-service.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
-import type { Person } from '../../functions/domain/people/schema.js';
 import { startEngines } from '../../dev/engines.js';
 import { httpClient, meterDynamo } from './learning.js';
+import { signInAll, writeBranchPeople } from './branch-people.js';
 import { ms, round, summarize, table } from './stats.js';
 
 export const TAKERS = 500;
@@ -56,29 +53,7 @@ async function seed() {
   const root = unit('县政务服务管理局', 'bureau', null);
   const branch = unit('第一党支部', 'branch', root.unitId);
   await orgEntities().unit.put([root, branch].map(unitItem)).go();
-  const passwordHash = await hashPassword('bench-pass-1');
-  const people: Person[] = Array.from({ length: TAKERS + 1 }, (_, i) => ({
-    personId: newId(),
-    name: `考生${i}`,
-    login: `t${String(i).padStart(4, '0')}`,
-    unitId: branch.unitId,
-    branchId: branch.unitId,
-    partyStatus: 'full',
-    roles: i === 0 ? [{ role: 'staff' }, { role: 'admin' }] : [{ role: 'staff' }],
-    lang: 'zh-CN',
-    active: true,
-    mustChangePassword: false,
-    passwordHash,
-    sessionEpoch: 0,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
-  for (let i = 0; i < people.length; i += 25) {
-    const chunk = people.slice(i, i + 25);
-    await peopleEntities().person.put(chunk.map(personItem)).go();
-    await peopleEntities().login.put(chunk.map((p) => ({ login: p.login, personId: p.personId, createdAt: now }))).go();
-  }
+  const people = await writeBranchPeople(branch.unitId, TAKERS, '考生', 't');
   forgetTree();
   const admin: Actor = { ...people[0]!, mustChangePassword: false, sessionId: 'bench' };
   const kinds = ['single', 'multiple', 'truefalse', 'fill'] as const;
@@ -176,21 +151,7 @@ export async function runQuizTakersBench(log: (line: string) => void = console.l
   };
 
   // Sign in (a few at a time: each checks a password hash) and start every attempt.
-  const cookies: string[] = [];
-  for (let i = 0; i < people.length; i += 8) {
-    const batch = await Promise.all(
-      people.slice(i, i + 8).map(async (person, k) => {
-        const res = await fetch(`${base}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${Math.floor((i + k) / 200)}.${(i + k) % 200}` },
-          body: JSON.stringify({ login: person.login, password: 'bench-pass-1' }),
-        });
-        if (res.status !== 200) throw new Error(`sign-in for ${person.login} answered ${res.status}`);
-        return res.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0]!;
-      }),
-    );
-    cookies.push(...batch);
-  }
+  const cookies = await signInAll(base, people);
   phase('signed in');
   let seedState = 42;
   const random = () => {
