@@ -138,12 +138,7 @@ export default function SessionPage() {
             <h3>{t('sessions.materials')}</h3>
             <ul className="session-files">
               {session.materials.map((file) => (
-                <li key={file.key}>
-                  <a href={file.url} className="session-file" download={file.fileName}>
-                    <PdfIcon className="icon icon-small" />
-                    {file.fileName}
-                  </a>
-                </li>
+                <FileLink key={file.key} file={file} />
               ))}
             </ul>
           </>
@@ -407,12 +402,7 @@ function Minutes({ session }: { session: SessionView }) {
                 </a>
               </li>
             ) : (
-              <li key={file.key}>
-                <a href={file.url} className="session-file" download={file.fileName}>
-                  <PdfIcon className="icon icon-small" />
-                  {file.fileName}
-                </a>
-              </li>
+              <FileLink key={file.key} file={file} />
             ),
           )}
         </ul>
@@ -440,5 +430,17 @@ function MinutesText({ text }: { text: string }) {
         return <p key={i}>{block}</p>;
       })}
     </div>
+  );
+}
+
+/** A file of the session (material or attachment of the minutes), offered for download under its own name. */
+function FileLink({ file }: { file: { url: string; fileName: string } }) {
+  return (
+    <li>
+      <a href={file.url} className="session-file" download={file.fileName}>
+        <PdfIcon className="icon icon-small" />
+        {file.fileName}
+      </a>
+    </li>
   );
 }

@@ -35,6 +35,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** A branch's year: attendance per person (by name) and per session, and the archive for inspection. */
+/** The per-person count columns, in order. */
+const countColumns = ['sessions.figures.attended', 'sessions.figures.leave', 'sessions.figures.absent', 'sessions.figures.madeUp', 'sessions.figures.outstanding'] as const;
+
 export default function Figures() {
   const { figures, years, linkPeople } = useLoaderData<typeof loader>();
   const t = useT();
@@ -109,21 +112,11 @@ export default function Figures() {
             <thead>
               <tr>
                 <th scope="col">{t('sessions.figures.name')}</th>
-                <th scope="col" className="num">
-                  {t('sessions.figures.attended')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessions.figures.leave')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessions.figures.absent')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessions.figures.madeUp')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessions.figures.outstanding')}
-                </th>
+                {countColumns.map((key) => (
+                  <th key={key} scope="col" className="num">
+                    {t(key)}
+                  </th>
+                ))}
                 <th scope="col">{t('sessions.figures.lastAttended')}</th>
               </tr>
             </thead>
