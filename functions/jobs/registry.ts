@@ -1,6 +1,7 @@
 import { clock } from '../platform/clock.js';
 import { computeAllCompletion } from '../domain/stats/service.js';
 import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
+import { recomputeCadenceRollups } from '../domain/sessions/figures-service.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -24,6 +25,7 @@ export interface JobResult {
 /** Areas register their jobs here, one line each. */
 export const jobs: Job[] = [
   { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
+  { name: 'cadence-rollups', description: 'Recompute each branch’s sessions rollup of this year (the cadence and attendance figures)', run: ({ now }) => recomputeCadenceRollups(now) },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
 ];
 

@@ -9,6 +9,8 @@ import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import ExcelJS from 'exceljs';
+import { putRollup } from '../../functions/domain/sessions/store.js';
+import { jobs, runJobs } from '../../functions/jobs/registry.js';
 
 const { app, call, signIn } = useLocalPlatform({ restoreClock: 'file' });
 
@@ -185,5 +187,23 @@ describe('roster, leave, make-up, closing', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['会议台账', '签到记录', '党员参加情况']);
     const values = JSON.stringify(workbook.worksheets[0]!.getSheetValues());
     expect(values).toContain('支部委员会');
+  });
+});
+
+describe('the cadence job', () => {
+  it('rewrites a branch rollup that a write left behind from the sessions themselves', async () => {
+    await at('2027-03-12T04:00:00Z');
+    const before = await call('GET', '/sessions/cadence', leader);
+    const branch1 = () => before.json.branches.find((b: { branchId: string }) => b.branchId === units.branch1);
+    const held = branch1().standings.find((s: { type: string; period: string }) => s.type === 'committee' && s.period === 'month').status;
+    expect(held).toBe('held');
+    // A rollup emptied behind the service's back (as if a process stopped between a session write and its rollup).
+    await putRollup({ branchId: units.branch1!, year: 2027, sessions: [], computedAt: '2027-01-01T00:00:00.000Z' });
+    const lost = await call('GET', '/sessions/cadence', leader);
+    expect(lost.json.branches.find((b: { branchId: string }) => b.branchId === units.branch1).standings.every((s: { status: string }) => s.status === 'missing')).toBe(true);
+    const [result] = await runJobs(jobs.filter((job) => job.name === 'cadence-rollups'));
+    expect(result).toMatchObject({ ok: true, figures: { branches: 3 } });
+    const after = await call('GET', '/sessions/cadence', leader);
+    expect(after.json.branches.find((b: { branchId: string }) => b.branchId === units.branch1)).toMatchObject({ standings: branch1().standings });
   });
 });

@@ -10,13 +10,12 @@ import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
-import { localTime } from '../stats/spreadsheet.js';
 import type { OrgTree } from '../org/tree.js';
 import type { PublicPerson } from '../people/schema.js';
 import { expectedPeople, expects, sessionFor } from './access.js';
 import * as rules from './attendance.js';
 import { codeFor, personalCodeFor, personalTokenFor, tokenForSession, verifyCode, verifyPersonalCode, verifyPersonalToken, verifyToken, windowBounds, windowOf } from './check-in-code.js';
-import { sessionFrame } from './frames.js';
+import { rememberFrame, sessionFrame } from './frames.js';
 import { sessionsMessages } from './messages.js';
 import { refreshTally } from './rollup.js';
 import {
@@ -54,11 +53,15 @@ const refusalMessage = {
   malformed: sessionsMessages.codeMalformed,
 } as const;
 
+/** An instant as people read it in a message: 2026年11月30日 10:15 / 30 Nov 2026, 10:15, in Shanghai. */
+const readableTime = (iso: string) =>
+  new Date(iso).toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' });
+
 function refused(reason: keyof typeof refusalMessage, session?: Pick<Session, 'startsAt' | 'endsAt'>): AppError {
   const window = session ? rules.checkInWindow(session) : undefined;
   return new AppError('CONFLICT', {
     messageKey: refusalMessage[reason],
-    params: window ? { opensAt: localTime(window.opensAt), closesAt: localTime(window.closesAt) } : {},
+    params: window ? { opensAt: readableTime(window.opensAt), closesAt: readableTime(window.closesAt) } : {},
     details: { reason },
   });
 }
@@ -104,6 +107,8 @@ export async function getCheckInCode(actor: Actor | null, sessionId: string) {
   authorize(actor, 'getCheckInCode');
   const tree = await loadTree();
   const { session } = await sessionFor(actor!, sessionId, tree, 'host');
+  // The screen asks every few seconds while the room scans: its fresh read keeps this process's frame warm.
+  rememberFrame(session);
   const now = clock.now();
   const window = windowOf(now);
   const secretKey = await key();

@@ -8,6 +8,7 @@
  * and its minutes. A branch's sessions by time, a person's history and a branch's year of records are indexes.
  */
 import { shanghaiYear } from '../study/progress.js';
+import { z } from 'zod';
 import { AttendanceRecord, LeaveRequest, Minutes, Session, type CadenceRules } from './schema.js';
 
 export const keys = {
@@ -76,29 +77,14 @@ export const minutesItem = (sessionId: string, minutes: Minutes): Item => ({ ...
 export const minutesFrom = (item: Item): Minutes => Minutes.parse(item);
 
 /** What the cadence and the figures keep of a session in a branch's rollup item. */
-export interface RollupSession {
-  sessionId: string;
-  type: Session['type'];
-  startsAt: string;
-  endsAt: string;
-  state: Session['state'];
-  tally: Session['tally'];
-}
+export const RollupSession = Session.pick({ sessionId: true, type: true, startsAt: true, endsAt: true, state: true, tally: true });
+export type RollupSession = z.infer<typeof RollupSession>;
 
-export interface Rollup {
-  branchId: string;
-  year: number;
-  sessions: RollupSession[];
-  computedAt: string;
-}
+const Rollup = z.object({ branchId: z.string(), year: z.number().int(), sessions: z.array(RollupSession), computedAt: z.string() });
+export type Rollup = z.infer<typeof Rollup>;
 
 export const rollupItem = (rollup: Rollup): Item => ({ ...keys.rollup(rollup.year, rollup.branchId), entity: 'cadenceRollup', ...rollup });
-export const rollupFrom = (item: Item): Rollup => ({
-  branchId: String(item.branchId),
-  year: Number(item.year),
-  sessions: item.sessions as RollupSession[],
-  computedAt: String(item.computedAt),
-});
+export const rollupFrom = (item: Item): Rollup => Rollup.parse(item);
 
 export interface StoredRules {
   rules: CadenceRules;

@@ -19,7 +19,7 @@ import { cadenceOf, summarize } from './cadence.js';
 import type { RollupSession } from './entities.js';
 import { shanghaiYear } from '../study/progress.js';
 import { sessionsMessages } from './messages.js';
-import { yearSpan } from './rollup.js';
+import { refreshAllRollups, yearSpan } from './rollup.js';
 import { ArchiveQuery, DEFAULT_CADENCE_RULES, FiguresQuery, SESSION_TYPES, SetCadenceRulesInput, type AttendanceRecord, type CadenceRules, type SessionTally } from './schema.js';
 import { branchRecords, branchSessions, readRules, rollupsOfYear, writeRules, personRecords } from './store.js';
 import { namesOf, summaryOf } from './view.js';
@@ -200,4 +200,16 @@ export async function exportSessionArchive(actor: Actor | null, query: unknown) 
   if (!tree.get(q.branchId) || !reachesUnit(grant, actor!, q.branchId, tree)) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
   const { figures, records, sessions, names } = await figuresOf(actor!, q.branchId, q.year);
   return archiveWorkbook({ ...figures, sessionsFull: sessions, records, personNames: new Map(figures.people.map((p) => [p.personId, p.name])), hostNames: names });
+}
+
+/** For the scheduled job: every branch's cadence rollup of this year, recomputed from its sessions. */
+export async function recomputeCadenceRollups(now: Date): Promise<Record<string, number>> {
+  const tree = await loadTree();
+  return refreshAllRollups(
+    tree
+      .ordered()
+      .filter((unit) => unit.kind === 'branch')
+      .map((unit) => unit.unitId),
+    now,
+  );
 }

@@ -20,6 +20,11 @@ export async function sessionFrame(sessionId: string): Promise<Session | undefin
   return session;
 }
 
+/** Keeps a session this process has just read (the host's screen reads it every few seconds while people scan). */
+export function rememberFrame(session: Session): void {
+  frames.set(session.sessionId, { at: Date.now(), session });
+}
+
 export function forgetFrame(sessionId: string): void {
   frames.delete(sessionId);
 }

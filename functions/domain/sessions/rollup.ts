@@ -50,3 +50,13 @@ export async function refreshTally(session: Session): Promise<void> {
   await writeTally(session.sessionId, tallyOf([], records));
   await sessionChanged(session);
 }
+
+/**
+ * The job: every branch's rollup of the current year rewritten from its sessions. Each session write keeps its own
+ * branch's item; this repairs any that a write left behind (a process stopped between the two), and is idempotent.
+ */
+export async function refreshAllRollups(branchIds: readonly string[], now: Date): Promise<Record<string, number>> {
+  const year = shanghaiYear(now.toISOString());
+  for (const branchId of branchIds) await refreshRollup(branchId, year);
+  return { branches: branchIds.length };
+}
