@@ -34,11 +34,23 @@ export const auditActions = [
   'closeSession',
   'reopenSession',
   'setCadenceRules',
+  'createPledge',
+  'updatePledge',
+  'submitPledges',
+  'reviewPledge',
+  'markPledgeDone',
+  'ratePledges',
+  'setReviewWindow',
+  'createDisplayLink',
+  'revokeDisplayLink',
+  'nominateHonour',
+  'decideHonour',
+  'exportReviewSheet',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings', 'session'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings', 'session', 'pledge', 'displayLink', 'honour'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

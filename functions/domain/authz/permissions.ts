@@ -49,6 +49,9 @@ const quizEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 /** A session is read by the people it expects (staff: their own), and by organizers and leaders of its branch. */
 const sessionReaders: RoleRow = { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' };
 const sessionOrganizers: RoleRow = { organizer: 'scope', admin: 'all' };
+/** Pledges are each member's own to write; organizers write their branch's and review within reach. */
+const pledgeWriters: RoleRow = { staff: 'self', organizer: 'scope', leader: 'self', admin: 'all' };
+const pledgeReviewers: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
 
 export const permissions = {
   // platform
@@ -149,6 +152,33 @@ export const permissions = {
   setCadenceRules: adminOnly,
   getAttendanceFigures: scopedReaders,
   exportSessionArchive: scopedReaders,
+  // pledges (承诺践诺评诺): each member writes, keeps and assesses their own; organizers write their branch's, review,
+  // comment and rate within reach; the board is everyone's to read (the service shows only what is public)
+  listPledges: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  getPledge: everyoneSignedIn,
+  createPledge: pledgeWriters,
+  updatePledge: pledgeWriters,
+  submitPledges: pledgeWriters,
+  reviewPledge: pledgeReviewers,
+  addPledgeProgress: pledgeWriters,
+  commentPledge: everyoneSignedIn,
+  assessPledge: signedIn,
+  ratePledges: { organizer: 'scope', admin: 'all' },
+  setReviewWindow: adminOnly,
+  updatePledgeProfile: signedIn,
+  getPledgeBoard: everyoneSignedIn,
+  // the hall's display: admins make and revoke its links; the display itself is reached by its token alone
+  createDisplayLink: adminOnly,
+  revokeDisplayLink: adminOnly,
+  listDisplayLinks: adminOnly,
+  getDisplay: 'public',
+  // quarterly honours: organizers nominate within reach, leaders decide; the decided ones are everyone's to see
+  nominateHonour: { organizer: 'scope', admin: 'all' },
+  decideHonour: { leader: 'scope', admin: 'all' },
+  listHonours: everyoneSignedIn,
+  // the year's review sheet (民主评议) of a branch's members
+  getReviewSheet: scopedReaders,
+  exportReviewSheet: scopedReaders,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;
