@@ -23,3 +23,26 @@ export async function honoursOfPeople(personIds: readonly string[], year: number
   void year;
   return new Map();
 }
+
+/** A decided honour as the board and the hall's display show it: public content only. */
+export interface HonourCard {
+  honourId: string;
+  type: string;
+  typeName: string;
+  quarter: string;
+  nomineeKind: 'window' | 'person';
+  /** The person's name, or the window's. */
+  name: string;
+  unitName: string;
+  reason: string;
+}
+
+/**
+ * The decided honours of a quarter (default: the latest quarter that has any) for people and windows within the
+ * units' subtrees, in the reader's language.
+ */
+export async function decidedHonoursFor(unitIds: readonly string[], quarter?: string): Promise<HonourCard[]> {
+  void unitIds;
+  void quarter;
+  return [];
+}
