@@ -168,7 +168,7 @@ export async function updatePledge(actor: Actor | null, pledgeId: string, input:
   const { pledge, access } = await pledgeFor(actor!, pledgeId, tree);
   // Only its owner writes a pledge: for anyone else there is no such pledge to write.
   if (!access.owner) throw notFound();
-  if (!access.edit) throw new AppError('CONFLICT', { messageKey: pledgesMessages.notEditable, params: { state: stateWord(pledge.state) }, details: { current: pledge.version } });
+  if (!access.edit) throw new AppError('CONFLICT', { messageKey: pledgesMessages.notEditable, params: { state: stateWord(pledge.state) }, details: { currentVersion: pledge.version } });
   checkYear(pledge.year, data.dueDate);
   const next: Pledge = { ...pledge, pledgeCategory: data.pledgeCategory, content: data.content, measures: data.measures, dueDate: data.dueDate, updatedAt: nowIso(), version: data.version + 1 };
   await replacePledge(next, data.version);
@@ -205,7 +205,7 @@ export async function reviewPledge(actor: Actor | null, pledgeId: string, input:
   const { pledge, access } = await pledgeFor(actor!, pledgeId, tree);
   if (!access.reviewer) throw notFound();
   if (pledge.state !== 'submitted') {
-    throw new AppError('CONFLICT', { messageKey: pledgesMessages.notSubmitted, params: { state: stateWord(pledge.state) }, details: { current: pledge.version } });
+    throw new AppError('CONFLICT', { messageKey: pledgesMessages.notSubmitted, params: { state: stateWord(pledge.state) }, details: { currentVersion: pledge.version } });
   }
   if (!access.review) throw new AppError('FORBIDDEN', { messageKey: pledgesMessages.reviewOwn });
   const now = nowIso();
@@ -250,8 +250,8 @@ export async function addPledgeProgress(actor: Actor | null, pledgeId: string, i
   const tree = await loadTree();
   const { pledge, access } = await pledgeFor(actor!, pledgeId, tree);
   if (!access.owner) throw notFound();
-  if (!isPublic(pledge.state)) throw new AppError('CONFLICT', { messageKey: pledgesMessages.notPublic, details: { current: pledge.version } });
-  if (data.markDone && pledge.state === 'done') throw new AppError('CONFLICT', { messageKey: pledgesMessages.alreadyDone, details: { current: pledge.version } });
+  if (!isPublic(pledge.state)) throw new AppError('CONFLICT', { messageKey: pledgesMessages.notPublic, details: { currentVersion: pledge.version } });
+  if (data.markDone && pledge.state === 'done') throw new AppError('CONFLICT', { messageKey: pledgesMessages.alreadyDone, details: { currentVersion: pledge.version } });
   if (data.doneOn > today()) throw new AppError('VALIDATION', { messageKey: pledgesMessages.doneOnFuture, params: { day: data.doneOn }, details: [{ path: 'doneOn' }] });
   const evidence = await evidenceOf(actor!, data.evidence);
   const next = await appendProgress(
@@ -290,7 +290,7 @@ export async function assessPledge(actor: Actor | null, pledgeId: string, input:
   const tree = await loadTree();
   const { pledge, access } = await pledgeFor(actor!, pledgeId, tree);
   if (!access.owner || pledge.ownerKind !== 'person') throw new AppError('FORBIDDEN', { messageKey: pledgesMessages.notYours });
-  if (!isPublic(pledge.state)) throw new AppError('CONFLICT', { messageKey: pledgesMessages.assessNotPublic, details: { current: pledge.version } });
+  if (!isPublic(pledge.state)) throw new AppError('CONFLICT', { messageKey: pledgesMessages.assessNotPublic, details: { currentVersion: pledge.version } });
   const { window, open } = await windowOfBranch(pledge.branchId, pledge.year, tree);
   if (!open) {
     const span = window ? `${window.opensOn} – ${window.closesOn}` : apiMessage(currentLang(), pledgesMessages.windowNotSet);

@@ -9,7 +9,7 @@ import { body, commonErrors, denied, errorResponse, json, pathId } from './schem
 
 const params = z.object({ pledgeId: pathId('pledgeId') });
 const missing = { 404: errorResponse('No such pledge, or not one the caller may see.') };
-const stale = { 409: errorResponse('Changed since the caller read it (`details.current` is the version now), or not in a state that allows this.') };
+const stale = { 409: errorResponse('Changed since the caller read it (`details.currentVersion` is the version now), or not in a state that allows this.') };
 
 const routes = {
   create: createRoute({
