@@ -27,6 +27,7 @@ import { runLearningSection } from './learning.js';
 import { runHopsSection } from './hops.js';
 import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
 import { MEMBERS, runCheckInSection } from './check-ins.js';
+import { runPledgeBoardSection } from './pledge-board.js';
 import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
@@ -302,6 +303,9 @@ async function main(): Promise<number> {
   heading(`Check-in: ${MEMBERS} members of one branch within 10 s, then the cadence over 20 branches (dynalite in a process of its own, the app here)`);
   const checkIns = await runCheckInSection();
 
+  heading('The pledge board: 20 branches of 30, then of 60 members, each with a card (dynalite in a process of its own, the app here)');
+  const pledgeBoard = await runPledgeBoardSection();
+
   heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
   const hops = await runHopsSection();
 
@@ -331,6 +335,7 @@ async function main(): Promise<number> {
     pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
     quizTakers,
     checkIns,
+    pledgeBoard,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',

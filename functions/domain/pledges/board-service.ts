@@ -15,7 +15,8 @@ import { shanghaiYear } from '../study/progress.js';
 import { useUploadFile } from '../uploads/service.js';
 import { boardEntryOf, type OwnerFacts } from './board.js';
 import { BoardQuery, ProfileInput, type BoardEntry, type Pledge, type PledgeProfile } from './schema.js';
-import { boardOfUnits, deleteBoardEntry, ownerPledges, putBoardEntry, readProfile, readRating, writeProfile } from './store.js';
+import { boardOfUnits, boardPage, deleteBoardEntry, ownerPledges, putBoardEntry, readProfile, readRating, writeProfile } from './store.js';
+import { decodeAfterCursor, encodeAfterCursor, unknownCursor } from '../../platform/store.js';
 import { evidenceView, profileView } from './view.js';
 
 // ─── The card ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -83,7 +84,10 @@ export async function cardView(entry: BoardEntry, tree: OrgTree) {
   };
 }
 
-/** A unit's board for a year: its cards, the units below it to drill into, and the latest quarter's honours. */
+/**
+ * A unit's board for a year, a page at a time: its subtree's cards in the tree's order (O(cards shown) items, never a
+ * scan), the units below it to drill into, and (on the first page) the latest quarter's honours.
+ */
 export async function getPledgeBoard(actor: Actor | null, query: unknown) {
   authorize(actor, 'getPledgeBoard');
   const q = BoardQuery.parse(query);
@@ -92,13 +96,11 @@ export async function getPledgeBoard(actor: Actor | null, query: unknown) {
   const unit = unitId ? tree.get(unitId) : undefined;
   if (!unit) throw new AppError('NOT_FOUND', { messageKey: orgMessages.unitNotFound });
   const year = q.year ?? shanghaiYear(clock.now().toISOString());
-  const [entries, honours] = await Promise.all([boardEntriesOf([unit.unitId], year, tree), decidedHonoursFor([unit.unitId])]);
-  const children = tree.children(unit.unitId).map((child) => ({
-    unitId: child.unitId,
-    name: child.name,
-    kind: child.kind,
-    cards: entries.filter((e) => tree.isWithin(e.unitId, child.unitId)).length,
-  }));
+  const units = tree.subtree(unit.unitId).map((u) => u.unitId);
+  const after = readBoardCursor(q.cursor, units);
+  const [page, honours] = await Promise.all([boardPage(units, year, after, q.limit ?? BOARD_PAGE), after ? Promise.resolve([]) : decidedHonoursFor([unit.unitId])]);
+  const children = tree.children(unit.unitId).filter((child) => !child.retired).map((child) => ({ unitId: child.unitId, name: child.name, kind: child.kind }));
+  const entries = page.entries;
   return {
     year,
     unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind },
@@ -106,8 +108,25 @@ export async function getPledgeBoard(actor: Actor | null, query: unknown) {
     children,
     cards: await Promise.all(entries.map((entry) => cardView(entry, tree))),
     honours,
+    cursor: page.next ? encodeAfterCursor(JSON.stringify(page.next)) : null,
     asOf: nowIso(),
   };
+}
+
+/** Cards on a board's page unless asked otherwise: a screenful on a desktop, a few swipes on a phone. */
+const BOARD_PAGE = 60;
+
+/** Where a board's page resumes: a unit of this board and a card's sort key in it (a cursor it never gave is a 400). */
+function readBoardCursor(cursor: string | undefined, units: readonly string[]): { unitId: string; sk: string } | undefined {
+  const raw = decodeAfterCursor(cursor, 300);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { unitId?: unknown; sk?: unknown };
+    if (typeof parsed.unitId === 'string' && typeof parsed.sk === 'string' && units.includes(parsed.unitId)) return { unitId: parsed.unitId, sk: parsed.sk };
+  } catch {
+    // fall through
+  }
+  throw unknownCursor();
 }
 
 // ─── The profile ───────────────────────────────────────────────────────────────────────────────────────────────────

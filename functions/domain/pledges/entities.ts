@@ -72,8 +72,11 @@ export function boardItem(entry: BoardEntry): Item {
     ...keys.board(entry.ownerId, entry.year),
     entity: 'pledgeBoard',
     gsi1pk: keys.unitBoard(entry.unitId, entry.year),
-    gsi1sk: `${entry.ownerKind === 'branch' ? '0' : '1'}#${entry.ownerId}`,
+    gsi1sk: boardSortKey(entry),
     ...entry,
   };
 }
 export const boardFrom = (item: Item): BoardEntry => BoardEntry.parse(item);
+
+/** How a unit's cards sort: the branch's own first, then people by name (a card is rewritten when its owner's name changes). */
+export const boardSortKey = (entry: Pick<BoardEntry, 'ownerKind' | 'name' | 'ownerId'>) => `${entry.ownerKind === 'branch' ? '0' : '1'}#${entry.name}#${entry.ownerId}`;

@@ -291,5 +291,9 @@ export const BoardQuery = z
     year: PledgeYear.optional(),
     /** The unit whose board (its subtree); omitted: the caller's branch, or the bureau's for someone outside any. */
     unitId: Id.optional(),
+    /** Where the page starts: the `cursor` the previous page answered. */
+    cursor: z.string().max(400).optional(),
+    /** Cards on a page: 1–200, 60 when not asked. */
+    limit: z.coerce.number().int().min(1).max(200).optional(),
   })
   .strict();

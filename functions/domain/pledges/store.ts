@@ -3,13 +3,14 @@
  * condition: a pledge moves by its version, a progress entry is its own item and bumps its pledge's counter, a
  * rating and a profile are one item each, a board entry is rewritten whole from what it summarises.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { eachLimited, queryItems, versionedWrite } from '../../platform/store.js';
 import {
   boardFrom,
   boardItem,
+  boardSortKey,
   commentFrom,
   commentItem,
   keys,
@@ -155,6 +156,42 @@ export async function putBoardEntry(entry: BoardEntry): Promise<void> {
 
 export async function deleteBoardEntry(ownerId: string, year: number): Promise<void> {
   await aws().doc.send(new DeleteCommand({ TableName: table(), Key: keys.board(ownerId, year) }));
+}
+
+/**
+ * A page of the public cards of the units' own people (not their subtrees: the caller names every unit, in the order
+ * shown), at most `limit`, resuming after a unit's sort key; `next` names where the following page starts. Reads only
+ * the cards it answers with (a query per unit touched, each limited to what is still wanted).
+ */
+export async function boardPage(unitIds: readonly string[], year: number, after: { unitId: string; sk: string } | undefined, limit: number): Promise<{ entries: BoardEntry[]; next: { unitId: string; sk: string } | null }> {
+  const entries: BoardEntry[] = [];
+  let start = after ? unitIds.indexOf(after.unitId) : 0;
+  if (start < 0) start = unitIds.length;
+  for (let i = start; i < unitIds.length; i++) {
+    const unitId = unitIds[i]!;
+    const from = i === start && after ? after.sk : undefined;
+    let exclusive: Record<string, unknown> | undefined;
+    do {
+      const page = await aws().doc.send(
+        new QueryCommand({
+          TableName: table(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: from ? 'gsi1pk = :pk AND gsi1sk > :after' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.unitBoard(unitId, year), ...(from ? { ':after': from } : {}) },
+          Limit: limit - entries.length,
+          ...(exclusive ? { ExclusiveStartKey: exclusive } : {}),
+        }),
+      );
+      entries.push(...(page.Items ?? []).map(boardFrom));
+      exclusive = page.LastEvaluatedKey;
+      if (entries.length >= limit) {
+        const last = entries[entries.length - 1]!;
+        const more = exclusive !== undefined || i < unitIds.length - 1;
+        return { entries, next: more ? { unitId, sk: boardSortKey(last) } : null };
+      }
+    } while (exclusive);
+  }
+  return { entries, next: null };
 }
 
 /** The public cards of the units' own people (not their subtrees: the caller names every unit), one query per unit. */

@@ -155,9 +155,10 @@ export const PledgeBoard = z
     year: z.number().int(),
     unit: z.object({ unitId: z.string(), name: z.string(), kind: z.string() }),
     path: z.array(z.object({ unitId: z.string(), name: z.string() })),
-    children: z.array(z.object({ unitId: z.string(), name: z.string(), kind: z.string(), cards: z.number().int() })),
+    children: z.array(z.object({ unitId: z.string(), name: z.string(), kind: z.string() })),
     cards: z.array(BoardCard),
     honours: z.array(BoardHonour),
+    cursor: z.string().nullable().openapi({ description: 'Where the next page starts (send it back as `cursor`); null on the last page.' }),
     asOf: z.string(),
   })
   .openapi('PledgeBoard');

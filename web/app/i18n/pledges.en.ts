@@ -81,7 +81,7 @@ export const pledgesEn: PledgesMessages = {
   'pledges.board.lead': 'Party members show who they are, where they serve and what they promise. Hold them to it.',
   'pledges.board.path': 'Where you are',
   'pledges.board.below': 'Units below',
-  'pledges.board.cards': '{count} people',
+  'pledges.board.next': 'Next page',
   'pledges.board.cardsTitle': 'Public pledges ({count})',
   'pledges.board.empty': 'No pledges are public here yet.',
   'pledges.board.honours': 'Honours of {quarter}',

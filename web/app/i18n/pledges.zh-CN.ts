@@ -79,7 +79,7 @@ export const pledgesZhCN = {
   'pledges.board.lead': '党员亮身份、亮岗位、亮承诺，欢迎监督。',
   'pledges.board.path': '所在位置',
   'pledges.board.below': '下级单位',
-  'pledges.board.cards': '{count} 人',
+  'pledges.board.next': '下一页',
   'pledges.board.cardsTitle': '公示承诺（{count}）',
   'pledges.board.empty': '这里还没有公示的承诺。',
   'pledges.board.honours': '{quarter} 季度评选',

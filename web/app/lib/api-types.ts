@@ -2035,11 +2035,12 @@ export interface components {
             asOf: string;
             cards: components["schemas"]["PledgeBoardCard"][];
             children: {
-                cards: number;
                 kind: string;
                 name: string;
                 unitId: string;
             }[];
+            /** @description Where the next page starts (send it back as `cursor`); null on the last page. */
+            cursor: string | null;
             honours: components["schemas"]["PledgeBoardHonour"][];
             path: {
                 name: string;
@@ -5646,6 +5647,8 @@ export interface operations {
     getPledgeBoard: {
         parameters: {
             query?: {
+                cursor?: string;
+                limit?: number;
                 unitId?: string;
                 year?: number;
             };

@@ -28,7 +28,7 @@ export async function loadPledge(context: AppLoadContext, pledgeId: string): Pro
   return data;
 }
 
-export async function loadBoard(context: AppLoadContext, query: { year?: number; unitId?: string }): Promise<PledgeBoard> {
+export async function loadBoard(context: AppLoadContext, query: { year?: number; unitId?: string; cursor?: string }): Promise<PledgeBoard> {
   const { data, error, response } = await context.api.GET('/pledge-board', { params: { query } });
   if (!data) throwApiError(error, response.status);
   return data;

@@ -20,7 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const years = pledgeYears(Date.now());
   const asked = Number(url.searchParams.get('year'));
   const unitId = url.searchParams.get('unitId') ?? undefined;
-  const board = await loadBoard(context, { ...(years.includes(asked) ? { year: asked } : {}), ...(unitId ? { unitId } : {}) });
+  const cursor = url.searchParams.get('cursor') ?? undefined;
+  const board = await loadBoard(context, { ...(years.includes(asked) ? { year: asked } : {}), ...(unitId ? { unitId } : {}), ...(cursor ? { cursor } : {}) });
   return { lang: context.lang, board };
 }
 
@@ -53,7 +54,7 @@ export default function Board() {
         <nav aria-label={t('pledges.board.below')} className="pledge-links">
           {board.children.map((c) => (
             <Link key={c.unitId} to={year(c.unitId)} className="button button-quiet">
-              {c.name} <span className="hint">{t('pledges.board.cards', { count: c.cards })}</span>
+              {c.name}
             </Link>
           ))}
         </nav>
@@ -90,6 +91,13 @@ export default function Board() {
             ))}
           </ul>
         )}
+        {board.cursor ? (
+          <p className="pager">
+            <Link rel="next" to={`${year(board.unit.unitId)}&cursor=${encodeURIComponent(board.cursor)}`} className="button button-quiet" data-testid="board-next">
+              {t('pledges.board.next')}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );
