@@ -88,3 +88,14 @@ test('an organizer’s proposals past a third 优秀 raise the warning; the page
   await page.goto('/pledges/branch');
   await expect(page.getByTestId('excellent-warning')).toContainText('more than a third');
 });
+
+test('an administrator opens the year-end review window from the branch page', async ({ page }) => {
+  await signInByApi(page.request, 'admin', { lang: 'zh-CN' });
+  await page.goto('/pledges/branch');
+  const form = page.getByTestId('window-form');
+  await form.locator('summary').click();
+  await form.getByLabel('结束日期').fill(`${new Date().getFullYear() + 1}-01-31`);
+  await form.getByRole('button', { name: '保存评诺时间' }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  await expect(page.getByTestId('review-window')).toContainText('1月31日');
+});

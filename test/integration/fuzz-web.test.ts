@@ -60,7 +60,7 @@ const webActions: WebAction[] = [
   { route: 'pledges._index', path: () => '/pledges?index', intents: ['', 'create', 'submit', 'profile'] },
   { route: 'pledges.$pledgeId', path: () => '/pledges/01JQ0000000000000000000000', intents: ['', 'edit', 'approve', 'return', 'progress', 'comment', 'assess'] },
   { route: 'pledges.$pledgeId', path: () => '/pledges/x', intents: ['edit'] },
-  { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision'] },
+  { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision', 'window'] },
 ];
 let sessionId = '';
 let quizId = '';

@@ -6,7 +6,7 @@
 import { AppError } from '../../platform/errors.js';
 import { clock, nowIso } from '../../platform/clock.js';
 import { recordAudit } from '../audit/service.js';
-import { reachesUnitFor } from '../authz/capabilities.js';
+import { mayPerform, reachesUnitFor } from '../authz/capabilities.js';
 import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
@@ -70,7 +70,7 @@ export async function listPledges(actor: Actor | null, query: unknown) {
       owners: [ownerRow(actor!, me, q.state ? pledges.filter((p) => p.state === q.state) : pledges, tree, { rating: ratingView(rating, false), open: window.open })],
       profile,
       ratings: null,
-      may: { create: branchId !== null, rate: false, review: false },
+      may: { create: branchId !== null, rate: false, review: false, openWindow: false },
     };
   }
   const branch = tree.get(q.branchId);
@@ -101,6 +101,7 @@ export async function listPledges(actor: Actor | null, query: unknown) {
       create: reachesUnitFor(actor!, 'createPledge', q.branchId, tree),
       rate: reachesUnitFor(actor!, 'ratePledges', q.branchId, tree) && window.window !== undefined && window.window.opensOn <= today(),
       review: reviewer,
+      openWindow: mayPerform(actor!, 'setReviewWindow'),
     },
   };
 }

@@ -106,7 +106,7 @@ export const PledgeYear = z
         warnExcellent: z.boolean().openapi({ description: 'More than a third of the members read 优秀 (decided, or proposed where not decided).' }),
       })
       .nullable(),
-    may: z.object({ create: z.boolean(), rate: z.boolean(), review: z.boolean() }),
+    may: z.object({ create: z.boolean(), rate: z.boolean(), review: z.boolean(), openWindow: z.boolean().openapi({ description: 'Open or move the review window (administrators).' }) }),
   })
   .openapi('PledgeYear');
 

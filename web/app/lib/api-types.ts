@@ -2175,6 +2175,8 @@ export interface components {
             } | null;
             may: {
                 create: boolean;
+                /** @description Open or move the review window (administrators). */
+                openWindow: boolean;
                 rate: boolean;
                 review: boolean;
             };

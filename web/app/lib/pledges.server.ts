@@ -78,3 +78,8 @@ export async function ratePledges(context: AppLoadContext, body: Record<string, 
   const { data, error, response } = await context.api.PUT('/pledge-ratings', { body: body as never });
   return outcome(context, data, error, response.status);
 }
+
+export async function setReviewWindow(context: AppLoadContext, body: { unitId: string; year: number; opensOn: string; closesOn: string }) {
+  const { data, error, response } = await context.api.PUT('/pledge-windows', { body });
+  return outcome(context, data, error, response.status);
+}

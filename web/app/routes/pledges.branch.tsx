@@ -10,7 +10,7 @@ import { readForm } from '../lib/form.server';
 import { may, unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { RATINGS, partyKey, pledgeYears, ratingKey, stateKey, type PledgeOwner, type PledgeRating } from '../lib/pledges';
-import { createPledge, loadPledgeYear, ratePledges, reviewPledge, submitPledges } from '../lib/pledges.server';
+import { createPledge, loadPledgeYear, ratePledges, reviewPledge, setReviewWindow, submitPledges } from '../lib/pledges.server';
 import { formText, requireCapability } from '../lib/respond.server';
 import { loadUnits } from '../lib/sessions-member.server';
 import styles from '../styles/pledges.css?url';
@@ -30,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const asked = Number(url.searchParams.get('year'));
   const year = years.includes(asked) ? asked : new Date(now + 8 * 3600_000).getUTCFullYear();
   const data = branch ? await loadPledgeYear(context, { branchId: branch.unitId, year }) : null;
-  return { lang: context.lang, branches, branch, years, year, data, mayReadSheets: may(me, 'ratePledges') || may(me, 'reviewPledges') };
+  const bureau = units.find((u) => u.parentId === null);
+  return { lang: context.lang, branches, branch, years, year, data, bureau: bureau ? { unitId: bureau.unitId, name: bureau.name } : null };
 }
 
 /** Approving from the queue, the branch's own pledges, and the year's ratings (proposals, then the branch's decisions). */
@@ -51,6 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const answer = await submitPledges(context, { year, branchId });
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
   }
+  if (intent === 'window') {
+    const answer = await setReviewWindow(context, { unitId: formText(form, 'unitId'), year, opensOn: formText(form, 'opensOn'), closesOn: formText(form, 'closesOn') });
+    return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
+  }
   if (intent === 'proposal' || intent === 'decision') {
     // One row per member: the rating chosen (blank: not this time) and its reason.
     const ratings = form
@@ -66,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BranchPledges() {
-  const { branches, branch, years, year, data } = useLoaderData<typeof loader>();
+  const { branches, branch, years, year, data, bureau } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state !== 'idle';
@@ -123,6 +128,32 @@ export default function BranchPledges() {
       {data && branch ? (
         <>
           <WindowNote window={data.window} year={year} />
+          {data.may.openWindow ? (
+            <details className="card" data-testid="window-form">
+              <summary>{t('pledges.window.set')}</summary>
+              <Form method="post">
+                <input type="hidden" name="year" value={year} />
+                <div className="field">
+                  <label htmlFor="window-unit">{t('pledges.window.unit')}</label>
+                  <select id="window-unit" name="unitId" className="select" defaultValue={bureau?.unitId ?? branch.unitId}>
+                    {bureau ? <option value={bureau.unitId}>{bureau.name}</option> : null}
+                    <option value={branch.unitId}>{branch.name}</option>
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="window-opens">{t('pledges.window.opensOn')}</label>
+                  <input id="window-opens" name="opensOn" type="date" className="input" required defaultValue={data.window?.opensOn ?? `${year}-12-01`} />
+                </div>
+                <div className="field">
+                  <label htmlFor="window-closes">{t('pledges.window.closesOn')}</label>
+                  <input id="window-closes" name="closesOn" type="date" className="input" required defaultValue={data.window?.closesOn ?? `${year + 1}-01-15`} />
+                </div>
+                <button type="submit" name="intent" value="window" className="button button-quiet" disabled={busy}>
+                  {t('pledges.window.save')}
+                </button>
+              </Form>
+            </details>
+          ) : null}
           <section className="learn-section" aria-labelledby="waiting-heading">
             <h2 id="waiting-heading">{t('pledges.branch.waiting', { count: waiting.length })}</h2>
             {waiting.length === 0 ? (
