@@ -26,6 +26,8 @@ import { quizStatsRoutes } from './quiz-stats.js';
 import { sessionRoutes } from './sessions.js';
 import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
+import { honourRoutes } from './honours.js';
+import { displayRoutes } from './display.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -73,6 +75,8 @@ export function createApi() {
   api.route('/', sessionFigureRoutes);
   api.route('/', sessionRoutes);
   api.route('/', sessionAttendanceRoutes);
+  api.route('/', honourRoutes);
+  api.route('/', displayRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({
