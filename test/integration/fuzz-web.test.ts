@@ -57,6 +57,8 @@ const webActions: WebAction[] = [
   { route: 'sessions.$sessionId.minutes', path: () => `/sessions/${sessionId}/minutes`, intents: [''] },
   { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp', 'reopen'] },
   { route: 'sessions.$sessionId._index', path: () => '/sessions/x?index', intents: ['checkIn'] },
+  { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
+  { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -77,6 +79,8 @@ const fieldNames = [
   'type', 'topic', 'startsAt', 'endsAt', 'place', 'hostId', 'recorderId', 'audienceKind', 'groupId', 'personIds', 'agenda', 'keepMaterial',
   'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
   'sessionId', 'reflection', 'period.committee', 'count.committee', 'period.other', 'count.other',
+  // Honours and the hall's display links.
+  'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

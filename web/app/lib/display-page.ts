@@ -146,7 +146,7 @@ export function runDisplay(render: typeof renderSlides, boot: DisplayBoot): void
   };
   const refresh = () => {
     inFlight = true;
-    fetch(boot.api, { cache: 'no-store', credentials: 'omit', headers: { accept: 'application/json' } })
+    fetch(boot.api, { cache: 'no-store', credentials: 'omit', headers: { accept: 'application/json', 'accept-language': boot.lang } })
       .then((res) =>
         res.json().then((body: unknown) => {
           if (res.status === 404) {

@@ -86,7 +86,7 @@ export default function DisplayLinks() {
       <section className="card" aria-labelledby="display-link-create">
         <h2 id="display-link-create">{t('displayLinks.create')}</h2>
         <ProblemNotice problem={failed?.problem} />
-        <Form method="post" className="form form-grid">
+        <Form method="post" className="form form-grid" key={result?.intent === 'create' && result.ok ? result.address : 'create'}>
           <input type="hidden" name="intent" value="create" />
           <div className="field">
             <label htmlFor="display-label">{t('displayLinks.label')}</label>

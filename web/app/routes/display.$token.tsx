@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import type { Lang } from '../../../functions/shared/constants';
 import { translate, type MessageKey } from '../i18n';
 import { displayDocument, type DisplayTexts } from '../lib/display-page';
 
@@ -6,14 +7,16 @@ import { displayDocument, type DisplayTexts } from '../lib/display-page';
  * The hall's display: a complete HTML document with no sign-in (the token in the address is the key, checked by the
  * API), drawn on the server for the first paint, then rotated and refreshed by a small script (lib/display-page.ts).
  * Not a Remix page: it ships none of the app's JavaScript. `?rotate=` and `?refresh=` (milliseconds) speed it up
- * for tests.
+ * for tests; `?lang=en` shows it in English (Chinese otherwise, whatever the browser asks).
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const token = (params.token ?? '').slice(0, 200);
   const url = new URL(request.url);
-  const lang = context.lang;
+  // A hall's screen speaks Chinese whatever the TV's browser says; `?lang=en` for a screen in English.
+  const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
   const t = (key: MessageKey) => translate(lang, key);
-  const { data, error, response } = await context.api.GET('/display/{token}', { params: { path: { token } } });
+  // Asked as nobody (no cookie), in the screen's language: a signed-in admin's tab shows what the TV shows.
+  const { data, error, response } = await context.api.GET('/display/{token}', { params: { path: { token } }, headers: { cookie: '', 'accept-language': lang } });
   const invalid = response.status === 404 ? ((error as { error?: { message?: string } } | undefined)?.error?.message ?? t('display.invalid')) : null;
   const texts: DisplayTexts = {
     title: t('display.title'),
