@@ -26,6 +26,8 @@ import { quizStatsRoutes } from './quiz-stats.js';
 import { sessionRoutes } from './sessions.js';
 import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
+import { pledgeRoutes } from './pledges.js';
+import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
 import { displayRoutes } from './display.js';
 import { session } from '../middleware/session.js';
@@ -75,6 +77,8 @@ export function createApi() {
   api.route('/', sessionFigureRoutes);
   api.route('/', sessionRoutes);
   api.route('/', sessionAttendanceRoutes);
+  api.route('/', pledgeYearRoutes);
+  api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
   api.route('/', displayRoutes);
   api.route('/', docsRoutes);
