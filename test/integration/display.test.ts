@@ -21,7 +21,9 @@ let units: Record<string, string>;
 let people: Record<string, string>;
 
 beforeAll(async () => {
-  [admin, organizer2, leader] = await Promise.all(['admin', 'organizer2', 'leader'].map((login) => signIn(login)));
+  admin = await signIn('admin');
+  organizer2 = await signIn('organizer2');
+  leader = await signIn('leader');
   const list = await call('GET', '/units', admin);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));

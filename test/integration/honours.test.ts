@@ -24,7 +24,12 @@ let people: Record<string, string>;
 beforeAll(async () => {
   const when = new Date('2027-05-10T02:00:00Z'); // 2027-Q2 in Shanghai
   clock.now = () => when;
-  [admin, organizer1, organizer2, staff1, staff3, leader] = await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'staff3', 'leader'].map((login) => signIn(login)));
+  admin = await signIn('admin');
+  organizer1 = await signIn('organizer1');
+  organizer2 = await signIn('organizer2');
+  staff1 = await signIn('staff1');
+  staff3 = await signIn('staff3');
+  leader = await signIn('leader');
   const list = await call('GET', '/units', admin);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));
