@@ -35,5 +35,8 @@ export const CreateDisplayLinkInput = z
 /** How often a display asks for fresh content, and how long it shows each page. */
 export const REFRESH_SECONDS = 60;
 export const ROTATE_SECONDS = 12;
-/** At most this many people's cards in one answer (a hall shows who is on duty today). */
-export const MAX_PEOPLE = 60;
+/**
+ * At most this many people's cards in one answer: a hall shows who is on duty today, and at 12 s a card 200 people
+ * take 40 minutes to go round (the answer stays under ~150 KB of JSON).
+ */
+export const MAX_PEOPLE = 200;

@@ -164,7 +164,6 @@ export function runDisplay(render: typeof renderSlides, boot: DisplayBoot): void
           } catch {
             // A full or forbidden storage only loses the copy for a reload.
           }
-          nextFetch = Date.now() + boot.refreshMs;
         }),
       )
       .catch(() => {
