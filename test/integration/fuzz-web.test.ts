@@ -80,7 +80,7 @@ const fieldNames = [
   'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
   'sessionId', 'reflection', 'period.committee', 'count.committee', 'period.other', 'count.other',
   // Honours and the hall's display links.
-  'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId',
+  'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId', 'evidencePhotoUploadId', 'evidencePdfUploadId',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

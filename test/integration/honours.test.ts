@@ -110,6 +110,9 @@ describe('refusals, in words', () => {
     const long = await call('POST', '/honours', organizer1, { quarter: '2027-Q2', honourType: 'pioneerPost', personId: people.staff1, reason: '长'.repeat(501) });
     expect(long.status).toBe(400);
     expect(JSON.stringify(long.json.error.details)).toContain('500');
+    // Evidence must be an upload the nominator made and the platform checked.
+    const evidence = await call('POST', '/honours', organizer1, { quarter: '2027-Q2', honourType: 'pioneerPost', personId: people.staff1, reason: '理由', evidence: [{ uploadId: 'not-an-upload', kind: 'photo' }] });
+    expect(evidence.status).toBe(400);
   });
 
   it('an unknown nomination is 404', async () => {

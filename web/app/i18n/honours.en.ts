@@ -29,6 +29,8 @@ export const honoursEn: HonoursMessages = {
   'honours.nominate.choose': 'Choose',
   'honours.nominate.reason': 'What they did and why',
   'honours.nominate.reasonHint': 'Up to 500 characters: what was done, what citizens said.',
+  'honours.nominate.photo': 'Evidence photo (optional)',
+  'honours.nominate.pdf': 'Evidence as PDF (optional)',
   'honours.nominate.submit': 'Nominate',
   'honours.nominate.done': '“{name}” is nominated for {type} and waits for a leader’s decision.',
   'honours.decide.note': 'Decision note (optional)',

@@ -28,6 +28,8 @@ export const honoursZhCN = {
   'honours.nominate.choose': '请选择',
   'honours.nominate.reason': '事迹和理由',
   'honours.nominate.reasonHint': '不超过 500 字：做了什么，群众怎么评价。',
+  'honours.nominate.photo': '佐证照片（可不上传）',
+  'honours.nominate.pdf': '佐证材料 PDF（可不上传）',
   'honours.nominate.submit': '提交提名',
   'honours.nominate.done': '已提名“{name}”为{type}，等待领导审定。',
   'honours.decide.note': '审定意见（可不填）',

@@ -3,6 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AreaError } from '../components/area-error';
 import { FieldError, Notice, ProblemNotice } from '../components/notice';
+import { UploadField } from '../components/upload-field';
 import { translate, useT } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { readForm } from '../lib/form.server';
@@ -51,7 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (intent === 'nominate') {
     const values = Object.fromEntries(['quarter', 'honourType', 'unitId', 'windowName', 'personId', 'reason'].map((name) => [name, formText(form, name)]));
     const kind = formText(form, 'nomineeKind');
+    // Evidence is optional: a photo and a PDF the browser uploaded and the API checked (never a condition).
+    const evidence = [
+      ...(formText(form, 'evidencePhotoUploadId') ? [{ uploadId: formText(form, 'evidencePhotoUploadId'), kind: 'photo' as const }] : []),
+      ...(formText(form, 'evidencePdfUploadId') ? [{ uploadId: formText(form, 'evidencePdfUploadId'), kind: 'pdf' as const }] : []),
+    ];
     const body = {
+      evidence,
       quarter: values.quarter!,
       honourType: values.honourType as 'redFlagWindow',
       reason: values.reason!,
@@ -235,6 +242,9 @@ function NominateForm() {
         {t('honours.nominate.reasonHint')}
       </p>
       <FieldError problem={failed?.problem} field="reason" />
+      <UploadField id={`${id}-photo`} purpose="cover" name="evidencePhotoUploadId" label={t('honours.nominate.photo')} />
+      <UploadField id={`${id}-pdf`} purpose="pdf" name="evidencePdfUploadId" label={t('honours.nominate.pdf')} />
+      <FieldError problem={failed?.problem} field="evidence" />
     </div>
   );
   return (
