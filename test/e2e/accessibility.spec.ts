@@ -296,6 +296,28 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
   });
 });
 
+test.describe('accessibility of the pledge pages', () => {
+  test('a member’s year, a pledge, the board; an organizer’s branch year', async ({ page }, info) => {
+    test.setTimeout(60_000);
+    await signInByApi(page.request, 'staff1', { lang: 'zh-CN' });
+    await visit(page, '/pledges');
+    await scan(page, info, 'my pledges');
+    await page.locator('.pledge-content a').first().click();
+    await expect(page.getByTestId('pledge-state')).toBeVisible();
+    await scan(page, info, 'a pledge');
+    await visit(page, '/pledges/board');
+    await scan(page, info, 'the board');
+    await inEnglish(page);
+    await visit(page, '/pledges');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await scan(page, info, 'my pledges');
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    await page.context().addCookies([{ name: 'lang', value: 'zh-CN', url: `${new URL(page.url()).origin}/` }]);
+    await visit(page, '/pledges/branch');
+    await scan(page, info, 'a branch’s pledges');
+  });
+});
+
 test.describe('accessibility of the host’s session pages', () => {
   test('an organizer: scheduling, the check-in screen, the roster, the minutes, the sign-in sheet', async ({ page }, info) => {
     test.setTimeout(90_000);

@@ -57,6 +57,10 @@ const webActions: WebAction[] = [
   { route: 'sessions.$sessionId.minutes', path: () => `/sessions/${sessionId}/minutes`, intents: [''] },
   { route: 'sessions.$sessionId._index', path: () => '/sessions/01JQ0000000000000000000000?index', intents: ['', 'checkIn', 'leave', 'makeUp', 'reopen'] },
   { route: 'sessions.$sessionId._index', path: () => '/sessions/x?index', intents: ['checkIn'] },
+  { route: 'pledges._index', path: () => '/pledges?index', intents: ['', 'create', 'submit', 'profile'] },
+  { route: 'pledges.$pledgeId', path: () => '/pledges/01JQ0000000000000000000000', intents: ['', 'edit', 'approve', 'return', 'progress', 'comment', 'assess'] },
+  { route: 'pledges.$pledgeId', path: () => '/pledges/x', intents: ['edit'] },
+  { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision'] },
   { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
   { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
 ];
