@@ -1,3 +1,5 @@
+import { DEMO_DISPLAY_PATH } from './seed-honours.js';
+
 /** What the console says when the local platform is up. */
 export const demoPassword = 'demo1234';
 
@@ -18,6 +20,7 @@ export function describeDemo(options: { origin: string; devMode: boolean; dataDi
     `党建学习 is running${options.devMode ? ' (development, hot reload)' : ''}:`,
     `  open      ${options.origin}`,
     `  API docs  ${options.origin}/api/docs`,
+    `  display   ${options.origin}${DEMO_DISPLAY_PATH}  (the hall's TV, no sign-in)`,
     `  data      ${options.dataDir}`,
     '',
     `Demo accounts (password ${demoPassword}):`,

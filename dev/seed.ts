@@ -29,6 +29,7 @@ import { seedDemoQuestions } from './seed-questions.js';
 import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
+import { seedDemoHonours } from './seed-honours.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -229,6 +230,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const { quizzes } = await seedDemoQuizzes();
   const { sessions } = await seedDemoSessions();
   await seedDemoPledges();
+  await seedDemoHonours();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

@@ -32,6 +32,7 @@ import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
 import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
+import { runDisplaySection } from './display.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -312,6 +313,9 @@ async function main(): Promise<number> {
   heading(`Daily practice: a bank of ${PRACTICE_BANK} questions, the demo's seven accounts day after day, the API here`);
   const practice = await runPracticeSection();
 
+  heading('The hall display: its page’s weight, the items one answer reads, an hour in Chromium compressed 240× (a fresh table with the demo seed)');
+  const display = await runDisplaySection();
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -356,6 +360,7 @@ async function main(): Promise<number> {
     quizStats,
     hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
     practice,
+    display,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);

@@ -27,9 +27,12 @@ const staffOf = { phone: 'staff1', desktop: 'staff2' } as const;
  * Runs axe on the page as it stands. It waits for the page to hydrate (a page loads its language's messages first)
  * and for the router to be idle, so the scan reads the page a person sees, not one about to change.
  */
-async function scan(page: Page, info: TestInfo, name: string) {
-  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
-  await settle(page);
+async function scan(page: Page, info: TestInfo, name: string, options: { app?: boolean } = {}) {
+  // The hall's display is a document of its own, with no app router to wait for.
+  if (options.app !== false) {
+    await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    await settle(page);
+  }
   const label = `${name} [${await page.locator('html').getAttribute('lang')}, ${new URL(page.url()).pathname}]`;
   const { violations, passes } = await new AxeBuilder({ page })
     .withTags([...wcag, 'best-practice'])
@@ -75,6 +78,32 @@ async function visit(page: Page, path: string, status = 200) {
 }
 
 test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
+  test('honours and the hall display: the roll and the forms, the display links, the display itself', async ({ page }, info) => {
+    test.setTimeout(60_000);
+    await signInByApi(page.request, 'leader', { lang: 'zh-CN' });
+    await visit(page, '/honours');
+    await scan(page, info, 'honours, a leader');
+    await signInByApi(page.request, 'organizer2', { lang: 'zh-CN' });
+    await visit(page, '/honours');
+    await scan(page, info, 'honours, an organizer with the nominate form');
+    await signInByApi(page.request, 'admin', { lang: 'zh-CN' });
+    await visit(page, '/admin/display-links');
+    await scan(page, info, 'display links');
+    const made = await page.request.post('/api/display-links', { data: { label: `无障碍检查 ${info.project.name}`, unitIds: [(await (await page.request.get('/api/me')).json()).unitId], days: 1 } });
+    expect(made.status()).toBe(201);
+    const { path } = (await made.json()) as { path: string };
+    await page.context().clearCookies();
+    await visit(page, path);
+    await scan(page, info, 'the hall display', { app: false });
+    await visit(page, `${path}?lang=en`);
+    await scan(page, info, 'the hall display', { app: false });
+    await inEnglish(page);
+    await signInByApi(page.request, 'organizer2');
+    await visit(page, '/honours');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await scan(page, info, 'honours');
+  });
+
   test('a visitor: the sign-in page, a refused sign-in, an address that leads nowhere', async ({ page }, info) => {
     await visit(page, '/login');
     await scan(page, info, 'sign-in');

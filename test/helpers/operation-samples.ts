@@ -466,6 +466,30 @@ async function sessionVersion(ctx: SampleContext, sessionId: string): Promise<nu
   return (await asAdminExpecting(ctx, 200, 'GET', `/api/sessions/${sessionId}`)).version as number;
 }
 
+/** This quarter in Shanghai (`2027-Q1`): what a nomination names. */
+const currentQuarter = () => {
+  const local = new Date(Date.now() + 8 * hourMs);
+  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+};
+
+/** A fresh nomination of staff1 by the admin (a decision is made once: each decideHonour call gets its own). */
+async function staffOneNomination(ctx: SampleContext): Promise<string> {
+  const made = await asAdminExpecting(ctx, 201, 'POST', '/api/honours', {
+    quarter: currentQuarter(),
+    honourType: 'serviceStar',
+    personId: ctx.fixtures.person.staff1,
+    reason: `权限测试提名${ctx.unique()}`,
+  });
+  return made.honourId as string;
+}
+
+/** A display link of the bureau made by the admin; its token opens the display. */
+async function bureauDisplayLink(ctx: SampleContext): Promise<{ linkId: string; token: string }> {
+  const made = await asAdminExpecting(ctx, 201, 'POST', '/api/display-links', { label: `权限测试展示${ctx.unique()}`, unitIds: [ctx.fixtures.unit.bureau], days: 1 });
+  return { linkId: made.link.linkId as string, token: made.token as string };
+}
+const displayLinkCache = new WeakMap<Fixtures, Promise<{ linkId: string; token: string }>>();
+
 export const samples: OperationSample[] = [
   // ── platform ──
   { operationId: 'getHealth', label: 'getHealth', expect: everyone, build: () => ({ method: 'GET', path: '/api/health' }) },
@@ -1305,6 +1329,57 @@ export const samples: OperationSample[] = [
     outOfReach: ['organizer2'],
     addressesRecord: true,
     build: (ctx) => ({ method: 'GET', path: `/api/sessions/archive.xlsx?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
+  // ── quarterly honours ──
+  { operationId: 'listHonours', label: 'listHonours', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/honours' }) },
+  {
+    operationId: 'nominateHonour',
+    label: 'nominateHonour(staff1 of branch 1)',
+    expect: branchOneEditors,
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/honours',
+      body: { quarter: currentQuarter(), honourType: 'pioneerPost', personId: ctx.fixtures.person.staff1, reason: `权限测试${ctx.unique()}` },
+    }),
+  },
+  {
+    operationId: 'decideHonour',
+    label: 'decideHonour(a nomination of staff1)',
+    expect: outcomes(N, N, N, N, Y, Y, N),
+    reach: { person: 'staff1' },
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/honours/${await staffOneNomination(ctx)}/decision`, body: { outcome: 'decline', note: '权限测试' } }),
+  },
+  // ── the hall's display ──
+  { operationId: 'listDisplayLinks', label: 'listDisplayLinks', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/display-links' }) },
+  {
+    operationId: 'createDisplayLink',
+    label: 'createDisplayLink(bureau)',
+    expect: adminOnly,
+    build: (ctx) => ({ method: 'POST', path: '/api/display-links', body: { label: `权限测试展示${ctx.unique()}`, unitIds: [ctx.fixtures.unit.bureau], days: 1 } }),
+  },
+  {
+    operationId: 'revokeDisplayLink',
+    label: 'revokeDisplayLink(a fresh link)',
+    expect: adminOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/display-links/${(await bureauDisplayLink(ctx)).linkId}/revoke` }),
+  },
+  {
+    operationId: 'getDisplay',
+    label: 'getDisplay(by token)',
+    expect: everyone,
+    build: async (ctx) => {
+      let link = displayLinkCache.get(ctx.fixtures);
+      if (!link) {
+        link = bureauDisplayLink(ctx);
+        displayLinkCache.set(ctx.fixtures, link);
+      }
+      return { method: 'GET', path: `/api/display/${(await link).token}` };
+    },
   },
   { operationId: 'listPledges', label: 'listPledges(own)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/pledges' }) },
   {

@@ -61,6 +61,8 @@ const webActions: WebAction[] = [
   { route: 'pledges.$pledgeId', path: () => '/pledges/01JQ0000000000000000000000', intents: ['', 'edit', 'approve', 'return', 'progress', 'comment', 'assess'] },
   { route: 'pledges.$pledgeId', path: () => '/pledges/x', intents: ['edit'] },
   { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision', 'window'] },
+  { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
+  { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -81,6 +83,10 @@ const fieldNames = [
   'type', 'topic', 'startsAt', 'endsAt', 'place', 'hostId', 'recorderId', 'audienceKind', 'groupId', 'personIds', 'agenda', 'keepMaterial',
   'materialUploadId', 'reason', 'mark', 'personId', 'decision', 'token', 'code', 'decisions', 'keepFile', 'photoUploadId', 'fileUploadId',
   'sessionId', 'reflection', 'period.committee', 'count.committee', 'period.other', 'count.other',
+  // Honours and the hall's display links.
+  'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId', 'evidencePhotoUploadId', 'evidencePdfUploadId',
+  // The pledge pages (an item, the card, the ledger, the ratings, the review window).
+  'year', 'pledgeCategory', 'content', 'measures', 'dueDate', 'pledgeId', 'post', 'dutyDays', 'photo', 'doneOn', 'markDone', 'opensOn', 'closesOn', 'rating-x', 'reason-x',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

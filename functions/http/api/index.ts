@@ -28,6 +28,8 @@ import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
 import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
+import { honourRoutes } from './honours.js';
+import { displayRoutes } from './display.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -77,6 +79,8 @@ export function createApi() {
   api.route('/', sessionAttendanceRoutes);
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
+  api.route('/', honourRoutes);
+  api.route('/', displayRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

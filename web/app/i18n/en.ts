@@ -12,5 +12,7 @@ import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
 import { sessionsEn } from './sessions.en';
 import { pledgesEn } from './pledges.en';
+import { honoursEn } from './honours.en';
+import { displayEn } from './display.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn };

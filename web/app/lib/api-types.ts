@@ -325,6 +325,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/display-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hall display links: label, units, who made it, until when, revoked, last seen (never the secret) */
+        get: operations["listDisplayLinks"];
+        put?: never;
+        /** Make a display link for chosen units (1–20, subtrees count), valid 1–365 days; the token is answered this once */
+        post: operations["createDisplayLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/display-links/{linkId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a display link: its screen shows "ask for a new link" at its next refresh */
+        post: operations["revokeDisplayLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/display/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the hall’s screen shows now (no sign-in: the token is the key, and opens nothing else) */
+        get: operations["getDisplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -336,6 +388,41 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/honours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quarter’s honours (default: this quarter and the one before): awarded ones for everyone, nominations for those who reach them */
+        get: operations["listHonours"];
+        put?: never;
+        /** Nominate a window (a unit in reach and the window’s name) or a person in reach for this quarter or the one before */
+        post: operations["nominateHonour"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/honours/{honourId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Award or decline a nomination, once (leaders within reach of the nominee’s unit) */
+        post: operations["decideHonour"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1847,6 +1934,69 @@ export interface components {
             streak: number;
             total: number;
         };
+        Display: {
+            branches: {
+                name: string;
+                pledges: {
+                    categoryName: string;
+                    content: string;
+                    pledgeCategory: string;
+                    progressCount: number;
+                    /** @enum {string} */
+                    state: "approved" | "done";
+                }[];
+            }[];
+            /** @description Today in Shanghai. */
+            day: string;
+            generatedAt: string;
+            honours: {
+                name: string;
+                /** @enum {string} */
+                nomineeKind: "window" | "person";
+                quarter: string;
+                reason: string;
+                type: string;
+                typeName: string;
+                unitName: string;
+            }[];
+            people: {
+                name: string;
+                /** @enum {string|null} */
+                partyStatus: "full" | "probationary" | "none" | null;
+                photoUrl: string | null;
+                pledges: {
+                    categoryName: string;
+                    content: string;
+                    pledgeCategory: string;
+                    progressCount: number;
+                    /** @enum {string} */
+                    state: "approved" | "done";
+                }[];
+                post: string;
+                rating: string | null;
+            }[];
+            /** @description Ask again after this many seconds. */
+            refreshSeconds: number;
+            /** @description Show each page this long. */
+            rotateSeconds: number;
+            title: string;
+            weekday: number;
+        };
+        DisplayLink: {
+            createdAt: string;
+            createdByName: string;
+            label: string;
+            lastSeenAt: string | null;
+            linkId: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
+            units: {
+                name: string;
+                unitId: string;
+            }[];
+            validUntil: string;
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -1879,6 +2029,51 @@ export interface components {
             /** Format: date-time */
             time: string;
             version: string;
+        };
+        Honour: {
+            decidedAt: string | null;
+            decisionNote: string | null;
+            evidence: {
+                fileName: string;
+                /** @enum {string} */
+                kind: "photo" | "pdf";
+                url: string;
+            }[];
+            honourId: string;
+            /** @enum {string} */
+            honourType: "redFlagWindow" | "satisfiedWindow" | "pioneerPost" | "serviceStar";
+            may: {
+                decide: boolean;
+            };
+            /** @description The person’s name, or the window’s. */
+            name: string;
+            nominatedAt: string;
+            nominatedByName: string | null;
+            /** @enum {string} */
+            nomineeKind: "window" | "person";
+            personId: string | null;
+            quarter: string;
+            reason: string;
+            /** @enum {string} */
+            state: "nominated" | "awarded" | "declined";
+            typeName: string;
+            unitId: string;
+            unitName: string;
+        };
+        HonourList: {
+            items: components["schemas"]["Honour"][];
+            may: {
+                nominate: boolean;
+            };
+            /** @description The quarters listed, newest first. */
+            quarters: string[];
+            types: {
+                /** @enum {string} */
+                code: "redFlagWindow" | "satisfiedWindow" | "pioneerPost" | "serviceStar";
+                name: string;
+                /** @enum {string} */
+                nominee: "window" | "person";
+            }[];
         };
         ImportCounts: {
             create: number;
@@ -4534,6 +4729,286 @@ export interface operations {
             };
         };
     };
+    listDisplayLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DisplayLink"][];
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Administrators only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDisplayLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 180 */
+                    days?: number;
+                    label: string;
+                    unitIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Made; keep the address now: it is not shown again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        link: components["schemas"]["DisplayLink"];
+                        /** @description The display’s address on this site. */
+                        path: string;
+                        token: string;
+                    };
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Administrators only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeDisplayLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already so). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisplayLink"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Administrators only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDisplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people on duty today with their pledges, the branches’ pledges and the latest quarter’s honours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Display"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The link is wrong, revoked or expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -4568,6 +5043,272 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    listHonours: {
+        parameters: {
+            query?: {
+                quarter?: string;
+                state?: "nominated" | "awarded" | "declined";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The honours, newest quarter first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HonourList"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    nominateHonour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    evidence?: {
+                        /** @enum {string} */
+                        kind: "photo" | "pdf";
+                        uploadId: string;
+                    }[];
+                    /** @enum {string} */
+                    honourType: "redFlagWindow" | "satisfiedWindow" | "pioneerPost" | "serviceStar";
+                    /** Format: ulid */
+                    personId?: string;
+                    quarter: string;
+                    reason: string;
+                    /** Format: ulid */
+                    unitId?: string;
+                    windowName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Nominated. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Honour"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and admins. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person or unit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideHonour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                honourId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    note?: string;
+                    /** @enum {string} */
+                    outcome: "award" | "decline";
+                };
+            };
+        };
+        responses: {
+            /** @description Decided. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Honour"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Leaders and admins. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such nomination within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Decided already (`details.state`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
