@@ -1496,6 +1496,14 @@ export const samples: OperationSample[] = [
     },
   },
   {
+    operationId: 'assessPledge',
+    label: 'assessPledge(a pledge that does not exist)',
+    // The input is read before the pledge is looked for: anyone signed in gets the same answer (404), and bad input a 400.
+    expect: signedInOnly,
+    allowedWith: [404],
+    build: () => ({ method: 'PUT', path: `/api/pledges/${newId()}/assessment`, body: { text: '已按承诺兑现。' } }),
+  },
+  {
     operationId: 'ratePledges',
     label: 'ratePledges(branch 1, a proposal for staff1)',
     expect: outcomes(N, N, Y, N, N, Y, N),

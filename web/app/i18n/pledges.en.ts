@@ -7,6 +7,7 @@ export const pledgesEn: PledgesMessages = {
   'pledges.lead': 'Show who you are, where you serve and what you promise: write this year’s pledges, have your branch review them, record what you did, and assess them at year end.',
   'pledges.forbidden': 'The pledge pages are for people who are signed in.',
   'pledges.links': 'Pledge pages',
+  'pledges.honours': 'Quarterly honours',
   'pledges.year': 'Year',
   'pledges.show': 'Show',
   'pledges.back': 'Back to my pledges',

@@ -5,6 +5,7 @@ export const pledgesZhCN = {
   'pledges.lead': '亮身份、亮岗位、亮承诺：写下今年的承诺，经支部审核后公示，随时记录践诺情况，年底自评、评诺。',
   'pledges.forbidden': '承诺页面需要登录后查看。',
   'pledges.links': '承诺相关页面',
+  'pledges.honours': '季度评选',
   'pledges.year': '年度',
   'pledges.show': '查看',
   'pledges.back': '返回我的承诺',

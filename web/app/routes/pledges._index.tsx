@@ -94,6 +94,10 @@ export default function MyPledges() {
           {t('pledges.board.title')}
           <ArrowRightIcon className="icon icon-small" />
         </Link>
+        <Link to="/honours" className="button button-quiet" data-testid="link-honours">
+          {t('pledges.honours')}
+          <ArrowRightIcon className="icon icon-small" />
+        </Link>
         {mayReview ? (
           <Link to="/pledges/branch" className="button button-quiet" data-testid="link-branch">
             {t('pledges.branch.title')}
