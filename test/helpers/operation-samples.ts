@@ -1275,6 +1275,24 @@ export const samples: OperationSample[] = [
     addressesRecord: true,
     build: (ctx) => ({ method: 'GET', path: `/api/sessions/archive.xlsx?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
   },
+  {
+    operationId: 'getReviewSheet',
+    label: 'getReviewSheet(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/review-sheets?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
+  {
+    operationId: 'exportReviewSheet',
+    label: 'exportReviewSheet(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/review-sheets/export?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
 ];
 
 // ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -26,6 +26,7 @@ import { quizStatsRoutes } from './quiz-stats.js';
 import { sessionRoutes } from './sessions.js';
 import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
+import { reviewSheetRoutes } from './review-sheets.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -73,6 +74,7 @@ export function createApi() {
   api.route('/', sessionFigureRoutes);
   api.route('/', sessionRoutes);
   api.route('/', sessionAttendanceRoutes);
+  api.route('/', reviewSheetRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({
