@@ -38,7 +38,7 @@ const unsafeName = '王[测试]:A/B\\C?D*';
 const longName = '欧阳'.repeat(18);
 
 beforeAll(async () => {
-  [admin, organizer1, organizer2, staff1, staff2] = await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'staff2'].map((login) => signIn(login)));
+  [admin, organizer1, organizer2, staff1, staff2] = await Promise.all([signIn('admin'), signIn('organizer1'), signIn('organizer2'), signIn('staff1'), signIn('staff2')]);
   const list = await call('GET', '/units', admin);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));

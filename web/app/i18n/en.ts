@@ -11,5 +11,6 @@ import { shellEn } from './shell.en';
 import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
 import { sessionsEn } from './sessions.en';
+import { reviewEn } from './review.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...reviewEn };
