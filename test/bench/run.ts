@@ -31,6 +31,7 @@ import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
 import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
+import { REVIEW_BENCH_MEMBERS, reportReviewSheet, runReviewSheetSection } from './review-sheet.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -292,6 +293,9 @@ async function main(): Promise<number> {
   heading(`Quiz results: getQuizStats over ${QUIZ_STATS_ATTEMPTS} graded attempts of 20 questions, a fresh table with the demo seed, the app here`);
   const quizStats = await runQuizStatsSection();
   reportQuizStats(quizStats);
+  heading(`Review sheets: getReviewSheet and the workbook for the demo's branch 1 and a branch of ${REVIEW_BENCH_MEMBERS} members, a fresh table with the demo seed, the app here`);
+  const reviewSheet = await runReviewSheetSection();
+  reportReviewSheet(reviewSheet);
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
@@ -331,6 +335,7 @@ async function main(): Promise<number> {
     pageJs: { budgetBytes: PAGE_JS_BUDGET_BYTES, pages: pageJs.pages.map((p) => ({ route: p.route, gzipBytes: p.gzipBytes, rawBytes: p.rawBytes })) },
     quizTakers,
     checkIns,
+    reviewSheet,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',
