@@ -28,6 +28,7 @@ import { seedDemoCourses } from './seed-courses.js';
 import { seedDemoQuestions } from './seed-questions.js';
 import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
+import { seedDemoPledges } from './seed-pledges.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -227,6 +228,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const { questions } = await seedDemoQuestions();
   const { quizzes } = await seedDemoQuizzes();
   const { sessions } = await seedDemoSessions();
+  await seedDemoPledges();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

@@ -3,7 +3,7 @@
  * caller input parsed to a 400, batched reads that retry what DynamoDB leaves unprocessed, writes with bounded
  * concurrency, and pages with an opaque cursor. Nothing here knows any area.
  */
-import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { aws } from './aws.js';
 import { config } from './config.js';
@@ -131,6 +131,18 @@ export async function batchGetItems(keys: readonly TableKey[]): Promise<Array<Re
     ),
   );
   return read.flat();
+}
+
+/** Every item a query of the configured table answers, page after page (for the areas on the document client). */
+export async function queryItems(input: Omit<QueryCommandInput, 'TableName'>): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await aws().doc.send(new QueryCommand({ TableName: config().tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 /** Runs `work` over the items, at most `limit` at once; stops taking new items at the first failure and rethrows it. */

@@ -414,6 +414,36 @@ async function branchOneSession(ctx: SampleContext, options: { begun?: boolean; 
   });
 }
 
+
+// ─── Pledges ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const pledgeYear = () => Number(shanghaiToday().slice(0, 4));
+
+/** A pledge of the demo year, found through a branch's listing as the admin (the demo seeds every state). */
+async function demoPledge(ctx: SampleContext, branch: UnitKey, find: (owner: any, item: any) => boolean): Promise<{ pledgeId: string; version: number }> {
+  const year = await asAdminExpecting(ctx, 200, 'GET', `/api/pledges?branchId=${ctx.fixtures.unit[branch]}&year=${pledgeYear()}`);
+  for (const owner of year.owners) for (const item of owner.items) if (find(owner, item)) return { pledgeId: item.pledgeId, version: item.version };
+  throw new Error(`no demo pledge in ${branch} matches`);
+}
+
+const draftCache = new WeakMap<Fixtures, Promise<string>>();
+/** One draft of branch 1's own pledges (as an organisation), written by the admin, for the calls that change it. */
+function branchOneDraft(ctx: SampleContext): Promise<string> {
+  let made = draftCache.get(ctx.fixtures);
+  if (!made) {
+    made = asAdminExpecting(ctx, 201, 'POST', '/api/pledges', {
+      year: pledgeYear(),
+      branchId: ctx.fixtures.unit.branch1,
+      pledgeCategory: 'work',
+      content: `权限测试支部承诺${ctx.unique()}`,
+      measures: '按月通报。',
+      dueDate: `${pledgeYear()}-12-31`,
+    }).then((pledge) => pledge.pledgeId as string);
+    draftCache.set(ctx.fixtures, made);
+  }
+  return made;
+}
+
 const sessionCache = new WeakMap<Fixtures, Promise<{ sessionId: string; version: number }>>();
 /** One upcoming branch-1 session for the calls that only read it. */
 function sharedSession(ctx: SampleContext) {
@@ -746,18 +776,19 @@ export const samples: OperationSample[] = [
   {
     operationId: 'createUpload',
     label: 'createUpload(a PDF)',
-    // Course editors upload material; the scope is checked where the upload is used (a lesson of their course).
-    expect: courseEditors,
+    // Everyone signed in uploads photos and PDFs (evidence for their own records); the scope is checked where the
+    // upload is used (a lesson of their course, their own pledge).
+    expect: signedInOnly,
     build: () => ({ method: 'POST', path: '/api/uploads', body: { purpose: 'pdf', contentType: 'application/pdf', size: 1024, fileName: '学习讲义.pdf' } }),
   },
   {
     operationId: 'checkUpload',
     label: "checkUpload(admin's own PDF)",
-    // Only the person who uploaded a file checks it: for every other editor it does not exist.
+    // Only the person who uploaded a file checks it: for everyone else it does not exist.
     //                anon staff1 org1 org2 leader admin pending
     expect: outcomes(N, N, N, N, N, Y, N),
     reach: { person: 'admin' },
-    outOfReach: ['organizer1', 'organizer2'],
+    outOfReach: ['staff1', 'organizer1', 'organizer2', 'leader'],
     addressesRecord: true,
     async build(ctx) {
       const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
@@ -1293,6 +1324,148 @@ export const samples: OperationSample[] = [
     addressesRecord: true,
     build: (ctx) => ({ method: 'GET', path: `/api/review-sheets/export?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
   },
+  { operationId: 'listPledges', label: 'listPledges(own)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/pledges' }) },
+  {
+    operationId: 'listPledges',
+    label: 'listPledges(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['staff1', 'organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/pledges?branchId=${ctx.fixtures.unit.branch1}` }),
+  },
+  {
+    operationId: 'getPledge',
+    label: 'getPledge(an approved pledge of branch 1)',
+    // An approved pledge is public: everyone signed in reads it.
+    expect: signedInOnly,
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'GET', path: `/api/pledges/${(await demoPledge(ctx, 'branch1', (o, i) => o.ownerKind === 'person' && i.state === 'approved')).pledgeId}` }),
+  },
+  {
+    operationId: 'createPledge',
+    label: "createPledge(branch 1's own)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['staff1', 'organizer2', 'leader'],
+    outOfReachStatus: 403,
+    build: (ctx) => ({
+      method: 'POST',
+      path: '/api/pledges',
+      body: { year: pledgeYear(), branchId: ctx.fixtures.unit.branch1, pledgeCategory: 'service', content: `权限测试承诺${ctx.unique()}`, measures: '每月检查。', dueDate: `${pledgeYear()}-12-31` },
+    }),
+  },
+  {
+    operationId: 'updatePledge',
+    label: "updatePledge(branch 1's own draft)",
+    // Only a pledge's owner writes it (a branch's: its organizers); for anyone else there is no such pledge to write.
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['staff1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    async build(ctx) {
+      const pledgeId = await branchOneDraft(ctx);
+      const current = await asAdminExpecting(ctx, 200, 'GET', `/api/pledges/${pledgeId}`);
+      return {
+        method: 'PUT',
+        path: `/api/pledges/${pledgeId}`,
+        body: { version: current.version, pledgeCategory: 'work', content: `权限测试支部承诺${ctx.unique()}`, measures: '按月通报，季度小结。', dueDate: `${pledgeYear()}-12-31` },
+      };
+    },
+  },
+  {
+    operationId: 'submitPledges',
+    label: "submitPledges(branch 1's own)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['staff1', 'organizer2', 'leader'],
+    outOfReachStatus: 403,
+    // The first call hands the draft in; after it there is nothing left to hand in (409), which is no denial.
+    allowedWith: [409],
+    async build(ctx) {
+      await branchOneDraft(ctx);
+      return { method: 'POST', path: '/api/pledge-submissions', body: { year: pledgeYear(), branchId: ctx.fixtures.unit.branch1 } };
+    },
+  },
+  {
+    operationId: 'reviewPledge',
+    label: "reviewPledge(徐海涛's, waiting)",
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { person: 'zw0005' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    // The first reviewer returns it; after that it no longer waits (409), which is no denial.
+    allowedWith: [409],
+    async build(ctx) {
+      const waiting = await demoPledge(ctx, 'branch1', (o, i) => o.ownerId === ctx.fixtures.person.zw0005 && i.state !== 'draft' && i.pledgeCategory === 'work');
+      return { method: 'POST', path: `/api/pledges/${waiting.pledgeId}/review`, body: { outcome: 'return', version: waiting.version, reason: '请写明可检验的目标。' } };
+    },
+  },
+  {
+    operationId: 'addPledgeProgress',
+    label: "addPledgeProgress(branch 1's own, approved)",
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['staff1', 'organizer2', 'leader'],
+    addressesRecord: true,
+    async build(ctx) {
+      const approved = await demoPledge(ctx, 'branch1', (o, i) => o.ownerKind === 'branch' && i.state === 'approved');
+      return { method: 'POST', path: `/api/pledges/${approved.pledgeId}/progress`, body: { text: '本月支委会通报了践诺情况。', doneOn: shanghaiToday() } };
+    },
+  },
+  {
+    operationId: 'commentPledge',
+    label: "commentPledge(organizer2's, approved)",
+    // Organizers and leaders reaching its branch comment at any time; the branch's own members during the review.
+    expect: outcomes(N, N, N, Y, Y, Y, N),
+    reach: { person: 'organizer2' },
+    outOfReach: ['staff1', 'organizer1'],
+    outOfReachStatus: 403,
+    async build(ctx) {
+      const theirs = await demoPledge(ctx, 'branch2', (o, i) => o.ownerId === ctx.fixtures.person.organizer2 && i.state === 'approved');
+      return { method: 'POST', path: `/api/pledges/${theirs.pledgeId}/comments`, body: { text: '坚持得很好。' } };
+    },
+  },
+  {
+    operationId: 'assessPledge',
+    label: "assessPledge(staff1's, approved, review open)",
+    expect: outcomes(N, Y, N, N, N, N, N),
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer1', 'organizer2', 'leader', 'admin'],
+    outOfReachStatus: 403,
+    async build(ctx) {
+      const own = await demoPledge(ctx, 'branch1', (o, i) => o.ownerId === ctx.fixtures.person.staff1 && i.state === 'approved');
+      return { method: 'PUT', path: `/api/pledges/${own.pledgeId}/assessment`, body: { text: '已按承诺兑现，存在不足是宣传不够。' } };
+    },
+  },
+  {
+    operationId: 'ratePledges',
+    label: 'ratePledges(branch 1, a proposal for staff1)',
+    expect: outcomes(N, N, Y, N, N, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({
+      method: 'PUT',
+      path: '/api/pledge-ratings',
+      body: { year: pledgeYear(), branchId: ctx.fixtures.unit.branch1, ratings: [{ personId: ctx.fixtures.person.staff1, stage: 'proposal', rating: 'qualified', reason: '承诺基本兑现。' }] },
+    }),
+  },
+  {
+    operationId: 'setReviewWindow',
+    label: 'setReviewWindow(branch 3)',
+    expect: adminOnly,
+    build: (ctx) => ({ method: 'PUT', path: '/api/pledge-windows', body: { unitId: ctx.fixtures.unit.branch3, year: pledgeYear(), opensOn: `${pledgeYear()}-12-01`, closesOn: `${pledgeYear()}-12-31` } }),
+  },
+  {
+    operationId: 'updatePledgeProfile',
+    label: 'updatePledgeProfile(own card)',
+    expect: signedInOnly,
+    // Each subject's card is at its own version; a call sent with another's is refused as stale (409), no denial.
+    allowedWith: [409],
+    build: () => ({ method: 'PUT', path: '/api/me/pledge-profile', body: { version: 0, post: '综合受理窗口', photo: null, dutyDays: [1, 2, 3, 4, 5] } }),
+  },
+  { operationId: 'getPledgeBoard', label: 'getPledgeBoard(bureau)', expect: signedInOnly, build: (ctx) => ({ method: 'GET', path: `/api/pledge-board?unitId=${ctx.fixtures.unit.bureau}` }) },
 ];
 
 // ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -213,7 +213,11 @@ describe('materials', () => {
     const tooBig = await call('POST', '/uploads', admin, { purpose: 'cover', contentType: 'image/png', size: 6 * 1024 * 1024, fileName: 'big.png' });
     expect(tooBig.status).toBe(413);
     expect(tooBig.json.error.message).toContain('5 MB');
-    expect((await call('POST', '/uploads', staff1, { purpose: 'pdf', contentType: 'application/pdf', size: 10, fileName: 'a.pdf' })).status).toBe(403);
+    // A member uploads photos and PDFs for their own records, never a video (course material).
+    expect((await call('POST', '/uploads', staff1, { purpose: 'pdf', contentType: 'application/pdf', size: 10, fileName: 'a.pdf' })).status).toBe(201);
+    const video = await call('POST', '/uploads', staff1, { purpose: 'video', contentType: 'video/mp4', size: 10, fileName: 'a.mp4' });
+    expect(video.status).toBe(403);
+    expect(video.json.error.message).toContain('视频只能由课程编辑人员上传');
   });
 
   it('checks the stored file before a lesson may use it, and hands its address only to those who may see it', async () => {

@@ -5,7 +5,8 @@
  * roles itself. A change to the permission table thus changes what people are offered, with nothing to keep in step.
  */
 import { AppError } from '../../platform/errors.js';
-import { authorize, type Actor, type Operation } from './permissions.js';
+import type { OrgTree } from '../org/tree.js';
+import { authorize, reachesUnit, type Actor, type Operation } from './permissions.js';
 
 export const capabilityOperations = {
   /** Courses, one's tasks and record of study (学习). */
@@ -42,6 +43,20 @@ export const capabilityOperations = {
 
 export type Capability = keyof typeof capabilityOperations;
 export const capabilityNames = Object.keys(capabilityOperations) as [Capability, ...Capability[]];
+
+/**
+ * Whether the actor's grant for an operation reaches a unit beyond their own records (an organizer's or leader's
+ * scope, or all): false when the operation is not theirs at all, or only for themselves.
+ */
+export function reachesUnitFor(actor: Actor, operation: Operation, unitId: string, tree: OrgTree): boolean {
+  try {
+    const grant = authorize(actor, operation);
+    return grant.access !== 'self' && reachesUnit(grant, actor, unitId, tree);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return false;
+    throw error;
+  }
+}
 
 /** Whether the actor may perform the operation at all (whatever its reach). */
 export function mayPerform(actor: Actor, operation: Operation): boolean {

@@ -50,7 +50,7 @@ const quizEditors: RoleRow = { organizer: 'scope', admin: 'all' };
 const sessionReaders: RoleRow = { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' };
 const sessionOrganizers: RoleRow = { organizer: 'scope', admin: 'all' };
 /** Pledges are each member's own to write; organizers write their branch's and review within reach. */
-const pledgeWriters: RoleRow = { staff: 'self', organizer: 'scope', leader: 'self', admin: 'all' };
+const pledgeWriters: RoleRow = { staff: 'self', organizer: 'scope', admin: 'all' };
 const pledgeReviewers: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
 
 export const permissions = {
@@ -86,9 +86,10 @@ export const permissions = {
   createLesson: courseEditors,
   updateLesson: courseEditors,
   assignCourse: courseEditors,
-  createUpload: courseEditors,
-  // an upload is checked by the person who made it, and nobody else
-  checkUpload: { organizer: 'self', admin: 'self' },
+  // course editors upload material of every kind; everyone else photos and PDFs for their own records (a pledge's
+  // evidence, a card's photo): `uploadPurposesFor` below. An upload is checked by the person who made it, and nobody else
+  createUpload: { staff: 'self', organizer: 'scope', leader: 'self', admin: 'all' },
+  checkUpload: signedIn,
   getCourseCompletion: scopedReaders,
   exportCourseCompletion: scopedReaders,
   listCourseAssignments: scopedReaders,
@@ -161,7 +162,7 @@ export const permissions = {
   submitPledges: pledgeWriters,
   reviewPledge: pledgeReviewers,
   addPledgeProgress: pledgeWriters,
-  commentPledge: everyoneSignedIn,
+  commentPledge: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
   assessPledge: signedIn,
   ratePledges: { organizer: 'scope', admin: 'all' },
   setReviewWindow: adminOnly,
@@ -221,6 +222,11 @@ export function authorize(actor: Actor | null, operation: Operation): Grant {
   if (!best) throw new AppError('FORBIDDEN');
   if (best === 'scope') return { access: 'scope', unitIds };
   return { access: best };
+}
+
+/** What a createUpload grant may upload: everything for course editors, photos and PDFs for one's own records. */
+export function uploadPurposesFor(grant: Grant): ReadonlyArray<'cover' | 'pdf' | 'video'> {
+  return grant.access === 'self' ? ['cover', 'pdf'] : ['cover', 'pdf', 'video'];
 }
 
 /** Whether a grant reaches a person (by where they sit in the tree, their branch, or being the actor). */

@@ -6,7 +6,8 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { BoundedMap } from '../../platform/bounded-map.js';
-import { authorize, reachesUnit, type Actor, type Operation } from '../authz/permissions.js';
+import { authorize, type Actor } from '../authz/permissions.js';
+import { reachesUnitFor } from '../authz/capabilities.js';
 import { audienceOf } from '../assignments/service.js';
 import { inAudience } from '../assignments/audience.js';
 import type { Audience } from '../assignments/schema.js';
@@ -30,15 +31,7 @@ export interface SessionAccess {
 }
 
 /** Whether the actor's grant for an operation reaches the branch (false when the operation is not theirs at all). */
-export function reachesBranch(actor: Actor, operation: Operation, branchId: string, tree: OrgTree): boolean {
-  try {
-    const grant = authorize(actor, operation);
-    return grant.access !== 'self' && reachesUnit(grant, actor, branchId, tree);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return false;
-    throw error;
-  }
-}
+export const reachesBranch = reachesUnitFor;
 
 const asAudience = (audience: SessionAudience): Audience => audience;
 

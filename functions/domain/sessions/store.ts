@@ -4,10 +4,10 @@
  * a leave request and the minutes are their own items.
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
-import { eachLimited, versionedWrite, writeIfStill } from '../../platform/store.js';
+import { eachLimited, queryItems, versionedWrite, writeIfStill } from '../../platform/store.js';
 import {
   keys,
   leaveFrom,
@@ -29,16 +29,7 @@ import { CadenceRules, type AttendanceRecord, type LeaveRequest, type Minutes, t
 const table = () => config().tableName;
 type Item = Record<string, unknown>;
 
-async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await aws().doc.send(new QueryCommand({ TableName: table(), ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const queryAll = queryItems;
 
 // ─── Sessions ──────────────────────────────────────────────────────────────────────────────────────────────────────
 

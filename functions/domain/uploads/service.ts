@@ -20,7 +20,7 @@ import { config } from '../../platform/config.js';
 import { clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import type { MessageRef } from '../../platform/i18n.js';
-import { authorize, type Actor } from '../authz/permissions.js';
+import { authorize, uploadPurposesFor, type Actor } from '../authz/permissions.js';
 import { deliveryOf } from './delivery.js';
 import { incomingKey, storedKey } from './keys.js';
 import { CreateUploadInput, Upload, uploadRules, type CheckedUpload, type UploadPurpose } from './schema.js';
@@ -52,8 +52,9 @@ function formatMb(bytes: number): string {
 
 /** Checks the declared type and size, records a pending upload, and hands out a presigned PUT for exactly that. */
 export async function createUpload(actor: Actor | null, input: unknown) {
-  authorize(actor, 'createUpload');
+  const grant = authorize(actor, 'createUpload');
   const data = CreateUploadInput.parse(input);
+  if (!uploadPurposesFor(grant).includes(data.purpose)) throw new AppError('FORBIDDEN', { messageKey: uploadsMessages.uploadPurposeNotYours });
   const rules = uploadRules[data.purpose];
   const contentType = data.contentType.trim().toLowerCase();
   const extension = Object.hasOwn(rules.types, contentType) ? rules.types[contentType] : undefined;

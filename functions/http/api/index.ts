@@ -27,6 +27,8 @@ import { sessionRoutes } from './sessions.js';
 import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
 import { reviewSheetRoutes } from './review-sheets.js';
+import { pledgeRoutes } from './pledges.js';
+import { pledgeYearRoutes } from './pledge-year.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -75,6 +77,8 @@ export function createApi() {
   api.route('/', sessionRoutes);
   api.route('/', sessionAttendanceRoutes);
   api.route('/', reviewSheetRoutes);
+  api.route('/', pledgeYearRoutes);
+  api.route('/', pledgeRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({
