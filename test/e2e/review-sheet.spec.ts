@@ -23,6 +23,9 @@ test.describe('review sheets', () => {
     const staff1 = me.items.find((p) => p.login === 'staff1')!;
     const mine = sheets.filter({ has: page.getByRole('heading', { level: 2, name: staff1.name, exact: true }) });
     await expect(mine).toHaveCount(1);
+    await expect(mine).toContainText('综合科 · 文秘岗');
+    await expect(mine.locator('.review-pledges tbody tr')).toHaveCount(4);
+    await expect(mine.locator('.review-pledges')).toContainText('已退回');
     await expect(mine.getByTestId('review-sessions')).toContainText('出席');
     await expect(mine.getByTestId('review-credit')).toContainText('本年学时');
     await expect(mine.getByTestId('review-quizzes')).toContainText('参加');

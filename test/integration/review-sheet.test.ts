@@ -30,7 +30,9 @@ interface Sheet {
   study: { credit: number; target: number; courses: { title: string }[] };
   quizzes: { taken: number; passed: number; items: { title: string }[] };
   sessions: { expected: number; attended: number; leave: number; absent: number; madeUp: number };
-  pledges: unknown[];
+  post: string | null;
+  pledges: { state: string; stateName: string; categoryName: string; progressCount: number; assessment: string | null }[];
+  rating: { proposal: { ratingName: string; reason: string } | null; decision: { rating: string; ratingName: string; reason: string; byName: string } | null };
   honours: unknown[];
 }
 
@@ -99,6 +101,22 @@ describe('a branch’s review sheets', () => {
     expect(view.sheets.every((s) => s.partyStatusName === '正式党员' || s.partyStatusName === '预备党员')).toBe(true);
   });
 
+  it('show each member’s pledges in every state with their post, and last year’s rating with its reasons', async () => {
+    const mine = (await sheetsOf(organizer1)).sheets.find((s) => s.personId === people.staff1)!;
+    expect(mine.post).toBe('综合科 · 文秘岗');
+    expect(mine.pledges.map((p) => p.state).sort()).toEqual(['approved', 'done', 'draft', 'returned']);
+    expect(mine.pledges.find((p) => p.state === 'done')!.progressCount).toBeGreaterThan(0);
+    expect(mine.pledges.find((p) => p.state === 'returned')!.stateName).toBe('已退回');
+    expect(mine.rating).toEqual({ proposal: null, decision: null });
+
+    const last = (await sheetsOf(organizer1, `branchId=${units.branch1}&year=${year - 1}`)).sheets.find((s) => s.personId === people.staff1)!;
+    expect(last.rating.decision).toMatchObject({ rating: 'excellent', ratingName: '优秀' });
+    expect(last.rating.decision!.reason.length).toBeGreaterThan(0);
+    expect(last.rating.proposal!.ratingName).toBe('优秀');
+    expect(last.pledges).toHaveLength(3);
+    expect(last.pledges.every((p) => p.assessment !== null)).toBe(true);
+  });
+
   it('open the reader’s own branch by default, and stay within reach', async () => {
     expect((await sheetsOf(organizer1, '')).branchId).toBe(units.branch1);
     const leader = await signIn('leader');
@@ -149,6 +167,11 @@ describe('the workbook', () => {
       expect(field('本年学时')).toBe(s.study.credit);
       expect(field('出席')).toBe(s.sessions.attended);
     });
+    // staff1's worksheet lists their pledges with their states and the post.
+    const staff1At = view.sheets.findIndex((s) => s.personId === people.staff1);
+    const staff1Sheet = JSON.stringify(values(workbook.worksheets[staff1At + 1]!));
+    expect(staff1Sheet).toContain('已退回');
+    expect(staff1Sheet).toContain('综合科 · 文秘岗');
     expect(names).toContain('王_测试__A_B_C_D_');
     expect(names).toContain('王_测试__A_B_C_D_ (2)');
 

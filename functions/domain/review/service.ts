@@ -45,14 +45,14 @@ function yearBounds(year: number): { fromIso: string; toIso: string } {
 }
 
 /**
- * The posts (亮岗位) on the people's public cards: the cards of the branch and of the units its people sit in
- * outside it, kept for the people asked about.
+ * The posts (亮岗位) on the people's public cards: the cards filed under the units the people sit in (one query per
+ * unit, and per unit below it), kept for the people asked about.
  */
-async function postsOf(branchId: string, people: readonly PublicPerson[], year: number, tree: OrgTree): Promise<Map<string, string>> {
-  const units = [...new Set(people.map((p) => p.unitId))].filter((unitId) => !tree.isWithin(unitId, branchId));
+async function postsOf(people: readonly PublicPerson[], year: number, tree: OrgTree): Promise<Map<string, string>> {
   const wanted = new Set(people.map((p) => p.personId));
   const posts = new Map<string, string>();
-  for (const entry of await boardEntriesOf([branchId, ...units], year)) {
+  if (people.length === 0) return posts;
+  for (const entry of await boardEntriesOf([...new Set(people.map((p) => p.unitId))], year, tree)) {
     if (entry.ownerKind === 'person' && wanted.has(entry.ownerId) && entry.post.trim()) posts.set(entry.ownerId, entry.post);
   }
   return posts;
@@ -81,7 +81,7 @@ async function sheetsOf(branchId: string, branchName: string, year: number, tree
     attendanceOfBranchYear(branchId, year),
     quizzesTakenBy(personIds, fromIso, toIso, CONCURRENCY),
     honoursOfPeople(personIds, year),
-    postsOf(branchId, people, year, tree),
+    postsOf(people, year, tree),
     eachLimited(personIds, CONCURRENCY, async (personId) => {
       study.set(personId, await studyYearOf(personId, year));
     }),
