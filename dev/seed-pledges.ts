@@ -176,7 +176,7 @@ export async function seedDemoPledges(): Promise<{ pledges: number }> {
     const p = person(login);
     keep(pledge({ kind: 'person', p }, year, catalogue[i % 2 === 0 ? 0 : 4]!, 'approved'), 1 + (i % 3));
     keep(pledge({ kind: 'person', p }, year, catalogue[(i % 3) + 1]!, 'approved'), i % 2);
-    if (i % 4 === 0) pledge({ kind: 'person', p }, year, catalogue[3]!, 'approved');
+    if (i % 4 === 0) pledge({ kind: 'person', p }, year, catalogue[6]!, 'approved');
   });
   // The branches' own pledges as organisations.
   keep(pledge({ kind: 'branch', branchId: branch1 }, year, { c: 'work', content: '支部全体党员亮身份、亮承诺，年内窗口零投诉', measures: '每月支委会通报践诺情况，党员先锋岗挂牌服务。', due: '12-31' }, 'approved'), 2);

@@ -39,6 +39,12 @@ export const capabilityOperations = {
   organizeSessions: ['createSession', 'updateSession', 'cancelSession', 'closeSession', 'decideLeave', 'confirmMakeUp'],
   /** The branches' cadence and attendance figures and the year's archive, within the units it reaches. */
   readCadence: ['getCadence', 'getAttendanceFigures', 'exportSessionArchive'],
+  /** One's own pledges (承诺): writing, handing in, keeping them, the public board. */
+  keepPledges: ['listPledges', 'createPledge', 'submitPledges', 'addPledgeProgress', 'getPledgeBoard'],
+  /** Reviewing the pledges of the branches one reaches, and their year (organizers, leaders). */
+  reviewPledges: ['reviewPledge'],
+  /** Rating a branch's members at year end (评诺), within the units it reaches. */
+  ratePledges: ['ratePledges'],
 } as const satisfies Record<string, readonly Operation[]>;
 
 export type Capability = keyof typeof capabilityOperations;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import { useT } from '../i18n';
-import { BookIcon, CodeIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { BookIcon, CodeIcon, FlagIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { CalendarIcon } from './course-icons';
 import { LanguageSwitch } from './language-switch';
 import { may, useMe } from '../lib/me';
@@ -19,6 +19,7 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
   code: CodeIcon,
   quiz: QuizIcon,
   calendar: CalendarIcon,
+  flag: FlagIcon,
 };
 
 /**

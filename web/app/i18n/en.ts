@@ -12,5 +12,6 @@ import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
 import { sessionsEn } from './sessions.en';
 import { reviewEn } from './review.en';
+import { pledgesEn } from './pledges.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...reviewEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...reviewEn };

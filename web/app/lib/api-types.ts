@@ -2019,7 +2019,7 @@ export interface components {
         } | null;
         Me: components["schemas"]["Person"] & {
             /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference), `attendSessions` (study sessions: check-in, leave, make-up), `organizeSessions` (scheduling sessions, rosters, leave and make-up decisions), `readCadence` (the branches’ meeting cadence, attendance figures, archives). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "attendSessions" | "organizeSessions" | "readCadence")[];
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "attendSessions" | "organizeSessions" | "readCadence" | "keepPledges" | "reviewPledges" | "ratePledges")[];
             /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
             reach: {
                 administer?: "all" | string[];
@@ -2027,13 +2027,16 @@ export interface components {
                 editCourses?: "all" | string[];
                 editQuestions?: "all" | string[];
                 editQuizzes?: "all" | string[];
+                keepPledges?: "all" | string[];
                 managePeople?: "all" | string[];
                 organizeSessions?: "all" | string[];
                 ownAccount?: "all" | string[];
+                ratePledges?: "all" | string[];
                 readCadence?: "all" | string[];
                 readCompletion?: "all" | string[];
                 readPeople?: "all" | string[];
                 readQuizStats?: "all" | string[];
+                reviewPledges?: "all" | string[];
                 study?: "all" | string[];
             };
         };

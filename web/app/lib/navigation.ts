@@ -7,7 +7,7 @@
 import type { MessageKey } from '../i18n';
 import type { Capability } from './me';
 
-export type NavIcon = 'home' | 'book' | 'users' | 'settings' | 'user' | 'logIn' | 'pulse' | 'code' | 'quiz' | 'calendar';
+export type NavIcon = 'home' | 'book' | 'users' | 'settings' | 'user' | 'logIn' | 'pulse' | 'code' | 'quiz' | 'calendar' | 'flag';
 
 export interface NavItem {
   to: string;
@@ -31,6 +31,7 @@ export const navItems: NavItem[] = [
   { to: '/learn', label: 'nav.learn', icon: 'book', shownTo: 'study' },
   { to: '/quizzes', label: 'nav.quizzes', icon: 'quiz', shownTo: 'study' },
   { to: '/sessions', label: 'nav.sessions', icon: 'calendar', shownTo: 'attendSessions' },
+  { to: '/pledges', label: 'nav.pledges', icon: 'flag', shownTo: 'keepPledges' },
   { to: '/people', label: 'nav.people', icon: 'users', shownTo: 'readPeople' },
   { to: '/admin', label: 'nav.admin', icon: 'settings', shownTo: 'administer' },
   { to: '/me', label: 'nav.me', icon: 'user', shownTo: 'ownAccount' },
