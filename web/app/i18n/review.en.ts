@@ -6,7 +6,7 @@ export const reviewEn: Record<keyof typeof reviewZhCN, string> = {
   'review.lead': '{branch} · {year}',
   'review.note': 'Grades are the branch meeting’s decision; these sheets only gather the facts for it.',
   'review.asOf': 'As of {time}',
-  'review.back': 'Back to pledges',
+  'review.back': 'Back to the branch’s pledges',
   'review.branch': 'Party branch',
   'review.year': 'Year',
   'review.show': 'Show',

@@ -4,7 +4,7 @@ export const reviewZhCN = {
   'review.lead': '{branch} · {year} 年',
   'review.note': '评定等次由支部党员大会决定，本表只汇总情况，供评议参考。',
   'review.asOf': '统计时间：{time}',
-  'review.back': '返回承诺',
+  'review.back': '返回支部承诺管理',
   'review.branch': '党支部',
   'review.year': '年度',
   'review.show': '查看',

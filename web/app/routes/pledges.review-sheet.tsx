@@ -53,7 +53,7 @@ export default function ReviewSheetPage() {
   const exportHref = `/api/review-sheets/export?branchId=${encodeURIComponent(view.branchId)}&year=${view.year}`;
   return (
     <div className="page review-page">
-      <BackLink to="/pledges">{t('review.back')}</BackLink>
+      <BackLink to={`/pledges/branch?branch=${encodeURIComponent(view.branchId)}&year=${view.year}`}>{t('review.back')}</BackLink>
       <header className="page-header">
         <div>
           <h1>{t('review.title')}</h1>
