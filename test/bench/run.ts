@@ -33,6 +33,7 @@ import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './ques
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
 import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
 import { runDisplaySection } from './display.js';
+import { REVIEW_BENCH_MEMBERS, reportReviewSheet, runReviewSheetSection } from './review-sheet.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -294,6 +295,9 @@ async function main(): Promise<number> {
   heading(`Quiz results: getQuizStats over ${QUIZ_STATS_ATTEMPTS} graded attempts of 20 questions, a fresh table with the demo seed, the app here`);
   const quizStats = await runQuizStatsSection();
   reportQuizStats(quizStats);
+  heading(`Review sheets: getReviewSheet and the workbook for the demo's branch 1 and a branch of ${REVIEW_BENCH_MEMBERS} members, a fresh table with the demo seed, the app here`);
+  const reviewSheet = await runReviewSheetSection();
+  reportReviewSheet(reviewSheet);
 
   heading('Learning at scale: dynalite in a process of its own (as DynamoDB is never in a Lambda\'s), s3rver and the app here');
   const learning = await runLearningSection();
@@ -340,6 +344,7 @@ async function main(): Promise<number> {
     quizTakers,
     checkIns,
     pledgeBoard,
+    reviewSheet,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',

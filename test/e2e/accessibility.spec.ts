@@ -358,3 +358,16 @@ test.describe('accessibility of the host’s session pages', () => {
     }
   });
 });
+
+test.describe('accessibility of the review sheets', () => {
+  test('an organizer: the branch’s review sheets, in Chinese and English', async ({ page }, info) => {
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    await visit(page, '/pledges/review-sheet');
+    await expect(page.getByTestId('review-sheet').first()).toBeVisible();
+    await scan(page, info, 'the review sheets');
+    await inEnglish(page);
+    await visit(page, '/pledges/review-sheet');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await scan(page, info, 'the review sheets');
+  });
+});

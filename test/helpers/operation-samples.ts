@@ -1381,6 +1381,24 @@ export const samples: OperationSample[] = [
       return { method: 'GET', path: `/api/display/${(await link).token}` };
     },
   },
+  {
+    operationId: 'getReviewSheet',
+    label: 'getReviewSheet(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/review-sheets?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
+  {
+    operationId: 'exportReviewSheet',
+    label: 'exportReviewSheet(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/review-sheets/export?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
+  },
   { operationId: 'listPledges', label: 'listPledges(own)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/pledges' }) },
   {
     operationId: 'listPledges',

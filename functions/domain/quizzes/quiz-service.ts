@@ -21,7 +21,7 @@ import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryAttemptsOfQu
 import { queryQuestionsByTag, queryQuestionsOfUnits, readQuestionHeads } from './store.js';
 import { CreateQuizInput, ListQuizzesQuery, PublishQuizInput, UpdateQuizInput } from './quiz-schema.js';
 import type { Attempt, Question, Quiz, QuizItem } from './schema.js';
-import { everyPage } from '../../platform/store.js';
+import { eachLimited, everyPage } from '../../platform/store.js';
 
 const notFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 
@@ -303,4 +303,41 @@ export async function quizStandings(personId: string, quizIds: readonly string[]
   return new Map(
     quizzes.map((quiz) => [quiz.quizId, { quiz, ...standingOf(quiz, attempts.filter((attempt) => attempt.quizId === quiz.quizId), now) }]),
   );
+}
+
+/** One quiz a person finished in a period: whether any attempt passed, and when they last finished one. */
+export interface QuizTaken {
+  quizId: string;
+  title: string;
+  passed: boolean;
+  lastFinishedAt: string;
+}
+
+/**
+ * For the year's review sheet (no actor): the quizzes each person finished between `fromIso` (inclusive) and
+ * `toIso` (exclusive), passed or not, read as organizers' figures read them (the grading as it is). One query a
+ * person (at most `concurrency` at once) and one batched read of the quizzes' titles.
+ */
+export async function quizzesTakenBy(personIds: readonly string[], fromIso: string, toIso: string, concurrency = 8): Promise<Map<string, QuizTaken[]>> {
+  const finished = new Map<string, Attempt[]>();
+  await eachLimited(personIds, concurrency, async (personId) => {
+    const attempts = await queryAttemptsOfPerson(personId);
+    finished.set(personId, attempts.filter((a) => a.finishedAt !== undefined && a.finishedAt >= fromIso && a.finishedAt < toIso));
+  });
+  const titles = new Map((await readQuizzes([...new Set([...finished.values()].flat().map((a) => a.quizId))])).map((quiz) => [quiz.quizId, quiz.title]));
+  const taken = new Map<string, QuizTaken[]>();
+  for (const personId of personIds) {
+    const byQuiz = new Map<string, QuizTaken>();
+    for (const attempt of finished.get(personId) ?? []) {
+      const seen = byQuiz.get(attempt.quizId);
+      byQuiz.set(attempt.quizId, {
+        quizId: attempt.quizId,
+        title: titles.get(attempt.quizId) ?? '—',
+        passed: (seen?.passed ?? false) || attempt.passed === true,
+        lastFinishedAt: seen && seen.lastFinishedAt > attempt.finishedAt! ? seen.lastFinishedAt : attempt.finishedAt!,
+      });
+    }
+    taken.set(personId, [...byQuiz.values()].sort((a, b) => a.lastFinishedAt.localeCompare(b.lastFinishedAt)));
+  }
+  return taken;
 }

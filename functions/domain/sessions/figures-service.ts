@@ -151,6 +151,16 @@ function personTotals(records: readonly AttendanceRecord[]) {
   return t;
 }
 
+/**
+ * For the year's review sheet (no actor): each person's attendance in a branch's year (expected, attended, on leave,
+ * absent, made up), from the branch's records of the year — one query whatever the number of members.
+ */
+export async function attendanceOfBranchYear(branchId: string, year: number): Promise<Map<string, ReturnType<typeof personTotals>>> {
+  const byPerson = new Map<string, AttendanceRecord[]>();
+  for (const record of await branchRecords(branchId, year)) byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
+  return new Map([...byPerson].map(([personId, records]) => [personId, personTotals(records)]));
+}
+
 /** A branch's year: the figures the page shows, and the records, sessions and names the archive adds. */
 async function figuresOf(actor: Actor, branchId: string, year: number) {
   const tree = await loadTree();

@@ -217,3 +217,16 @@ export async function coursesStartedBy(personId: string): Promise<Map<string, st
 export async function completionOfCourse(courseId: string): Promise<Map<string, string | null>> {
   return queryCompletionOfCourse(courseId);
 }
+
+/**
+ * For the year's review sheet (no actor): one person's year of study — 学时 credited in `year` against the target,
+ * and the courses completed and final tests passed — read from their progress items (one query).
+ */
+export async function studyYearOf(personId: string, year: number) {
+  const record = recordOf(await queryProgressOfPerson(personId), year, config().yearlyCreditTarget);
+  return {
+    credit: record.creditThisYear,
+    target: record.target,
+    coursesCompleted: record.completed.filter((course) => shanghaiYear(course.completedAt) === year),
+  };
+}

@@ -26,6 +26,7 @@ import { quizStatsRoutes } from './quiz-stats.js';
 import { sessionRoutes } from './sessions.js';
 import { sessionAttendanceRoutes } from './session-attendance.js';
 import { sessionFigureRoutes } from './session-figures.js';
+import { reviewSheetRoutes } from './review-sheets.js';
 import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
@@ -77,6 +78,7 @@ export function createApi() {
   api.route('/', sessionFigureRoutes);
   api.route('/', sessionRoutes);
   api.route('/', sessionAttendanceRoutes);
+  api.route('/', reviewSheetRoutes);
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);

@@ -1135,6 +1135,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A branch’s review sheets for a year: per member their pledges and rating, study credit, courses, quizzes, sessions and honours
+         * @description Facts for the branch meeting (民主评议); grades are the branch’s decision and the sheet only informs. Without `branchId`, the caller’s own branch if in reach, else the first in reach; without `year`, this year. `branches` lists the branches the caller may open; `asOf` says when the facts were read.
+         */
+        get: operations["getReviewSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review-sheets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same review sheets as a workbook: a summary sheet (one row per member), then one worksheet per member */
+        get: operations["exportReviewSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -2723,6 +2760,91 @@ export interface components {
              * @enum {string}
              */
             state: "done" | "overdue" | "dueSoon" | "assigned";
+        };
+        ReviewSheets: {
+            asOf: string;
+            branches: {
+                branchId: string;
+                name: string;
+            }[];
+            branchId: string;
+            branchName: string;
+            sheets: {
+                honours: {
+                    honourId: string;
+                    quarter: string;
+                    reason: string;
+                    type: string;
+                    typeName: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                partyStatus: "full" | "probationary" | "none";
+                partyStatusName: string;
+                personId: string;
+                pledges: {
+                    assessment: string | null;
+                    categoryName: string;
+                    content: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    pledgeCategory: "study" | "work" | "service" | "discipline";
+                    pledgeId: string;
+                    progressCount: number;
+                    /** @enum {string} */
+                    state: "draft" | "submitted" | "returned" | "approved" | "done";
+                    stateName: string;
+                }[];
+                post: string | null;
+                quizzes: {
+                    items: {
+                        lastFinishedAt: string;
+                        passed: boolean;
+                        quizId: string;
+                        title: string;
+                    }[];
+                    passed: number;
+                    taken: number;
+                };
+                rating: {
+                    decision: {
+                        at: string;
+                        byName: string;
+                        /** @enum {string} */
+                        rating: "excellent" | "qualified" | "basicallyQualified" | "unqualified";
+                        ratingName: string;
+                        reason: string;
+                    } | null;
+                    proposal: {
+                        at: string;
+                        byName: string;
+                        /** @enum {string} */
+                        rating: "excellent" | "qualified" | "basicallyQualified" | "unqualified";
+                        ratingName: string;
+                        reason: string;
+                    } | null;
+                };
+                sessions: {
+                    absent: number;
+                    attended: number;
+                    expected: number;
+                    leave: number;
+                    madeUp: number;
+                };
+                study: {
+                    courses: {
+                        completedAt: string;
+                        courseId: string;
+                        credit: number;
+                        title: string;
+                    }[];
+                    credit: number;
+                    met: boolean;
+                    target: number;
+                };
+                unitName: string;
+            }[];
+            year: number;
         };
         ReviewWindow: {
             closesOn: string;
@@ -9296,6 +9418,161 @@ export interface operations {
                 };
             };
             /** @description No such quiz, or a unit outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReviewSheet: {
+        parameters: {
+            query?: {
+                /** @description The branch. */
+                branchId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheets, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSheets"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and leaders (within their reach) and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such branch, or one outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportReviewSheet: {
+        parameters: {
+            query: {
+                branchId: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A workbook in the caller’s language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and leaders (within their reach) and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such branch, or one outside the caller’s reach. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,136 @@
+/**
+ * The year's review sheet (民主评议): for a branch and a year, one sheet per member with the facts the branch meeting
+ * weighs, read from the areas that keep them (pledges, study, quizzes, sessions, honours) through their internal
+ * functions. The reads grow with the members only: per member one study query and one quiz query, per branch one
+ * query each for pledges, attendance and honours; run with bounded concurrency. Nothing here grades anyone.
+ */
+import { AppError } from '../../platform/errors.js';
+import { nowIso } from '../../platform/clock.js';
+import { currentLang } from '../../platform/request-scope.js';
+import { eachLimited } from '../../platform/store.js';
+import { recordAudit } from '../audit/service.js';
+import { authorize, reachesUnit, type Actor, type Grant } from '../authz/permissions.js';
+import { honoursOfPeople } from '../honours/service.js';
+import { loadTree } from '../org/service.js';
+import type { OrgTree } from '../org/tree.js';
+import { membersOfBranch, peopleByIds } from '../people/directory.js';
+import type { PublicPerson } from '../people/schema.js';
+import { boardEntriesOf, pledgeYearOfBranch } from '../pledges/service.js';
+import { quizzesTakenBy } from '../quizzes/quiz-service.js';
+import { attendanceOfBranchYear } from '../sessions/figures-service.js';
+import { studyYearOf } from '../study/service.js';
+import { shanghaiYear } from '../study/progress.js';
+import { reviewMessages } from './messages.js';
+import { ReviewExportQuery, ReviewSheetQuery, type ReviewSheets } from './schema.js';
+import { inReadingOrder, memberSheet, peopleToSheet } from './sheet.js';
+import { reviewWorkbook } from './workbook.js';
+
+/** How many people's reads run at once (each a query or two). */
+const CONCURRENCY = 8;
+
+const notFound = () => new AppError('NOT_FOUND', { messageKey: reviewMessages.branchNotFound });
+
+/** The branches a grant reaches, in tree order. */
+function branchesInReach(actor: Actor, grant: Grant, tree: OrgTree) {
+  return tree
+    .ordered()
+    .filter((unit) => unit.kind === 'branch' && reachesUnit(grant, actor, unit.unitId, tree))
+    .map((unit) => ({ branchId: unit.unitId, name: unit.name }));
+}
+
+/** A Shanghai calendar year as an instant span [from, to). */
+function yearBounds(year: number): { fromIso: string; toIso: string } {
+  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3600_000).toISOString();
+  return { fromIso: start(year), toIso: start(year + 1) };
+}
+
+/**
+ * The posts (亮岗位) on the people's public cards: the cards filed under the units the people sit in (one query per
+ * unit, and per unit below it), kept for the people asked about.
+ */
+async function postsOf(people: readonly PublicPerson[], year: number, tree: OrgTree): Promise<Map<string, string>> {
+  const wanted = new Set(people.map((p) => p.personId));
+  const posts = new Map<string, string>();
+  if (people.length === 0) return posts;
+  for (const entry of await boardEntriesOf([...new Set(people.map((p) => p.unitId))], year, tree)) {
+    if (entry.ownerKind === 'person' && wanted.has(entry.ownerId) && entry.post.trim()) posts.set(entry.ownerId, entry.post);
+  }
+  return posts;
+}
+
+/** Reads every fact of a branch's year and assembles the sheets. */
+async function sheetsOf(branchId: string, branchName: string, year: number, tree: OrgTree): Promise<Omit<ReviewSheets, 'branches'>> {
+  const lang = currentLang();
+  const asOf = nowIso();
+  const [members, pledgeYear] = await Promise.all([membersOfBranch(branchId), pledgeYearOfBranch(branchId, year)]);
+  const ownPledges = pledgeYear.pledges.filter((p) => p.ownerKind === 'person');
+  const ids = peopleToSheet(
+    members,
+    ownPledges.map((p) => p.ownerId),
+    pledgeYear.ratings.map((r) => r.personId),
+  );
+  const known = new Map(members.map((p) => [p.personId, p]));
+  const missing = ids.filter((id) => !known.has(id));
+  for (const person of missing.length ? await peopleByIds(missing) : []) known.set(person.personId, person);
+  const people = ids.map((id) => known.get(id)).filter((p): p is PublicPerson => p !== undefined);
+  const personIds = people.map((p) => p.personId);
+
+  const { fromIso, toIso } = yearBounds(year);
+  const study = new Map<string, Awaited<ReturnType<typeof studyYearOf>>>();
+  const [attendance, quizzes, honours, posts] = await Promise.all([
+    attendanceOfBranchYear(branchId, year),
+    quizzesTakenBy(personIds, fromIso, toIso, CONCURRENCY),
+    honoursOfPeople(personIds, year),
+    postsOf(people, year, tree),
+    eachLimited(personIds, CONCURRENCY, async (personId) => {
+      study.set(personId, await studyYearOf(personId, year));
+    }),
+  ]);
+
+  const pledgesBy = new Map<string, typeof ownPledges>();
+  for (const pledge of ownPledges) pledgesBy.set(pledge.ownerId, [...(pledgesBy.get(pledge.ownerId) ?? []), pledge]);
+  const ratings = new Map(pledgeYear.ratings.map((r) => [r.personId, r]));
+  const sheets = people.map((person) =>
+    memberSheet(
+      {
+        person: { personId: person.personId, name: person.name, unitName: tree.get(person.unitId)?.name ?? '—', partyStatus: person.partyStatus },
+        post: posts.get(person.personId) ?? null,
+        pledges: pledgesBy.get(person.personId) ?? [],
+        rating: ratings.get(person.personId),
+        study: study.get(person.personId),
+        quizzes: quizzes.get(person.personId) ?? [],
+        attendance: attendance.get(person.personId),
+        honours: honours.get(person.personId) ?? [],
+      },
+      lang,
+    ),
+  );
+  return { branchId, branchName, year, asOf, sheets: inReadingOrder(sheets) };
+}
+
+/** The review sheets of a branch and year (organizers and leaders within reach, admins). */
+export async function getReviewSheet(actor: Actor | null, query: unknown): Promise<ReviewSheets> {
+  const grant = authorize(actor, 'getReviewSheet');
+  const q = ReviewSheetQuery.parse(query);
+  const tree = await loadTree();
+  const branches = branchesInReach(actor!, grant, tree);
+  const chosen = q.branchId
+    ? branches.find((b) => b.branchId === q.branchId)
+    : (branches.find((b) => b.branchId === actor!.branchId) ?? branches[0]);
+  if (!chosen) throw q.branchId ? notFound() : new AppError('NOT_FOUND', { messageKey: reviewMessages.noBranch });
+  const year = q.year ?? shanghaiYear(nowIso());
+  return { ...(await sheetsOf(chosen.branchId, chosen.name, year, tree)), branches };
+}
+
+/** The same sheets as a workbook: a summary, then one worksheet per member. Audited: who exported which branch and year. */
+export async function exportReviewSheet(actor: Actor | null, query: unknown) {
+  const grant = authorize(actor, 'exportReviewSheet');
+  const q = ReviewExportQuery.parse(query);
+  const tree = await loadTree();
+  const branch = tree.get(q.branchId);
+  if (!branch || branch.kind !== 'branch' || !reachesUnit(grant, actor!, q.branchId, tree)) throw notFound();
+  const view = await sheetsOf(q.branchId, branch.name, q.year, tree);
+  const file = reviewWorkbook({ ...view, branches: [] }, currentLang());
+  await recordAudit({ action: 'exportReviewSheet', actor, target: { type: 'unit', id: q.branchId, label: branch.name }, details: { year: q.year, members: view.sheets.length } });
+  return file;
+}
