@@ -44,7 +44,8 @@ export function renderSlides(data: DisplayData, texts: DisplayTexts): string[] {
       .map(
         (p) =>
           '<li><span class="cat">' + esc(p.categoryName) + '</span><span class="what">' + esc(p.content) + '</span>' +
-          '<span class="progress">' + (p.state === 'done' ? '✓ ' + esc(texts.done) : esc(fill(texts.progress, { count: p.progressCount }))) + '</span></li>',
+          (p.state === 'done' ? '<span class="progress">✓ ' + esc(texts.done) + '</span>' : p.progressCount > 0 ? '<span class="progress">' + esc(fill(texts.progress, { count: p.progressCount })) + '</span>' : '') +
+          '</li>',
       )
       .join('') +
     '</ol>';
