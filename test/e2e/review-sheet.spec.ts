@@ -24,7 +24,8 @@ test.describe('review sheets', () => {
     const mine = sheets.filter({ has: page.getByRole('heading', { level: 2, name: staff1.name, exact: true }) });
     await expect(mine).toHaveCount(1);
     await expect(mine).toContainText('综合科 · 文秘岗');
-    await expect(mine.locator('.review-pledges tbody tr')).toHaveCount(4);
+    // The demo's four items of hers (other specs may have added more on this server), one of them returned.
+    await expect.poll(() => mine.locator('.review-pledges tbody tr').count()).toBeGreaterThanOrEqual(4);
     await expect(mine.locator('.review-pledges')).toContainText('已退回');
     await expect(mine.getByTestId('review-sessions')).toContainText('出席');
     await expect(mine.getByTestId('review-credit')).toContainText('本年学时');
