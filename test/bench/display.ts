@@ -29,7 +29,8 @@ import { clock } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
 import { createApp } from '../../functions/http/app.js';
 import { getDisplay } from '../../functions/domain/display/service.js';
-import { shanghaiToday } from '../../functions/domain/display/duty.js';
+import { isoWeekday } from '../../functions/domain/pledges/board.js';
+import { shanghaiDay } from '../../functions/domain/practice/days.js';
 import { loadTree } from '../../functions/domain/org/service.js';
 import { putBoardEntry } from '../../functions/domain/pledges/store.js';
 import { bytes, table } from './stats.js';
@@ -67,7 +68,9 @@ async function addHallCards(count: number) {
   const tree = await loadTree();
   const hall = tree.ordered().find((unit) => unit.name === '窗口服务中心')!;
   const branch = tree.ordered().find((unit) => unit.kind === 'branch')!;
-  const { year, weekday } = shanghaiToday(clock.now());
+  const day = shanghaiDay(clock.now());
+  const year = Number(day.slice(0, 4));
+  const weekday = isoWeekday(day);
   const now = clock.now().toISOString();
   for (let i = 0; i < count; i++) {
     await putBoardEntry({

@@ -15,7 +15,8 @@ import { loadTree } from '../org/service.js';
 import { PLEDGE_CATEGORIES, type BoardEntry } from '../pledges/schema.js';
 import { boardEntriesOf } from '../pledges/service.js';
 import { downloadUrl } from '../uploads/service.js';
-import { onDuty, shanghaiToday } from './duty.js';
+import { isoWeekday, onDuty } from '../pledges/board.js';
+import { shanghaiDay } from '../practice/days.js';
 import { displayMessages } from './messages.js';
 import { CreateDisplayLinkInput, MAX_PEOPLE, REFRESH_SECONDS, ROTATE_SECONDS, type DisplayLink } from './schema.js';
 import { allLinks, insertLink, readLink, writeRevoked, writeSeen } from './store.js';
@@ -130,20 +131,18 @@ export async function getDisplay(token: string) {
   const now = clock.now();
   if (!link.lastSeenAt || now.getTime() - new Date(link.lastSeenAt).getTime() > SEEN_EVERY_MS) await writeSeen(link.linkId, now.toISOString());
   const lang = currentLang();
-  const today = shanghaiToday(now);
-  const [entries, honours] = await Promise.all([boardEntriesOf(link.unitIds, today.year), decidedHonoursFor(link.unitIds)]);
-  const people = onDuty(
-    entries.filter((entry) => entry.ownerKind === 'person' && entry.pledges.length > 0),
-    today.weekday,
-  )
+  const day = shanghaiDay(now);
+  const [entries, honours] = await Promise.all([boardEntriesOf(link.unitIds, Number(day.slice(0, 4))), decidedHonoursFor(link.unitIds)]);
+  const people = entries
+    .filter((entry) => entry.ownerKind === 'person' && entry.pledges.length > 0 && onDuty(entry, day))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     .slice(0, MAX_PEOPLE);
   const branches = entries.filter((entry) => entry.ownerKind === 'branch' && entry.pledges.length > 0);
   return {
     title: link.label,
     generatedAt: now.toISOString(),
-    day: today.day,
-    weekday: today.weekday,
+    day,
+    weekday: isoWeekday(day),
     refreshSeconds: REFRESH_SECONDS,
     rotateSeconds: ROTATE_SECONDS,
     people: await Promise.all(

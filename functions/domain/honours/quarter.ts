@@ -1,10 +1,8 @@
 /** Quarters in Shanghai (`2027-Q1`): the one an instant falls in, the one before, and their order. */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+import { periodOf } from '../sessions/cadence.js';
 
-export function quarterOf(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
-}
+/** The quarter an instant falls in, keyed as the cadence keys its periods. */
+export const quarterOf = (at: Date): string => periodOf('quarter', at).key;
 
 export function previousQuarter(quarter: string): string {
   const year = Number(quarter.slice(0, 4));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../practice/days.js';
 import { boardEntryOf, isoWeekday, onDuty } from './board.js';
 import type { Pledge } from './schema.js';
 
@@ -28,5 +29,25 @@ describe('a card', () => {
     const card = boardEntryOf(owner, 2027, [pledge('approved', '2027-01')], { personId: 'p', post: '3 号窗口', photo: null, dutyDays: [1, 2, 3], updatedAt: '', version: 1 }, undefined, 'now')!;
     expect([onDuty(card, '2027-03-08'), onDuty(card, '2027-03-11')]).toEqual([true, false]);
     expect(onDuty({ ...card, ownerKind: 'branch', dutyDays: [] }, '2027-03-14')).toBe(true);
+  });
+
+  it('reads the day in Shanghai: the hall turns to Monday at midnight there, and to the new year', () => {
+    // Sunday 2027-01-03 15:59 UTC is Sunday 23:59 in Shanghai; a minute later it is Monday.
+    const sunday = shanghaiDay(new Date('2027-01-03T15:59:00Z'));
+    const monday = shanghaiDay(new Date('2027-01-03T16:00:00Z'));
+    expect([sunday, isoWeekday(sunday)]).toEqual(['2027-01-03', 7]);
+    expect([monday, isoWeekday(monday)]).toEqual(['2027-01-04', 1]);
+    expect(shanghaiDay(new Date('2026-12-31T16:30:00Z')).slice(0, 4)).toBe('2027');
+  });
+
+  it('keeps the people whose duty days hold the day', () => {
+    const base = boardEntryOf(owner, 2027, [pledge('approved', '2027-01')], undefined, undefined, 'now')!;
+    const cards = [
+      { ...base, name: 'a', dutyDays: [1, 2, 3, 4, 5] },
+      { ...base, name: 'b', dutyDays: [6, 7] },
+      { ...base, name: 'c', dutyDays: [] },
+    ];
+    expect(cards.filter((c) => onDuty(c, '2027-01-04')).map((c) => c.name)).toEqual(['a']);
+    expect(cards.filter((c) => onDuty(c, '2027-01-03')).map((c) => c.name)).toEqual(['b']);
   });
 });

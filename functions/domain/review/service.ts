@@ -18,6 +18,7 @@ import type { PublicPerson } from '../people/schema.js';
 import { boardEntriesOf, pledgeYearOfBranch } from '../pledges/service.js';
 import { quizzesTakenBy } from '../quizzes/quiz-service.js';
 import { attendanceOfBranchYear } from '../sessions/figures-service.js';
+import { yearSpan } from '../sessions/cadence.js';
 import { studyYearOf } from '../study/service.js';
 import { shanghaiYear } from '../study/progress.js';
 import { reviewMessages } from './messages.js';
@@ -38,11 +39,6 @@ function branchesInReach(actor: Actor, grant: Grant, tree: OrgTree) {
     .map((unit) => ({ branchId: unit.unitId, name: unit.name }));
 }
 
-/** A Shanghai calendar year as an instant span [from, to). */
-function yearBounds(year: number): { fromIso: string; toIso: string } {
-  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3600_000).toISOString();
-  return { fromIso: start(year), toIso: start(year + 1) };
-}
 
 /**
  * The posts (亮岗位) on the people's public cards: the cards filed under the units the people sit in (one query per
@@ -75,7 +71,7 @@ async function sheetsOf(branchId: string, branchName: string, year: number, tree
   const people = ids.map((id) => known.get(id)).filter((p): p is PublicPerson => p !== undefined);
   const personIds = people.map((p) => p.personId);
 
-  const { fromIso, toIso } = yearBounds(year);
+  const { fromIso, toIso } = yearSpan(year);
   const study = new Map<string, Awaited<ReturnType<typeof studyYearOf>>>();
   const [attendance, quizzes, honours, posts] = await Promise.all([
     attendanceOfBranchYear(branchId, year),

@@ -47,6 +47,12 @@ export function periodOf(period: Period, at: Date): PeriodSpan {
   }
 }
 
+/** The Shanghai year's bounds as instants (the year period, for reads that span a year). */
+export function yearSpan(year: number): { fromIso: string; toIso: string } {
+  const span = periodOf('year', new Date(Date.UTC(year, 6, 1)));
+  return { fromIso: span.startsAt.toISOString(), toIso: span.endsAt.toISOString() };
+}
+
 /** Whether the instant `at` is inside the span (start inclusive, end exclusive). */
 export const within = (span: Pick<PeriodSpan, 'startsAt' | 'endsAt'>, at: Date) => at >= span.startsAt && at < span.endsAt;
 

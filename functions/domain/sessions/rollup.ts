@@ -6,16 +6,11 @@
 import { nowIso } from '../../platform/clock.js';
 import type { RollupSession } from './entities.js';
 import { shanghaiYear } from '../study/progress.js';
-import { periodOf } from './cadence.js';
+import { yearSpan } from './cadence.js';
 import { statusOf } from './attendance.js';
 import type { AttendanceRecord, Session, SessionTally } from './schema.js';
 import { branchSessions, putRollup, readSessionPartition, writeTally } from './store.js';
 
-/** The Shanghai year's bounds as instants (the cadence's own year period). */
-export function yearSpan(year: number): { fromIso: string; toIso: string } {
-  const span = periodOf('year', new Date(Date.UTC(year, 6, 1)));
-  return { fromIso: span.startsAt.toISOString(), toIso: span.endsAt.toISOString() };
-}
 
 /** Counts of a roster: everyone expected, and everyone with a record though no longer expected. */
 export function tallyOf(expectedIds: readonly string[], records: readonly AttendanceRecord[]): SessionTally {
