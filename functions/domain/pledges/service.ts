@@ -33,7 +33,7 @@ import {
   type Pledge,
   type PledgeState,
 } from './schema.js';
-import { appendProgress, branchPledges, branchRatings, insertComment, insertPledge, ownerPledges, readPledge, readPledgePartition, replacePledge, windowsOfYear } from './store.js';
+import { appendProgress, branchPledges, branchRatings, insertComment, insertPledge, ownerPledges, readPledge, readPledgePartition, readProfiles, replacePledge, windowsOfYear } from './store.js';
 import { commentsView, pledgeView, progressView } from './view.js';
 
 export const today = () => shanghaiDay(clock.now());
@@ -308,6 +308,12 @@ export async function assessPledge(actor: Actor | null, pledgeId: string, input:
 export async function pledgeYearOfBranch(branchId: string, year: number) {
   const [pledges, ratings] = await Promise.all([branchPledges(branchId, year), branchRatings(branchId, year)]);
   return { pledges, ratings };
+}
+
+/** The posts or windows people wrote on their cards (亮岗位): personId → post, for those who wrote one. */
+export async function postsOf(personIds: readonly string[]): Promise<Map<string, string>> {
+  const profiles = personIds.length ? await readProfiles(personIds) : [];
+  return new Map(profiles.filter((p) => p.post.trim() !== '').map((p) => [p.personId, p.post]));
 }
 
 export { boardEntriesOf } from './board-service.js';

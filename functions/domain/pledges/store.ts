@@ -6,7 +6,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
-import { eachLimited, queryItems, versionedWrite } from '../../platform/store.js';
+import { batchGetItems, eachLimited, queryItems, versionedWrite } from '../../platform/store.js';
 import {
   boardFrom,
   boardItem,
@@ -105,6 +105,11 @@ export async function insertComment(comment: PledgeComment): Promise<void> {
 export async function readProfile(personId: string): Promise<PledgeProfile | undefined> {
   const { Item } = await aws().doc.send(new GetCommand({ TableName: table(), Key: keys.profile(personId), ConsistentRead: true }));
   return Item ? profileFrom(Item) : undefined;
+}
+
+/** The profiles of these people that exist (one BatchGetItem per 100 people). */
+export async function readProfiles(personIds: readonly string[]): Promise<PledgeProfile[]> {
+  return (await batchGetItems(personIds.map((id) => keys.profile(id)))).map(profileFrom);
 }
 
 /** Stores the profile if it is still at `expectedVersion` (0: none yet). */

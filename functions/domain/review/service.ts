@@ -15,7 +15,7 @@ import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
 import { membersOfBranch, peopleByIds } from '../people/directory.js';
 import type { PublicPerson } from '../people/schema.js';
-import { boardEntriesOf, pledgeYearOfBranch } from '../pledges/service.js';
+import { pledgeYearOfBranch, postsOf } from '../pledges/service.js';
 import { quizzesTakenBy } from '../quizzes/quiz-service.js';
 import { attendanceOfBranchYear } from '../sessions/figures-service.js';
 import { yearSpan } from '../sessions/cadence.js';
@@ -40,20 +40,6 @@ function branchesInReach(actor: Actor, grant: Grant, tree: OrgTree) {
 }
 
 
-/**
- * The posts (亮岗位) on the people's public cards: the cards filed under the units the people sit in (one query per
- * unit, and per unit below it), kept for the people asked about.
- */
-async function postsOf(people: readonly PublicPerson[], year: number, tree: OrgTree): Promise<Map<string, string>> {
-  const wanted = new Set(people.map((p) => p.personId));
-  const posts = new Map<string, string>();
-  if (people.length === 0) return posts;
-  for (const entry of await boardEntriesOf([...new Set(people.map((p) => p.unitId))], year, tree)) {
-    if (entry.ownerKind === 'person' && wanted.has(entry.ownerId) && entry.post.trim()) posts.set(entry.ownerId, entry.post);
-  }
-  return posts;
-}
-
 /** Reads every fact of a branch's year and assembles the sheets. */
 async function sheetsOf(branchId: string, branchName: string, year: number, tree: OrgTree): Promise<Omit<ReviewSheets, 'branches'>> {
   const lang = currentLang();
@@ -77,7 +63,7 @@ async function sheetsOf(branchId: string, branchName: string, year: number, tree
     attendanceOfBranchYear(branchId, year),
     quizzesTakenBy(personIds, fromIso, toIso, CONCURRENCY),
     honoursOfPeople(personIds, year),
-    postsOf(people, year, tree),
+    postsOf(personIds),
     eachLimited(personIds, CONCURRENCY, async (personId) => {
       study.set(personId, await studyYearOf(personId, year));
     }),
