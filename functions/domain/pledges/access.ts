@@ -49,4 +49,21 @@ export function accessTo(actor: Actor, pledge: Pledge, tree: OrgTree): PledgeAcc
   };
 }
 
+/**
+ * What the reader may add at year end, given whether the review window covering the pledge's branch is open: its
+ * owner their self-assessment of a public pledge; reviewers a comment at any time; the branch's other members a
+ * comment on a public pledge while the window is open.
+ */
+export function yearEndRights(actor: Actor, pledge: Pledge, access: PledgeAccess, windowOpen: boolean): { mayAssess: boolean; mayComment: boolean } {
+  const shown = isPublic(pledge.state);
+  return {
+    mayAssess: windowOpen && shown && access.owner && pledge.ownerKind === 'person',
+    mayComment: access.reviewer || (windowOpen && shown && !access.owner && actor.branchId === pledge.branchId),
+  };
+}
+
+/** Whether what the reader may add depends on the window (else it need not be read). */
+export const windowMatters = (actor: Actor, pledge: Pledge, access: PledgeAccess) =>
+  isPublic(pledge.state) && ((access.owner && pledge.ownerKind === 'person') || (!access.reviewer && !access.owner && actor.branchId === pledge.branchId));
+
 export const notFound = () => new AppError('NOT_FOUND', { messageKey: pledgesMessages.pledgeNotFound });

@@ -14,6 +14,8 @@ import { personById } from '../people/directory.js';
 import { shanghaiYear } from '../study/progress.js';
 import { useUploadFile } from '../uploads/service.js';
 import { boardEntryOf, type OwnerFacts } from './board.js';
+import { yearTakesPledges } from './cycle.js';
+import { shanghaiDay } from '../practice/days.js';
 import { BoardQuery, ProfileInput, type BoardEntry, type Pledge, type PledgeProfile } from './schema.js';
 import { boardOfUnits, boardPage, deleteBoardEntry, ownerPledges, putBoardEntry, readProfile, readRating, writeProfile } from './store.js';
 import { decodeAfterCursor, encodeAfterCursor, unknownCursor } from '../../platform/store.js';
@@ -135,7 +137,7 @@ export async function myProfile(actor: Actor) {
   return profileView(await readProfile(actor.personId));
 }
 
-/** The caller's post or window, photo and days on duty; their cards of this year and next are rewritten with it. */
+/** The caller's post or window, photo and days on duty; their card of this year (and next, from December) is rewritten with it. */
 export async function updatePledgeProfile(actor: Actor | null, input: unknown) {
   authorize(actor, 'updatePledgeProfile');
   const data = ProfileInput.parse(input);
@@ -153,8 +155,10 @@ export async function updatePledgeProfile(actor: Actor | null, input: unknown) {
   await writeProfile(profile, data.version);
   if (actor!.branchId) {
     const tree = await loadTree();
-    const year = shanghaiYear(clock.now().toISOString());
-    for (const y of [year, year + 1]) {
+    const today = shanghaiDay(clock.now());
+    const year = Number(today.slice(0, 4));
+    // Next year's card can exist only once next year takes pledges (in December).
+    for (const y of yearTakesPledges(year + 1, today) ? [year, year + 1] : [year]) {
       await rewriteBoard({ ownerKind: 'person', ownerId: actor!.personId, year: y, branchId: actor!.branchId, unitId: actor!.unitId }, tree);
     }
   }

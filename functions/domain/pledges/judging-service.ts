@@ -14,7 +14,7 @@ import { orgMessages } from '../org/messages.js';
 import { membersOfBranch, peopleByIds } from '../people/directory.js';
 import type { PublicPerson } from '../people/schema.js';
 import { shanghaiYear } from '../study/progress.js';
-import { accessTo } from './access.js';
+import { accessTo, yearEndRights } from './access.js';
 import { myProfile, rewriteBoard } from './board-service.js';
 import { ratingSummary } from './cycle.js';
 import { pledgesMessages } from './messages.js';
@@ -31,13 +31,7 @@ function ownerRow(actor: Actor, owner: Owner, pledges: readonly Pledge[], tree: 
   const branchName = (p: Pledge) => tree.get(p.branchId)?.name ?? '—';
   const items = pledges.map((p) => {
     const access = accessTo(actor, p, tree);
-    const peer = !access.owner && !access.reviewer && actor.branchId === p.branchId;
-    return pledgeView(p, access, {
-      ownerName: owner.name,
-      branchName: branchName(p),
-      mayComment: access.reviewer || (extra.open && peer && (p.state === 'approved' || p.state === 'done')),
-      mayAssess: extra.open && access.owner && p.ownerKind === 'person' && (p.state === 'approved' || p.state === 'done'),
-    });
+    return pledgeView(p, access, { ownerName: owner.name, branchName: branchName(p), ...yearEndRights(actor, p, access, extra.open) });
   });
   const counts = { draft: 0, submitted: 0, returned: 0, approved: 0, done: 0 };
   for (const p of pledges) counts[p.state] += 1;

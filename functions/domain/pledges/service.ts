@@ -16,7 +16,7 @@ import type { OrgTree } from '../org/tree.js';
 import { peopleByIds, personById } from '../people/directory.js';
 import { shanghaiDay } from '../practice/days.js';
 import { useUploadFile } from '../uploads/service.js';
-import { accessTo, notFound, ownsPledge } from './access.js';
+import { accessTo, notFound, ownsPledge, windowMatters, yearEndRights, type PledgeAccess } from './access.js';
 import { rewriteBoard } from './board-service.js';
 import { dueWithinYear, isPublic, MAX_PLEDGES_A_YEAR, toSubmit, windowFor, windowOpen, yearTakesPledges } from './cycle.js';
 import { pledgesMessages } from './messages.js';
@@ -81,15 +81,10 @@ async function pledgeFor(actor: Actor, pledgeId: string, tree: OrgTree) {
   return { pledge, access };
 }
 
-/** What the reader may add at year end: their own assessment, or (a branch member's) a peer's comment. */
-async function yearEndMay(actor: Actor, pledge: Pledge, access: ReturnType<typeof accessTo>, tree: OrgTree) {
-  if (!isPublic(pledge.state) && !access.reviewer) return { mayAssess: false, mayComment: false };
-  const needsWindow = (access.owner && pledge.ownerKind === 'person') || (!access.reviewer && actor.branchId === pledge.branchId && !access.owner);
-  const { open } = needsWindow ? await windowOfBranch(pledge.branchId, pledge.year, tree) : { open: false };
-  return {
-    mayAssess: access.owner && pledge.ownerKind === 'person' && isPublic(pledge.state) && open,
-    mayComment: access.reviewer || (open && !access.owner && actor.branchId === pledge.branchId && isPublic(pledge.state)),
-  };
+/** What the reader may add at year end; the window is read only when it decides something. */
+async function yearEndMay(actor: Actor, pledge: Pledge, access: PledgeAccess, tree: OrgTree) {
+  const open = windowMatters(actor, pledge, access) ? (await windowOfBranch(pledge.branchId, pledge.year, tree)).open : false;
+  return yearEndRights(actor, pledge, access, open);
 }
 
 async function viewOf(actor: Actor, pledge: Pledge, tree: OrgTree) {
@@ -104,15 +99,15 @@ async function viewOf(actor: Actor, pledge: Pledge, tree: OrgTree) {
 export async function getPledge(actor: Actor | null, pledgeId: string) {
   authorize(actor, 'getPledge');
   const tree = await loadTree();
-  const { pledge: read, access } = await pledgeFor(actor!, pledgeId, tree);
-  const parts = await readPledgePartition(pledgeId);
-  const pledge = parts.pledge ?? read;
+  const { pledge, progress, comments } = await readPledgePartition(pledgeId);
+  const access = pledge ? accessTo(actor!, pledge, tree) : undefined;
+  if (!pledge || !access?.read) throw notFound();
   const may = await yearEndMay(actor!, pledge, access, tree);
-  const names = new Map((await peopleByIds([...new Set(parts.progress.map((e) => e.createdBy))])).map((p) => [p.personId, p.name]));
+  const names = new Map((await peopleByIds([...new Set(progress.map((e) => e.createdBy))])).map((p) => [p.personId, p.name]));
   return {
     ...pledgeView(pledge, access, { ownerName: await ownerName(pledge, tree), branchName: tree.get(pledge.branchId)?.name ?? '—', ...may }),
-    progress: await progressView(parts.progress, names),
-    comments: access.read ? commentsView(parts.comments, { personId: actor!.personId, owner: access.owner, reviewer: access.reviewer }) : [],
+    progress: await progressView(progress, names),
+    comments: commentsView(comments, { personId: actor!.personId, owner: access.owner, reviewer: access.reviewer }),
   };
 }
 
