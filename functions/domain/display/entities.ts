@@ -1,6 +1,6 @@
 /**
  * How display links sit in the single table (README.md beside this file), written with the document client as the
- * newer areas do (decision 034): one item per link, and an index listing them by creation.
+ * newer areas do (decision 041): one item per link, and an index listing them by creation.
  */
 import { DisplayLink } from './schema.js';
 

@@ -1,6 +1,6 @@
 /**
  * How honours sit in the single table (README.md beside this file has the chart), written with the document client
- * as the newer areas do (decision 034). One honour is one item; a quarter's honours and a person's honours are
+ * as the newer areas do (decision 041). One honour is one item; a quarter's honours and a person's honours are
  * indexes on it.
  */
 import { Honour } from './schema.js';

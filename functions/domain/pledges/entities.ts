@@ -1,6 +1,6 @@
 /**
  * How pledges sit in the single table (README.md beside this file has the chart). Keys and item shapes are written
- * here once; the store uses the document client directly, as sessions do (decision 034): a progress entry bumps its
+ * here once; the store uses the document client directly (decision 041): a progress entry bumps its
  * pledge's counter with one UpdateItem, which needs no read.
  *
  * One pledge is one partition: the pledge item, its progress entries and its comments, read together by one query.
