@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useState } from 'react';
 import { ArrowRightIcon } from '../components/course-icons';
 import { FieldError, Notice, ProblemNotice } from '../components/notice';
+import { PeriodPicker } from '../components/period-picker';
 import { PledgeFields, PledgeItem, RatingNote, WindowNote } from '../components/pledge-parts';
 import { UploadField } from '../components/upload-field';
 import { translate, useT } from '../i18n';
@@ -106,21 +107,7 @@ export default function MyPledges() {
         ) : null}
       </nav>
 
-      <Form method="get" className="filter-bar">
-        <div className="field">
-          <label htmlFor="pick-year">{t('pledges.year')}</label>
-          <select id="pick-year" name="year" className="select" defaultValue={String(year)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-quiet">
-          {t('pledges.show')}
-        </button>
-      </Form>
+      <PeriodPicker id="pick" years={years} year={year} labels={{ year: t('pledges.year'), show: t('pledges.show') }} />
 
       {data.branch === null ? (
         <Notice kind="notice" testId="pledges-not-member">

@@ -3,6 +3,7 @@ import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
 import { Notice, ProblemNotice } from '../components/notice';
+import { PeriodPicker } from '../components/period-picker';
 import { PledgeFields, PledgeItem, WindowNote } from '../components/pledge-parts';
 import { translate, useT } from '../i18n';
 import { toApiProblem } from '../lib/api-problem';
@@ -87,31 +88,14 @@ export default function BranchPledges() {
           <p className="lead">{t('pledges.branch.lead')}</p>
         </div>
       </header>
-      <Form method="get" className="filter-bar">
-        <div className="field">
-          <label htmlFor="pick-branch">{t('pledges.branch.pick')}</label>
-          <select id="pick-branch" name="branch" className="select" defaultValue={branch?.unitId}>
-            {branches.map((b) => (
-              <option key={b.unitId} value={b.unitId}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pick-year">{t('pledges.year')}</label>
-          <select id="pick-year" name="year" className="select" defaultValue={String(year)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-quiet">
-          {t('pledges.show')}
-        </button>
-      </Form>
+      <PeriodPicker
+        id="pick"
+        branches={branches.map((b) => ({ value: b.unitId, name: b.name }))}
+        branch={branch?.unitId}
+        years={years}
+        year={year}
+        labels={{ branch: t('pledges.branch.pick'), year: t('pledges.year'), show: t('pledges.show') }}
+      />
       {branch ? (
         <p className="button-row">
           <Link to={`/pledges/board?unitId=${branch.unitId}&year=${year}`} className="button button-quiet">

@@ -5,10 +5,11 @@
  */
 import type { AppLoadContext, LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Form, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { AreaError } from '../components/area-error';
 import { BackLink } from '../components/back-link';
+import { PeriodPicker } from '../components/period-picker';
 import { PrintIcon } from '../components/course-icons';
 import { useLang, useT } from '../i18n';
 import type { components } from '../lib/api-types';
@@ -70,31 +71,16 @@ export default function ReviewSheetPage() {
       </header>
 
       <div className="filter-bar review-filter no-print">
-        <Form method="get" className="review-form">
-          <div className="field">
-            <label htmlFor="review-branch">{t('review.branch')}</label>
-            <select id="review-branch" name="branchId" className="select" defaultValue={view.branchId}>
-              {view.branches.map((b) => (
-                <option key={b.branchId} value={b.branchId}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="review-year">{t('review.year')}</label>
-            <select id="review-year" name="year" className="select" defaultValue={String(view.year)}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button-quiet">
-            {t('review.show')}
-          </button>
-        </Form>
+        <PeriodPicker
+          id="review"
+          className="review-form"
+          branches={view.branches.map((b) => ({ value: b.branchId, name: b.name }))}
+          branchField="branchId"
+          branch={view.branchId}
+          years={years}
+          year={view.year}
+          labels={{ branch: t('review.branch'), year: t('review.year'), show: t('review.show') }}
+        />
         <a href={exportHref} className="button button-primary" download data-testid="review-excel">
           {t('review.excel')}
         </a>

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { ArrowRightIcon } from '../components/course-icons';
+import { PeriodPicker } from '../components/period-picker';
 import { SessionCard } from '../components/session-card';
 import { useLang, useT } from '../i18n';
 import { may, unitsReached } from '../lib/me';
@@ -117,31 +118,15 @@ export default function Sessions() {
       {branches.length > 0 ? (
         <section aria-labelledby="branch-heading" className="learn-section session-branch" data-testid="branch-sessions">
           <h2 id="branch-heading">{t('sessions.branch.title')}</h2>
-          <Form method="get" className="filter-bar session-branch-picker">
-            <div className="field">
-              <label htmlFor="pick-branch">{t('sessions.branch.pick')}</label>
-              <select id="pick-branch" name="branch" className="select" defaultValue={branch?.unitId}>
-                {branches.map((b) => (
-                  <option key={b.unitId} value={b.unitId}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="pick-year">{t('sessions.branch.year')}</label>
-              <select id="pick-year" name="year" className="select" defaultValue={String(year)}>
-                {data.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button button-quiet">
-              {t('sessions.branch.show')}
-            </button>
-          </Form>
+          <PeriodPicker
+            id="pick"
+            className="filter-bar session-branch-picker"
+            branches={branches.map((b) => ({ value: b.unitId, name: b.name }))}
+            branch={branch?.unitId}
+            years={data.years}
+            year={year}
+            labels={{ branch: t('sessions.branch.pick'), year: t('sessions.branch.year'), show: t('sessions.branch.show') }}
+          />
           {branch ? (
             <p className="button-row">
               {data.mayOrganize ? (

@@ -1,7 +1,8 @@
 import type { AppLoadContext, LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { BackLink } from '../components/back-link';
+import { PeriodPicker } from '../components/period-picker';
 import { useLang, useT } from '../i18n';
 import { formatDate } from '../lib/format';
 import { withCapability } from '../lib/learn.server';
@@ -54,22 +55,9 @@ export default function Figures() {
         </div>
       </header>
       <div className="filter-bar session-year-bar">
-        <Form method="get" className="inline-form">
+        <PeriodPicker id="figures" className="inline-form" years={years} year={figures.year} labels={{ year: t('sessions.branch.year'), show: t('sessions.branch.show') }}>
           <input type="hidden" name="unitId" value={figures.branchId} />
-          <div className="field">
-            <label htmlFor="figures-year">{t('sessions.branch.year')}</label>
-            <select id="figures-year" name="year" className="select" defaultValue={String(figures.year)}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button-quiet">
-            {t('sessions.branch.show')}
-          </button>
-        </Form>
+        </PeriodPicker>
         <a href={`/api/sessions/archive.xlsx?branchId=${figures.branchId}&year=${figures.year}`} className="button button-primary" download data-testid="archive-link">
           {t('sessions.figures.archive')}
         </a>
