@@ -5,11 +5,23 @@
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import { translate } from '../i18n';
 import { toApiProblem, type ApiProblem } from './api-problem';
-import type { components } from './api-types';
-import { throwApiError } from './respond.server';
-import type { PledgeBoard, PledgeDetail, PledgeYear } from './pledges';
+import type { paths } from './api-types';
+import { formText, throwApiError } from './respond.server';
+import type { PledgeBoard, PledgeCategory, PledgeDetail, PledgeYear } from './pledges';
 
-type Body<S extends keyof components['schemas']> = components['schemas'][S];
+/** The JSON body an operation takes, as the API's document declares it. */
+type JsonBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+/** A pledge's fields as its forms send them (the category as chosen: the API refuses an unknown one in words). */
+export function readPledgeFields(form: FormData) {
+  return {
+    pledgeCategory: formText(form, 'pledgeCategory') as PledgeCategory,
+    content: formText(form, 'content'),
+    measures: formText(form, 'measures'),
+    dueDate: formText(form, 'dueDate'),
+  };
+}
+
 export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: ApiProblem };
 
 function outcome<T>(context: AppLoadContext, data: T | undefined, error: unknown, status: number): Outcome<T> {
@@ -34,13 +46,13 @@ export async function loadBoard(context: AppLoadContext, query: { year?: number;
   return data;
 }
 
-export async function createPledge(context: AppLoadContext, body: Record<string, unknown>) {
-  const { data, error, response } = await context.api.POST('/pledges', { body: body as never });
+export async function createPledge(context: AppLoadContext, body: JsonBody<'/pledges', 'post'>) {
+  const { data, error, response } = await context.api.POST('/pledges', { body });
   return outcome(context, data, error, response.status);
 }
 
-export async function updatePledge(context: AppLoadContext, pledgeId: string, body: Record<string, unknown>) {
-  const { data, error, response } = await context.api.PUT('/pledges/{pledgeId}', { params: { path: { pledgeId } }, body: body as never });
+export async function updatePledge(context: AppLoadContext, pledgeId: string, body: JsonBody<'/pledges/{pledgeId}', 'put'>) {
+  const { data, error, response } = await context.api.PUT('/pledges/{pledgeId}', { params: { path: { pledgeId } }, body });
   return outcome(context, data, error, response.status);
 }
 
@@ -49,13 +61,13 @@ export async function submitPledges(context: AppLoadContext, body: { year: numbe
   return outcome(context, data, error, response.status);
 }
 
-export async function reviewPledge(context: AppLoadContext, pledgeId: string, body: Record<string, unknown>) {
-  const { data, error, response } = await context.api.POST('/pledges/{pledgeId}/review', { params: { path: { pledgeId } }, body: body as never });
+export async function reviewPledge(context: AppLoadContext, pledgeId: string, body: JsonBody<'/pledges/{pledgeId}/review', 'post'>) {
+  const { data, error, response } = await context.api.POST('/pledges/{pledgeId}/review', { params: { path: { pledgeId } }, body });
   return outcome(context, data, error, response.status);
 }
 
-export async function addProgress(context: AppLoadContext, pledgeId: string, body: Record<string, unknown>) {
-  const { data, error, response } = await context.api.POST('/pledges/{pledgeId}/progress', { params: { path: { pledgeId } }, body: body as never });
+export async function addProgress(context: AppLoadContext, pledgeId: string, body: JsonBody<'/pledges/{pledgeId}/progress', 'post'>) {
+  const { data, error, response } = await context.api.POST('/pledges/{pledgeId}/progress', { params: { path: { pledgeId } }, body });
   return outcome(context, data, error, response.status);
 }
 
@@ -69,13 +81,13 @@ export async function assessPledge(context: AppLoadContext, pledgeId: string, te
   return outcome(context, data, error, response.status);
 }
 
-export async function saveProfile(context: AppLoadContext, body: Body<'PledgeProfileView'> | Record<string, unknown>) {
-  const { data, error, response } = await context.api.PUT('/me/pledge-profile', { body: body as never });
+export async function saveProfile(context: AppLoadContext, body: JsonBody<'/me/pledge-profile', 'put'>) {
+  const { data, error, response } = await context.api.PUT('/me/pledge-profile', { body });
   return outcome(context, data, error, response.status);
 }
 
-export async function ratePledges(context: AppLoadContext, body: Record<string, unknown>) {
-  const { data, error, response } = await context.api.PUT('/pledge-ratings', { body: body as never });
+export async function ratePledges(context: AppLoadContext, body: JsonBody<'/pledge-ratings', 'put'>) {
+  const { data, error, response } = await context.api.PUT('/pledge-ratings', { body });
   return outcome(context, data, error, response.status);
 }
 

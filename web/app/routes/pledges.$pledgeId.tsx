@@ -13,7 +13,7 @@ import { readForm } from '../lib/form.server';
 import { withMe } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { categoryKey, shanghaiToday, stateBadge, stateKey, type PledgeDetail } from '../lib/pledges';
-import { addProgress, assessPledge, commentPledge, loadPledge, reviewPledge, updatePledge } from '../lib/pledges.server';
+import { addProgress, assessPledge, commentPledge, loadPledge, readPledgeFields, reviewPledge, updatePledge } from '../lib/pledges.server';
 import { formText } from '../lib/respond.server';
 import styles from '../styles/pledges.css?url';
 
@@ -34,15 +34,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const answer = await (async () => {
     switch (intent) {
       case 'edit':
-        return updatePledge(context, pledgeId, { version, pledgeCategory: formText(form, 'pledgeCategory'), content: formText(form, 'content'), measures: formText(form, 'measures'), dueDate: formText(form, 'dueDate') });
+        return updatePledge(context, pledgeId, { version, ...readPledgeFields(form) });
       case 'approve':
         return reviewPledge(context, pledgeId, { outcome: 'approve', version });
       case 'return':
         return reviewPledge(context, pledgeId, { outcome: 'return', version, reason: formText(form, 'reason') });
       case 'progress': {
         const evidence = [
-          ...form.getAll('photoUploadId').filter((v): v is string => typeof v === 'string' && v !== '').map((uploadId) => ({ uploadId, kind: 'photo' })),
-          ...form.getAll('pdfUploadId').filter((v): v is string => typeof v === 'string' && v !== '').map((uploadId) => ({ uploadId, kind: 'pdf' })),
+          ...form.getAll('photoUploadId').filter((v): v is string => typeof v === 'string' && v !== '').map((uploadId) => ({ uploadId, kind: 'photo' as const })),
+          ...form.getAll('pdfUploadId').filter((v): v is string => typeof v === 'string' && v !== '').map((uploadId) => ({ uploadId, kind: 'pdf' as const })),
         ];
         return addProgress(context, pledgeId, { text: formText(form, 'text'), doneOn: formText(form, 'doneOn'), evidence, markDone: formText(form, 'markDone') === 'on' });
       }

@@ -13,7 +13,7 @@ import { readForm } from '../lib/form.server';
 import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { WEEKDAYS, pledgeYears, weekdayKey } from '../lib/pledges';
-import { createPledge, loadPledgeYear, saveProfile, submitPledges } from '../lib/pledges.server';
+import { createPledge, loadPledgeYear, readPledgeFields, saveProfile, submitPledges } from '../lib/pledges.server';
 import { formText, requireCapability } from '../lib/respond.server';
 import styles from '../styles/pledges.css?url';
 
@@ -46,13 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formText(form, 'intent');
   const year = Number(formText(form, 'year'));
   if (intent === 'create') {
-    const answer = await createPledge(context, {
-      year,
-      pledgeCategory: formText(form, 'pledgeCategory'),
-      content: formText(form, 'content'),
-      measures: formText(form, 'measures'),
-      dueDate: formText(form, 'dueDate'),
-    });
+    const answer = await createPledge(context, { year, ...readPledgeFields(form) });
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
   }
   if (intent === 'submit') {

@@ -11,7 +11,7 @@ import { readForm } from '../lib/form.server';
 import { may, unitsReached } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { RATINGS, partyKey, pledgeYears, ratingKey, stateKey, type PledgeOwner, type PledgeRating } from '../lib/pledges';
-import { createPledge, loadPledgeYear, ratePledges, reviewPledge, setReviewWindow, submitPledges } from '../lib/pledges.server';
+import { createPledge, loadPledgeYear, ratePledges, readPledgeFields, reviewPledge, setReviewWindow, submitPledges } from '../lib/pledges.server';
 import { formText, requireCapability } from '../lib/respond.server';
 import { loadUnits } from '../lib/sessions-member.server';
 import styles from '../styles/pledges.css?url';
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
   }
   if (intent === 'create') {
-    const answer = await createPledge(context, { year, branchId, pledgeCategory: formText(form, 'pledgeCategory'), content: formText(form, 'content'), measures: formText(form, 'measures'), dueDate: formText(form, 'dueDate') });
+    const answer = await createPledge(context, { year, branchId, ...readPledgeFields(form) });
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
   }
   if (intent === 'submit') {
@@ -58,12 +58,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
   }
   if (intent === 'proposal' || intent === 'decision') {
+    const stage: 'proposal' | 'decision' = intent;
     // One row per member: the rating chosen (blank: not this time) and its reason.
     const ratings = form
       .getAll('personId')
       .map((v) => String(v))
-      .map((personId) => ({ personId, stage: intent, rating: formText(form, `rating-${personId}`), reason: formText(form, `reason-${personId}`) }))
-      .filter((row) => row.rating !== '');
+      .map((personId) => ({ personId, stage, rating: formText(form, `rating-${personId}`) as PledgeRating, reason: formText(form, `reason-${personId}`) }))
+      .filter((row) => (row.rating as string) !== '');
     if (ratings.length === 0) return { intent, done: false, problem: toApiProblem(null, 400, translate(context.lang, 'pledges.rate.nothing')) };
     const answer = await ratePledges(context, { year, branchId, ratings });
     return answer.ok ? { intent, done: true, problem: null } : { intent, done: false, problem: answer.problem };
