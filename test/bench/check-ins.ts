@@ -17,8 +17,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/http/app.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
-import { aws, resetAwsClients } from '../../functions/platform/aws.js';
-import { config, resetConfig } from '../../functions/platform/config.js';
+import { aws } from '../../functions/platform/aws.js';
+import { config } from '../../functions/platform/config.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
 import { unitItem } from '../../functions/domain/org/store.js';
 import { forgetTree } from '../../functions/domain/org/service.js';
@@ -27,7 +27,7 @@ import { checkInSecret } from '../../functions/domain/sessions/store.js';
 import { tokenForSession, windowOf } from '../../functions/domain/sessions/check-in-code.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { httpClient, meterDynamo } from './learning.js';
 import { signInAll, signInOverHttp, writeBranchPeople } from './branch-people.js';
 import { ms, round, summarize, table } from './stats.js';
@@ -193,21 +193,7 @@ export async function runCheckInBench(log: (line: string) => void = console.log)
 
   // The cadence over every branch, with few sessions and with six times as many: the items it reads.
   const itemsRead = async () => {
-    let items = 0;
-    let calls = 0;
-    const name = `benchCadence${newId()}`;
-    aws().dynamo.middlewareStack.add(
-      (next) => async (args) => {
-        const result = await next(args);
-        calls++;
-        const out = result.output as { Count?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
-        items += out.Count ?? (out.Item ? 1 : 0) + Object.values(out.Responses ?? {}).reduce((sum, list) => sum + list.length, 0);
-        return result;
-      },
-      { step: 'build', name },
-    );
-    const res = await send('GET', '/api/sessions/cadence', host);
-    aws().dynamo.middlewareStack.remove(name);
+    const { value: res, items, calls } = await meter.measure(() => send('GET', '/api/sessions/cadence', host));
     if (res.status !== 200) throw new Error(`getCadence answered ${res.status}`);
     return { items, calls, ms: res.ms, branches: (JSON.parse(res.body).branches as unknown[]).length };
   };
@@ -275,15 +261,7 @@ export async function runCheckInBench(log: (line: string) => void = console.log)
 }
 
 export async function runCheckInSection(log: (line: string) => void = console.log) {
-  const engines = await startEngines({ tableName: 'bench-check-in', buckets: ['bench-check-in-uploads'], dynamoInChildProcess: true });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await runCheckInBench(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-check-in', () => runCheckInBench(log), { dynamoInChildProcess: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

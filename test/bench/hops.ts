@@ -12,11 +12,10 @@ import { Session } from 'node:inspector/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/server-runtime';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { ensureWebBuild, serverBuildPath } from '../../dev/build.js';
 import { seedDemo } from '../../dev/seed.js';
-import { aws, resetAwsClients } from '../../functions/platform/aws.js';
-import { resetConfig } from '../../functions/platform/config.js';
+import { aws } from '../../functions/platform/aws.js';
 import { clock } from '../../functions/platform/clock.js';
 import { createApp } from '../../functions/http/app.js';
 import { table } from './stats.js';
@@ -39,15 +38,7 @@ export interface Hops {
 
 /** Runs the measurements on fresh engines; returns one row per way measured. */
 export async function runHopsSection(log: (line: string) => void = console.log): Promise<Hops[]> {
-  const engines = await startEngines({ tableName: 'bench-hops', buckets: ['bench-hops-uploads'] });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await measureHops(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-hops', () => measureHops(log));
 }
 
 async function measureHops(log: (line: string) => void): Promise<Hops[]> {

@@ -27,9 +27,7 @@ import { computeAllCompletion, getCourseCompletion } from '../../functions/domai
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
 import type { Person } from '../../functions/domain/people/schema.js';
-import { startEngines } from '../../dev/engines.js';
-import { resetAwsClients } from '../../functions/platform/aws.js';
-import { resetConfig } from '../../functions/platform/config.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { summarize, ms, round, table, type Summary } from './stats.js';
 
 export const PEOPLE = 10_000;
@@ -49,14 +47,17 @@ const WARMUP_PER_CLIENT = 5;
 
 /** Counts every DynamoDB call the platform makes, with the capacity it consumed (asked for on every request). */
 export function meterDynamo() {
-  const calls: { command: string; capacity: number }[] = [];
+  const calls: { command: string; capacity: number; items: number }[] = [];
   aws().dynamo.middlewareStack.add(
     (next, context) => async (args) => {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+      const out = result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[]; Count?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
+      const consumed = out.ConsumedCapacity;
       const capacity = Array.isArray(consumed) ? consumed.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0) : (consumed?.CapacityUnits ?? 0);
-      calls.push({ command: context.commandName ?? '?', capacity });
+      // The items answered: a query's count, a get's item, a batch get's responses.
+      const items = out.Count ?? (out.Item ? 1 : 0) + Object.values(out.Responses ?? {}).reduce((sum, list) => sum + list.length, 0);
+      calls.push({ command: context.commandName ?? '?', capacity, items });
       return result;
     },
     { step: 'initialize', name: 'benchCapacityMeter' },
@@ -67,7 +68,7 @@ export function meterDynamo() {
       const value = await fn();
       const byCommand: Record<string, number> = {};
       for (const call of calls) byCommand[call.command] = (byCommand[call.command] ?? 0) + 1;
-      return { value, calls: calls.length, capacity: round(calls.reduce((sum, c) => sum + c.capacity, 0), 1), byCommand };
+      return { value, calls: calls.length, items: calls.reduce((sum, c) => sum + c.items, 0), capacity: round(calls.reduce((sum, c) => sum + c.capacity, 0), 1), byCommand };
     },
   };
 }
@@ -453,13 +454,5 @@ export async function runLearningBench(log: (line: string) => void = console.log
  * s3rver and the app here. `npm run bench` runs it last; `npx tsx test/bench/learning-only.ts` runs it alone.
  */
 export async function runLearningSection(log: (line: string) => void = console.log) {
-  const engines = await startEngines({ tableName: 'bench-learning', buckets: ['bench-learning-uploads'], dynamoInChildProcess: true });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await runLearningBench(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-learning', () => runLearningBench(log), { dynamoInChildProcess: true });
 }

@@ -14,8 +14,6 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/http/app.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
-import { resetAwsClients } from '../../functions/platform/aws.js';
-import { resetConfig } from '../../functions/platform/config.js';
 import { batchWrite } from '../../functions/platform/store.js';
 import { config } from '../../functions/platform/config.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
@@ -28,7 +26,7 @@ import type { Pledge } from '../../functions/domain/pledges/schema.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Person } from '../../functions/domain/people/schema.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { httpClient, meterDynamo } from './learning.js';
 import { signInOverHttp, writeBranchPeople } from './branch-people.js';
 import { ms, summarize, table } from './stats.js';
@@ -176,15 +174,7 @@ async function runBoardBench(log: (line: string) => void) {
 }
 
 export async function runPledgeBoardSection(log: (line: string) => void = console.log) {
-  const engines = await startEngines({ tableName: 'bench-pledge-board', buckets: ['bench-pledge-board-uploads'], dynamoInChildProcess: true });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await runBoardBench(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-pledge-board', () => runBoardBench(log), { dynamoInChildProcess: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

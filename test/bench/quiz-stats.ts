@@ -8,11 +8,9 @@
  * `NODE_OPTIONS=--openssl-legacy-provider npx tsx test/bench/quiz-stats.ts` (also a section of `npm run bench`).
  */
 import { pathToFileURL } from 'node:url';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { seedDemo } from '../../dev/seed.js';
 import { seedUnits } from '../../dev/seed-data.js';
-import { resetAwsClients } from '../../functions/platform/aws.js';
-import { resetConfig } from '../../functions/platform/config.js';
 import { newId } from '../../functions/platform/ids.js';
 import { createApp } from '../../functions/http/app.js';
 import { addPerson } from '../../functions/domain/people/service.js';
@@ -40,15 +38,7 @@ export interface QuizStatsFigure {
 }
 
 export async function runQuizStatsSection(log: (line: string) => void = console.log): Promise<QuizStatsFigure[]> {
-  const engines = await startEngines({ tableName: 'bench-quiz-stats', buckets: ['bench-quiz-stats-uploads'] });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await measure(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-quiz-stats', () => measure(log));
 }
 
 async function measure(log: (line: string) => void): Promise<QuizStatsFigure[]> {

@@ -18,10 +18,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/http/app.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
-import { aws, resetAwsClients } from '../../functions/platform/aws.js';
+import { aws } from '../../functions/platform/aws.js';
 import { config } from '../../functions/platform/config.js';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { resetConfig } from '../../functions/platform/config.js';
 import { orgEntities } from '../../functions/domain/org/entities.js';
 import { unitItem } from '../../functions/domain/org/store.js';
 import { forgetTree } from '../../functions/domain/org/service.js';
@@ -29,7 +28,7 @@ import { createQuestion } from '../../functions/domain/quizzes/service.js';
 import { createQuiz, publishQuiz } from '../../functions/domain/quizzes/quiz-service.js';
 import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { httpClient, meterDynamo } from './learning.js';
 import { signInAll, writeBranchPeople } from './branch-people.js';
 import { ms, round, summarize, table } from './stats.js';
@@ -358,15 +357,7 @@ export async function runQuizTakersBench(log: (line: string) => void = console.l
 }
 
 export async function runQuizTakersSection(log: (line: string) => void = console.log) {
-  const engines = await startEngines({ tableName: 'bench-quiz', buckets: ['bench-quiz-uploads'], dynamoInChildProcess: true });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await runQuizTakersBench(log);
-  } finally {
-    await engines.stop();
-  }
+  return onEnginesOfItsOwn('bench-quiz', () => runQuizTakersBench(log), { dynamoInChildProcess: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

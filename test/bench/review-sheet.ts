@@ -8,12 +8,10 @@
  * `NODE_OPTIONS=--openssl-legacy-provider npx tsx test/bench/review-sheet.ts` (also a section of `npm run bench`).
  */
 import { pathToFileURL } from 'node:url';
-import { startEngines } from '../../dev/engines.js';
+import { onEnginesOfItsOwn } from './own-engines.js';
 import { seedDemo } from '../../dev/seed.js';
 import { seedUnits } from '../../dev/seed-data.js';
-import { aws, resetAwsClients } from '../../functions/platform/aws.js';
-import { resetConfig } from '../../functions/platform/config.js';
-import { newId } from '../../functions/platform/ids.js';
+import { meterDynamo } from './learning.js';
 import { createApp } from '../../functions/http/app.js';
 import { loadFreshTree } from '../../functions/domain/org/service.js';
 import { requestAs, signIn as signInAs } from '../helpers/sign-in.js';
@@ -34,37 +32,7 @@ export interface ReviewSheetFigure {
 }
 
 export async function runReviewSheetSection(log: (line: string) => void = console.log): Promise<ReviewSheetFigure[]> {
-  const engines = await startEngines({ tableName: 'bench-review-sheet', buckets: ['bench-review-sheet-uploads'] });
-  try {
-    Object.assign(process.env, engines.env);
-    resetConfig();
-    resetAwsClients();
-    return await measure(log);
-  } finally {
-    await engines.stop();
-  }
-}
-
-/** Counts the DynamoDB calls and the items they return while `work` runs. */
-async function metered<T>(work: () => Promise<T>): Promise<{ value: T; calls: number; items: number }> {
-  let calls = 0;
-  let items = 0;
-  const name = `reviewBench${newId()}`;
-  aws().dynamo.middlewareStack.add(
-    (next) => async (args) => {
-      const result = await next(args);
-      calls++;
-      const out = result.output as { Count?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
-      items += out.Count ?? (out.Item ? 1 : 0) + Object.values(out.Responses ?? {}).reduce((sum, list) => sum + list.length, 0);
-      return result;
-    },
-    { step: 'build', name },
-  );
-  try {
-    return { value: await work(), calls, items };
-  } finally {
-    aws().dynamo.middlewareStack.remove(name);
-  }
+  return onEnginesOfItsOwn('bench-review-sheet', () => measure(log));
 }
 
 async function measure(log: (line: string) => void): Promise<ReviewSheetFigure[]> {
@@ -94,7 +62,8 @@ async function measure(log: (line: string) => void): Promise<ReviewSheetFigure[]
     if (last.status !== 200) throw new Error(`${path} answered ${last.status}`);
     return { summary: summarize(samples), size: last.size };
   };
-  const once = async (cookie: string, path: string) => metered(async () => (await app.request(`http://localhost${path}`, { headers: { cookie } })).arrayBuffer());
+  const meter = meterDynamo();
+  const once = async (cookie: string, path: string) => meter.measure(async () => (await app.request(`http://localhost${path}`, { headers: { cookie } })).arrayBuffer());
 
   const figures: ReviewSheetFigure[] = [];
   const me = await timed(organizer1, '/api/me');
