@@ -16,7 +16,7 @@ import { personById } from '../people/directory.js';
 import type { EvidenceFile } from '../pledges/schema.js';
 import { downloadUrl, useUploadFile } from '../uploads/service.js';
 import { honoursMessages } from './messages.js';
-import { openQuarters, previousQuarter, quarterOf } from './quarter.js';
+import { openQuarters } from './quarter.js';
 import { DecideHonourInput, HONOUR_TYPES, ListHonoursQuery, NominateHonourInput, type Honour } from './schema.js';
 import { honoursOfPerson, honoursOfQuarter, insertHonour, readHonour, writeDecision } from './store.js';
 
@@ -223,12 +223,11 @@ export interface HonourCard {
   reason: string;
 }
 
-/** How far back "the latest quarter that has any" looks: two years of quarters, one query each at most. */
-const LOOK_BACK_QUARTERS = 8;
-
 /**
- * The decided honours of a quarter (default: the latest quarter that has any) for people and windows within the
- * units' subtrees, in the reader's language.
+ * The decided honours of a quarter for people and windows within the units' subtrees, in the reader's language. By
+ * default "the quarter's honours" as the board and the hall show them: this quarter's once any is decided, else last
+ * quarter's (a quarter's honours are decided early in the next) — the two read at once, two queries whatever the
+ * history; older honours stay in the people's records and on /honours.
  */
 export async function decidedHonoursFor(unitIds: readonly string[], quarter?: string): Promise<HonourCard[]> {
   const lang = currentLang();
@@ -246,11 +245,7 @@ export async function decidedHonoursFor(unitIds: readonly string[], quarter?: st
   });
   const order = (a: Honour, b: Honour) => typeOrder(a) - typeOrder(b) || a.nomineeName.localeCompare(b.nomineeName, 'zh-CN');
   if (quarter) return (await honoursOfQuarter(quarter)).filter(within).sort(order).map(card);
-  let q = quarterOf(clock.now());
-  for (let i = 0; i < LOOK_BACK_QUARTERS; i++, q = previousQuarter(q)) {
-    const found = (await honoursOfQuarter(q)).filter(within);
-    if (found.length > 0) return found.sort(order).map(card);
-  }
-  return [];
+  const [current, last] = await Promise.all(openQuarters(clock.now()).map(async (q) => (await honoursOfQuarter(q)).filter(within)));
+  return (current!.length > 0 ? current! : last!).sort(order).map(card);
 }
 
