@@ -45,6 +45,16 @@ export const capabilityOperations = {
   reviewPledges: ['reviewPledge'],
   /** Rating a branch's members at year end (评诺), within the units it reaches. */
   ratePledges: ['ratePledges'],
+  /** The overview across requirements (统计): units within reach, drilled down to a person's record. */
+  readOverview: ['getOverview', 'getUnitOverview', 'exportOverview', 'getPersonRecord'],
+  /** Data that deserves a second look, for the units within reach. */
+  readFlags: ['listFlags', 'dismissFlag'],
+  /** One's inbox of notifications and what one is reminded of. */
+  inbox: ['listNotifications', 'markNotificationsRead', 'updateNotificationSettings'],
+  /** Reminding the overdue people of the branches within reach (once a day at most). */
+  remindOverdue: ['remindOverdue'],
+  /** The outbox of messages sent by e-mail (locally: what would have been sent). */
+  readOutbox: ['listOutbox'],
 } as const satisfies Record<string, readonly Operation[]>;
 
 export type Capability = keyof typeof capabilityOperations;

@@ -180,6 +180,22 @@ export const permissions = {
   // the year's review sheet (民主评议) of a branch's members
   getReviewSheet: scopedReaders,
   exportReviewSheet: scopedReaders,
+  // each person's home; the overview across requirements for organizers and leaders (units and people within reach),
+  // a person's record for those who reach them (staff: their own)
+  getHome: signedIn,
+  getOverview: scopedReaders,
+  getUnitOverview: scopedReaders,
+  exportOverview: scopedReaders,
+  getPersonRecord: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  // data that deserves a second look: never shown to peers, only to organizers and leaders of the units it concerns
+  listFlags: scopedReaders,
+  dismissFlag: scopedReaders,
+  // one's inbox and what reminds one; organizers remind the overdue of their branches; admins read the local outbox
+  listNotifications: signedIn,
+  markNotificationsRead: signedIn,
+  updateNotificationSettings: signedIn,
+  remindOverdue: { organizer: 'scope', admin: 'all' },
+  listOutbox: adminOnly,
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof permissions;
