@@ -29,6 +29,7 @@ import { seedDemoQuestions } from './seed-questions.js';
 import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
+import { seedDemoOverview } from './seed-overview.js';
 import { seedDemoHonours } from './seed-honours.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
@@ -231,6 +232,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const { sessions } = await seedDemoSessions();
   await seedDemoPledges();
   await seedDemoHonours();
+  await seedDemoOverview();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

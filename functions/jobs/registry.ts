@@ -2,6 +2,8 @@ import { clock } from '../platform/clock.js';
 import { computeAllCompletion } from '../domain/stats/service.js';
 import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
 import { recomputeCadenceRollups } from '../domain/sessions/figures-service.js';
+import { recomputeOverview } from '../domain/overview/service.js';
+import { refreshStale } from './refresh.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -26,6 +28,8 @@ export interface JobResult {
 export const jobs: Job[] = [
   { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
   { name: 'cadence-rollups', description: 'Recompute each branch’s sessions rollup of this year (the cadence and attendance figures)', run: ({ now }) => recomputeCadenceRollups(now) },
+  { name: 'overview', description: 'Recompute the year’s overview of every unit (the share of people meeting each requirement)', run: ({ now }) => recomputeOverview(now) },
+  { name: 'refresh-stale', description: 'Refresh the figures writes marked stale (normally done within seconds of the write)', run: () => refreshStale() },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
 ];
 

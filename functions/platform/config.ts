@@ -35,6 +35,8 @@ const Env = z.object({
    * carries it may name the viewer's address; unset locally, where the socket's peer is the address.
    */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /** On AWS: the jobs function a write invokes (asynchronously) to refresh the figures it made stale. */
+  REFRESH_FUNCTION_NAME: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -54,6 +56,7 @@ export type Config = {
   studyMinSecondsCap: number | undefined;
   studyHeartbeatSeconds: number;
   originVerifySecret: string | undefined;
+  refreshFunctionName: string | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -84,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
     studyHeartbeatSeconds: e.STUDY_HEARTBEAT_SECONDS,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
+    refreshFunctionName: e.REFRESH_FUNCTION_NAME,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

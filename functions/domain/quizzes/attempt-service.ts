@@ -25,6 +25,7 @@ import { SaveAnswersInput } from './quiz-schema.js';
 import { questionsAt } from './service.js';
 import type { Attempt, AttemptForTaker, Question, Quiz } from './schema.js';
 import { finalTestPassed } from '../study/service.js';
+import { markStale } from '../../platform/stale.js';
 
 const quizNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 const attemptNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.attemptNotFound });
@@ -82,6 +83,8 @@ async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
     throw new AppError('CONFLICT', { messageKey: quizEngineMessages.attemptClosed });
   }
   await creditCourseTest(finished, quiz);
+  // The result reaches the quiz's figures and the overview within seconds (decision 042).
+  await markStale(`quiz#${quiz.quizId}`, ...(quiz.courseId ? [`course#${quiz.courseId}`] : []), 'overview');
   return finished;
 }
 

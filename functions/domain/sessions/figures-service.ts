@@ -29,7 +29,7 @@ import { z } from 'zod';
 
 let cachedRules: { at: number; rules: CadenceRules } | undefined;
 /** The rules in force: the county's own if an admin set them, else the national ones. Kept a minute per process. */
-async function currentRules(): Promise<CadenceRules> {
+export async function currentRules(): Promise<CadenceRules> {
   if (cachedRules && Date.now() - cachedRules.at < 60_000) return cachedRules.rules;
   const stored = await readRules();
   cachedRules = { at: Date.now(), rules: stored?.rules ?? DEFAULT_CADENCE_RULES };

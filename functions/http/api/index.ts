@@ -31,6 +31,7 @@ import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
 import { displayRoutes } from './display.js';
+import { overviewRoutes } from './overview.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -83,6 +84,7 @@ export function createApi() {
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
   api.route('/', displayRoutes);
+  api.route('/', overviewRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import { useT } from '../i18n';
-import { BookIcon, CodeIcon, FlagIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { BookIcon, ChartIcon, CodeIcon, FlagIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { CalendarIcon } from './course-icons';
 import { LanguageSwitch } from './language-switch';
 import { may, useMe } from '../lib/me';
@@ -20,6 +20,7 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
   quiz: QuizIcon,
   calendar: CalendarIcon,
   flag: FlagIcon,
+  chart: ChartIcon,
 };
 
 /**

@@ -12,8 +12,9 @@ import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
 import { sessionsEn } from './sessions.en';
 import { reviewEn } from './review.en';
+import { overviewEn } from './overview.en';
 import { pledgesEn } from './pledges.en';
 import { honoursEn } from './honours.en';
 import { displayEn } from './display.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn };

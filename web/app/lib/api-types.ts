@@ -503,6 +503,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s home: what is due (overdue first), 学时 against the target, the lesson to continue; for organizers their branches’ worklists, for leaders the overview’s figures */
+        get: operations["getHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/password": {
         parameters: {
             query?: never;
@@ -566,6 +583,77 @@ export interface paths {
         };
         /** What is assigned to me, courses and quizzes: overdue, due soon, assigned, done */
         get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per unit within reach, the share of people meeting each requirement this year, with colours by rules that are data and the monthly trend
+         * @description Units are compared only by the share of their people meeting requirements; no person is ranked. `asOf` is the oldest figure shown.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exactly what the overview shows as an Excel workbook: every unit within reach, or with `unitId` that unit, its sub-units and its people */
+        get: operations["exportOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s record for the year: where they stand against each requirement, and their courses, quizzes, sessions and pledges */
+        get: operations["getPersonRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit: its figures, its sub-units’ figures and its own people (by name) with the requirements each meets */
+        get: operations["getUnitOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1693,7 +1781,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz" | "createSession" | "updateSession" | "cancelSession" | "closeSession" | "reopenSession" | "setCadenceRules" | "createPledge" | "updatePledge" | "submitPledges" | "reviewPledge" | "markPledgeDone" | "ratePledges" | "setReviewWindow" | "createDisplayLink" | "revokeDisplayLink" | "nominateHonour" | "decideHonour" | "exportReviewSheet";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz" | "createSession" | "updateSession" | "cancelSession" | "closeSession" | "reopenSession" | "setCadenceRules" | "createPledge" | "updatePledge" | "submitPledges" | "reviewPledge" | "markPledgeDone" | "ratePledges" | "setReviewWindow" | "createDisplayLink" | "revokeDisplayLink" | "nominateHonour" | "decideHonour" | "exportReviewSheet" | "exportOverview" | "dismissFlag" | "remindOverdue";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -1711,7 +1799,7 @@ export interface components {
                 id: string;
                 label: string;
                 /** @enum {string} */
-                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings" | "session" | "pledge" | "displayLink" | "honour";
+                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings" | "session" | "pledge" | "displayLink" | "honour" | "flag" | "overview";
             };
         };
         CadenceView: {
@@ -2067,6 +2155,76 @@ export interface components {
             time: string;
             version: string;
         };
+        Home: {
+            asOf: string | null;
+            branches: {
+                branchId: string;
+                cadence: {
+                    computedAt: string;
+                    summary: {
+                        [key: string]: number;
+                    };
+                } | null;
+                figures: {
+                    computedAt: string | null;
+                    figures: {
+                        /** @enum {string|null} */
+                        colour: "green" | "amber" | "red" | null;
+                        met: number;
+                        of: number;
+                        /** @enum {string} */
+                        requirement: "courses" | "credit" | "sessions" | "pledges";
+                        share: number | null;
+                    }[];
+                    people: number;
+                } | null;
+                leaveToDecide: number;
+                makeUpsToConfirm: number;
+                name: string;
+                pledgesToReview: number;
+            }[];
+            continueLesson: {
+                completed: boolean;
+                courseId: string;
+                courseTitle: string;
+                lessonId: string;
+                lessonTitle: string;
+            } | null;
+            credit: {
+                earned: number;
+                expectedByNow: number;
+                target: number;
+            } | null;
+            due: {
+                count: number;
+                dueAt: string | null;
+                id: string | null;
+                /** @enum {string} */
+                kind: "course" | "quiz" | "session" | "makeUp" | "pledges";
+                required: boolean;
+                started: boolean;
+                /** @enum {string} */
+                state: "overdue" | "dueSoon" | "upcoming" | "waiting";
+                title: string | null;
+            }[];
+            now: string;
+            overview: {
+                computedAt: string | null;
+                figures: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                name: string;
+                people: number;
+                unitId: string;
+            }[];
+            year: number;
+        };
         Honour: {
             decidedAt: string | null;
             decisionNote: string | null;
@@ -2214,7 +2372,7 @@ export interface components {
         } | null;
         Me: components["schemas"]["Person"] & {
             /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference), `attendSessions` (study sessions: check-in, leave, make-up), `organizeSessions` (scheduling sessions, rosters, leave and make-up decisions), `readCadence` (the branches’ meeting cadence, attendance figures, archives). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "attendSessions" | "organizeSessions" | "readCadence" | "keepPledges" | "reviewPledges" | "ratePledges")[];
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "attendSessions" | "organizeSessions" | "readCadence" | "keepPledges" | "reviewPledges" | "ratePledges" | "readOverview" | "readFlags" | "inbox" | "remindOverdue" | "readOutbox")[];
             /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
             reach: {
                 administer?: "all" | string[];
@@ -2222,6 +2380,7 @@ export interface components {
                 editCourses?: "all" | string[];
                 editQuestions?: "all" | string[];
                 editQuizzes?: "all" | string[];
+                inbox?: "all" | string[];
                 keepPledges?: "all" | string[];
                 managePeople?: "all" | string[];
                 organizeSessions?: "all" | string[];
@@ -2229,11 +2388,69 @@ export interface components {
                 ratePledges?: "all" | string[];
                 readCadence?: "all" | string[];
                 readCompletion?: "all" | string[];
+                readFlags?: "all" | string[];
+                readOutbox?: "all" | string[];
+                readOverview?: "all" | string[];
                 readPeople?: "all" | string[];
                 readQuizStats?: "all" | string[];
+                remindOverdue?: "all" | string[];
                 reviewPledges?: "all" | string[];
                 study?: "all" | string[];
             };
+        };
+        Overview: {
+            asOf: string | null;
+            requirements: {
+                amber: number;
+                green: number;
+                label: string;
+                /** @enum {string} */
+                requirement: "courses" | "credit" | "sessions" | "pledges";
+            }[];
+            trends: {
+                name: string;
+                points: {
+                    figures: {
+                        /** @enum {string|null} */
+                        colour: "green" | "amber" | "red" | null;
+                        met: number;
+                        of: number;
+                        /** @enum {string} */
+                        requirement: "courses" | "credit" | "sessions" | "pledges";
+                        share: number | null;
+                    }[];
+                    month: string;
+                }[];
+                unitId: string;
+            }[];
+            units: {
+                computedAt: string | null;
+                depth: number;
+                figures: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                hasChildren: boolean;
+                kind: string;
+                name: string;
+                own: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                people: number;
+                unitId: string;
+            }[];
+            year: number;
         };
         Person: {
             active: boolean;
@@ -2262,6 +2479,147 @@ export interface components {
             serverTime: string;
             token: string;
             windowEndsAt: string;
+        };
+        PersonRecord: {
+            asOf: string | null;
+            person: {
+                name: string;
+                partyStatus: string;
+                personId: string;
+                unitId: string;
+                unitName: string;
+            };
+            readAt: string;
+            sheet: {
+                honours: {
+                    honourId: string;
+                    quarter: string;
+                    reason: string;
+                    type: string;
+                    typeName: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                partyStatus: "full" | "probationary" | "none";
+                partyStatusName: string;
+                personId: string;
+                pledges: {
+                    assessment: string | null;
+                    categoryName: string;
+                    content: string;
+                    dueDate: string;
+                    /** @enum {string} */
+                    pledgeCategory: "study" | "work" | "service" | "discipline";
+                    pledgeId: string;
+                    progressCount: number;
+                    /** @enum {string} */
+                    state: "draft" | "submitted" | "returned" | "approved" | "done";
+                    stateName: string;
+                }[];
+                post: string | null;
+                quizzes: {
+                    items: {
+                        lastFinishedAt: string;
+                        passed: boolean;
+                        quizId: string;
+                        title: string;
+                    }[];
+                    passed: number;
+                    taken: number;
+                };
+                rating: {
+                    decision: {
+                        at: string;
+                        byName: string;
+                        /** @enum {string} */
+                        rating: "excellent" | "qualified" | "basicallyQualified" | "unqualified";
+                        ratingName: string;
+                        reason: string;
+                    } | null;
+                    proposal: {
+                        at: string;
+                        byName: string;
+                        /** @enum {string} */
+                        rating: "excellent" | "qualified" | "basicallyQualified" | "unqualified";
+                        ratingName: string;
+                        reason: string;
+                    } | null;
+                };
+                sessions: {
+                    absent: number;
+                    attended: number;
+                    expected: number;
+                    leave: number;
+                    madeUp: number;
+                };
+                study: {
+                    courses: {
+                        completedAt: string;
+                        courseId: string;
+                        credit: number;
+                        title: string;
+                    }[];
+                    credit: number;
+                    met: boolean;
+                    target: number;
+                };
+                unitName: string;
+            };
+            standing: {
+                courses: {
+                    onTime: number;
+                    overdue: number;
+                    required: number;
+                };
+                credit: {
+                    earned: number;
+                    expectedByNow: number;
+                    target: number;
+                };
+                meets: {
+                    courses: boolean | null;
+                    credit: boolean;
+                    pledges: boolean | null;
+                    sessions: boolean | null;
+                };
+                name: string;
+                open: {
+                    assignmentId: string;
+                    /** Format: date-time */
+                    dueAt: string;
+                    /** @enum {string} */
+                    kind: "course" | "quiz";
+                    required: boolean;
+                    /** @enum {string} */
+                    state: "overdue" | "inProgress" | "notStarted";
+                    subjectId: string;
+                    title: string;
+                }[];
+                overdue: {
+                    dueAt: string;
+                    /** @enum {string} */
+                    kind: "course" | "quiz";
+                    subjectId: string;
+                    title: string;
+                }[];
+                personId: string;
+                pledges: {
+                    approved: number;
+                    draft: number;
+                    items: number;
+                    rating: string | null;
+                    returned: number;
+                };
+                sessions: {
+                    absent: number;
+                    attended: number;
+                    expected: number;
+                    leave: number;
+                    madeUp: number;
+                    makeUpDue: number;
+                };
+            } | null;
+            year: number;
         };
         PledgeBoard: {
             asOf: string;
@@ -3038,6 +3396,129 @@ export interface components {
         UnitInTree: components["schemas"]["Unit"] & {
             depth: number;
             pathName: string;
+        };
+        UnitOverview: {
+            asOf: string | null;
+            children: {
+                computedAt: string | null;
+                depth: number;
+                figures: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                hasChildren: boolean;
+                kind: string;
+                name: string;
+                own: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                people: number;
+                unitId: string;
+            }[];
+            path: {
+                name: string;
+                unitId: string;
+            }[];
+            people: {
+                courses: {
+                    onTime: number;
+                    overdue: number;
+                    required: number;
+                };
+                credit: {
+                    earned: number;
+                    expectedByNow: number;
+                    target: number;
+                };
+                meets: {
+                    courses: boolean | null;
+                    credit: boolean;
+                    pledges: boolean | null;
+                    sessions: boolean | null;
+                };
+                name: string;
+                overdue: {
+                    dueAt: string;
+                    /** @enum {string} */
+                    kind: "course" | "quiz";
+                    subjectId: string;
+                    title: string;
+                }[];
+                personId: string;
+                pledges: {
+                    approved: number;
+                    draft: number;
+                    items: number;
+                    rating: string | null;
+                    returned: number;
+                };
+                sessions: {
+                    absent: number;
+                    attended: number;
+                    expected: number;
+                    leave: number;
+                    madeUp: number;
+                    makeUpDue: number;
+                };
+            }[];
+            requirements: {
+                amber: number;
+                green: number;
+                label: string;
+                /** @enum {string} */
+                requirement: "courses" | "credit" | "sessions" | "pledges";
+            }[];
+            trend: {
+                figures: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                month: string;
+            }[];
+            unit: {
+                computedAt: string | null;
+                depth: number;
+                figures: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                hasChildren: boolean;
+                kind: string;
+                name: string;
+                own: {
+                    /** @enum {string|null} */
+                    colour: "green" | "amber" | "red" | null;
+                    met: number;
+                    of: number;
+                    /** @enum {string} */
+                    requirement: "courses" | "credit" | "sessions" | "pledges";
+                    share: number | null;
+                }[];
+                people: number;
+                unitId: string;
+            };
+            year: number;
         };
     };
     responses: never;
@@ -5736,6 +6217,53 @@ export interface operations {
             };
         };
     };
+    getHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The home. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -6036,6 +6564,288 @@ export interface operations {
             };
             /** @description Not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and leaders (within their reach) and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportOverview: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A workbook in the caller’s language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and leaders (within their reach) and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such unit, or one outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPersonRecord: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecord"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person, or one outside the caller’s reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitOverview: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitOverview"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers and leaders (within their reach) and admins only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such unit, or one outside the caller’s reach. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
