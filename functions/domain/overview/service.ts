@@ -73,17 +73,18 @@ export async function recomputeOverview(now: Date = clock.now()): Promise<Record
   const branches = tree.ordered().filter((unit) => unit.kind === 'branch');
   const today = shanghaiDay(now);
   await eachLimited(branches, CONCURRENCY, async ({ unitId: branchId }) => {
-    const [totals, pledgeYear, window] = await Promise.all([attendanceOfBranchYear(branchId, year), pledgeYearOfBranch(branchId, year), windowOfBranch(branchId, year, tree)]);
+    const [totals, pledgeYear, window] = await Promise.all([attendanceOfBranchYear(branchId, year, nowText), pledgeYearOfBranch(branchId, year), windowOfBranch(branchId, year, tree)]);
     for (const [personId, t] of totals) attendance.set(personId, t);
+    // As of `now`: pledges written by then (in the state they have now), ratings decided by then.
     for (const pledge of pledgeYear.pledges) {
-      if (pledge.ownerKind !== 'person') continue;
+      if (pledge.ownerKind !== 'person' || pledge.createdAt > nowText) continue;
       const seen = pledges.get(pledge.ownerId) ?? { states: [], rating: null };
       seen.states.push(pledge.state);
       pledges.set(pledge.ownerId, seen);
     }
     for (const rating of pledgeYear.ratings) {
       const seen = pledges.get(rating.personId) ?? { states: [], rating: null };
-      seen.rating = rating.decision?.rating ?? null;
+      seen.rating = rating.decision && rating.decision.at <= nowText ? rating.decision.rating : null;
       pledges.set(rating.personId, seen);
     }
     if (window.window && window.window.closesOn < today) ratingDue.add(branchId);

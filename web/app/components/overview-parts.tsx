@@ -49,7 +49,7 @@ export function FiguresTable({ units, labels, caption, year }: { units: Unit[]; 
         <tbody>
           {units.map((unit) => (
             <tr key={unit.unitId} data-unit={unit.unitId}>
-              <th scope="row" style={{ paddingInlineStart: `${0.75 + unit.depth * 1.25}rem` }}>
+              <th scope="row" className={`depth-${Math.min(unit.depth, 6)}`}>
                 <Link to={`/stats/units/${unit.unitId}?year=${year}`}>{unit.name}</Link>
               </th>
               <td>{unit.people}</td>

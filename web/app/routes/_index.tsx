@@ -6,10 +6,11 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import type { MetaFunction } from '@remix-run/react';
 import { Link, useLoaderData } from '@remix-run/react';
+import { CourseProgressBar } from '../components/course-progress-bar';
 import { BookIcon, ChartIcon, FlagIcon, UsersIcon } from '../components/icons';
 import { translate, useLang, useT } from '../i18n';
 import type { components } from '../lib/api-types';
-import { formatDate, formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime, formatDayTime } from '../lib/format';
 import { loadHealth } from '../lib/health.server';
 import { may, useMe } from '../lib/me';
 import styles from '../styles/overview.css?url';
@@ -62,7 +63,7 @@ function DueRow({ item }: { item: Due }) {
   const lang = useLang();
   const title =
     item.kind === 'makeUp' ? t('home.makeUp', { n: item.count }) : item.kind === 'pledges' ? t('home.pledges', { n: item.count }) : item.title;
-  const when = item.dueAt ? (item.kind === 'session' ? t('home.startsAt', { time: formatDateTime(item.dueAt, lang) }) : t('home.dueAt', { time: formatDate(item.dueAt, lang) })) : null;
+  const when = item.dueAt ? (item.kind === 'session' ? t('home.startsAt', { time: formatDayTime(item.dueAt, lang) }) : t('home.dueAt', { time: formatDate(item.dueAt, lang) })) : null;
   return (
     <li className={`due-${item.state}`} data-kind={item.kind} data-state={item.state}>
       <Link to={hrefOf(item)}>
@@ -116,9 +117,7 @@ function PersonHome({ home }: { home: Home }) {
               <p data-testid="home-credit">
                 <strong>{t('home.creditOf', { earned: credit.earned, target: credit.target })}</strong>
               </p>
-              <div className="credit-meter" role="presentation">
-                <span style={{ width: `${Math.min(100, credit.target > 0 ? (credit.earned / credit.target) * 100 : 0)}%` }} />
-              </div>
+              <CourseProgressBar value={credit.earned} max={credit.target} label={t('home.credit')} />
               <p className="hint">{t('home.creditExpected', { expected: credit.expectedByNow })}</p>
             </section>
           ) : null}
