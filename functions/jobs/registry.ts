@@ -2,6 +2,8 @@ import { clock } from '../platform/clock.js';
 import { computeAllCompletion } from '../domain/stats/service.js';
 import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
 import { recomputeCadenceRollups } from '../domain/sessions/figures-service.js';
+import { sessionsStartingBetween } from '../domain/sessions/service.js';
+import { sendReminders } from '../domain/notifications/reminders.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -27,6 +29,8 @@ export const jobs: Job[] = [
   { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
   { name: 'cadence-rollups', description: 'Recompute each branch’s sessions rollup of this year (the cadence and attendance figures)', run: ({ now }) => recomputeCadenceRollups(now) },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
+  // last: it reads the figures the jobs above refresh
+  { name: 'reminders', description: 'Each person’s one digest of the day (due soon, overdue, sessions tomorrow, make-up), sent once', run: ({ now }) => sendReminders(now, { sessionsBetween: sessionsStartingBetween }) },
 ];
 
 /** Runs every job (one failing does not stop the others) and reports each. */

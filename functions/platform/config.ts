@@ -35,6 +35,11 @@ const Env = z.object({
    * carries it may name the viewer's address; unset locally, where the socket's peer is the address.
    */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /**
+   * On AWS: the verified sender that notifications are e-mailed from through Amazon SES. Unset (locally, in tests),
+   * e-mails are kept in the outbox an admin reads instead of being sent.
+   */
+  SES_FROM_ADDRESS: z.email().optional(),
 });
 
 export type Config = {
@@ -54,6 +59,7 @@ export type Config = {
   studyMinSecondsCap: number | undefined;
   studyHeartbeatSeconds: number;
   originVerifySecret: string | undefined;
+  sesFromAddress: string | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -84,6 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
     studyHeartbeatSeconds: e.STUDY_HEARTBEAT_SECONDS,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
+    sesFromAddress: e.SES_FROM_ADDRESS,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

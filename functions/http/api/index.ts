@@ -31,6 +31,7 @@ import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
 import { displayRoutes } from './display.js';
+import { notificationRoutes } from './notifications.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -82,6 +83,7 @@ export function createApi() {
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
+  api.route('/', notificationRoutes);
   api.route('/', displayRoutes);
   api.route('/', docsRoutes);
 
