@@ -30,6 +30,7 @@ import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
 import { seedDemoHonours } from './seed-honours.js';
+import { seedDemoNotifications } from './seed-notifications.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -231,6 +232,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const { sessions } = await seedDemoSessions();
   await seedDemoPledges();
   await seedDemoHonours();
+  await seedDemoNotifications();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

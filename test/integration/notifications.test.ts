@@ -24,7 +24,7 @@ let people: Record<string, string>;
 async function at(iso: string) {
   const when = new Date(iso);
   clock.now = () => when;
-  [admin, organizer1, organizer2, staff1, staff2] = await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'staff2'].map((login) => signIn(login)));
+  [admin, organizer1, organizer2, staff1, staff2] = await Promise.all([signIn('admin'), signIn('organizer1'), signIn('organizer2'), signIn('staff1'), signIn('staff2')]);
 }
 
 beforeAll(async () => {
