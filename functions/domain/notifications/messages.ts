@@ -6,9 +6,9 @@ import { defineFieldLabels, defineMessages } from '../../platform/i18n.js';
  */
 export const notificationsMessages = defineMessages('notifications', {
   'zh-CN': {
-    dueIn3DaysLine: '《{title}》将于 {dueAt} 截止，还有 3 天',
-    dueIn1DayLine: '《{title}》明天截止（{dueAt}）',
-    overdueLine: '《{title}》已逾期（截止于 {dueAt}）',
+    dueIn3DaysLine: '“{title}”将于 {dueAt} 截止，还有 3 天',
+    dueIn1DayLine: '“{title}”明天截止（{dueAt}）',
+    overdueLine: '“{title}”已逾期（截止于 {dueAt}）',
     sessionTomorrowLine: '明天 {startsAt}：{topic}（{place}）',
     makeUpDueLine: '您有 {count} 次组织生活需要补学',
     digestTitle: '今日提醒：{count} 项',

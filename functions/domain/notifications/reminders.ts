@@ -50,7 +50,7 @@ export async function sendReminders(now: Date, sources: ReminderSources): Promis
       return;
     }
     const written = await deliver(
-      { kind: 'digest', params: { count: lines.length }, link: '/inbox', lines, day: today, notificationId: digestId(today), personId, createdAt: now.toISOString(), readAt: null },
+      { kind: 'digest', params: { count: lines.length }, link: null, lines, day: today, notificationId: digestId(today), personId, createdAt: now.toISOString(), readAt: null },
       mine,
       now,
     );
