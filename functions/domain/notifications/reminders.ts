@@ -14,7 +14,7 @@ import { addDays, shanghaiDay } from '../practice/days.js';
 import { digestEntries, type SessionForDigest } from './digest.js';
 import { digestId } from './entities.js';
 import { deliver } from './notify.js';
-import { readManySettings } from './store.js';
+import { haveNotification, readManySettings } from './store.js';
 
 export interface ReminderSources {
   /** Scheduled sessions starting within [fromIso, toIso), with the people each expects. */
@@ -39,10 +39,13 @@ export async function sendReminders(now: Date, sources: ReminderSources): Promis
   const drafts = [...everyone]
     .map((personId) => ({ personId, entries: digestEntries(standing.get(personId), tomorrow.get(personId) ?? [], today) }))
     .filter((draft) => draft.entries.length > 0);
-  // Only those with something to be reminded of need their settings read.
-  const settings = await readManySettings(drafts.map((draft) => draft.personId));
-  const figures = { people: everyone.size, withReminders: drafts.length, digests: 0, alreadySent: 0, allMuted: 0 };
-  await eachLimited(drafts, 16, async ({ personId, entries }) => {
+  // A retry skips, with a batched read, the digests already written (the conditional write below stays the guard);
+  // only those with something still to be reminded of need their settings read.
+  const sent = await haveNotification(drafts.map((draft) => draft.personId), digestId(today));
+  const pending = drafts.filter((draft) => !sent.has(draft.personId));
+  const settings = await readManySettings(pending.map((draft) => draft.personId));
+  const figures = { people: everyone.size, withReminders: drafts.length, digests: 0, alreadySent: sent.size, allMuted: 0 };
+  await eachLimited(pending, 16, async ({ personId, entries }) => {
     const mine = settings.get(personId);
     const lines = mine ? entries.filter((entry) => !mine.muted.includes(entry.kind as never)) : entries;
     if (lines.length === 0) {

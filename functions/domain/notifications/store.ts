@@ -19,6 +19,12 @@ export function insertNotification(notification: Notification): Promise<boolean>
   return writeIfStill(() => aws().doc.send(new PutCommand({ TableName: table(), Item: notificationItem(notification), ConditionExpression: 'attribute_not_exists(pk)' })));
 }
 
+/** Which of these people already have the notification of this id (a digest of the day): one BatchGetItem per 100. */
+export async function haveNotification(personIds: readonly string[], notificationId: string): Promise<Set<string>> {
+  const items = await batchGetItems(personIds.map((personId) => keys.notification(personId, notificationId)));
+  return new Set(items.map((item) => String(item.personId)));
+}
+
 /** A person's notifications, newest first, a page at a time. */
 export async function inboxPage(personId: string, cursor: string | null | undefined, limit: number): Promise<Page<Notification>> {
   const after = decodeAfterCursor(cursor, 40);
