@@ -10,6 +10,7 @@ import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import { langCookie } from '../../functions/platform/i18n.js';
 import { jobs, runJobs } from '../../functions/jobs/registry.js';
+import { writeOverviewItems } from '../../functions/domain/overview/store.js';
 
 const { call, signIn } = useLocalPlatform({ restoreClock: 'file' });
 
@@ -161,5 +162,36 @@ describe('overdue reminders from an organizer', () => {
     const dry = await call('POST', `/units/${units.branch1}/overdue-reminders`, organizer1, { dryRun: true });
     expect(dry.status, JSON.stringify(dry.json)).toBe(200);
     expect(dry.json).toMatchObject({ unitId: units.branch1, dryRun: true, sent: 0, remindedToday: null });
+  });
+
+  it('lists the overdue from the people rows, reminds them once, and answers 409 in words the second time that day', async () => {
+    // staff2 sits in a department and belongs to branch 1: the branch's reminder reaches them through the branch.
+    const person = (await call('GET', `/people/${people.staff2}`, admin)).json as { personId: string; name: string; unitId: string; branchId: string };
+    const courseId = people.admin!;
+    const task = { kind: 'course', assignmentId: courseId, subjectId: courseId, title: '政务服务条例解读', required: true, dueAt: '2027-03-05T09:00:00.000Z', state: 'overdue' } as const;
+    const row = {
+      personId: person.personId, name: person.name, unitId: person.unitId, branchId: person.branchId,
+      courses: { required: 1, onTime: 0, overdue: 1 }, open: [task], credit: { earned: 0, target: 50, expectedByNow: 9 },
+      sessions: { expected: 0, attended: 0, leave: 0, absent: 0, madeUp: 0, makeUpDue: 0 }, pledges: { items: 0, approved: 0, returned: 0, draft: 0, rating: null },
+      meets: { courses: false, credit: false, sessions: null, pledges: null },
+    };
+    await writeOverviewItems([], [{ unitId: person.unitId, year: 2027, rows: [row], computedAt: clock.now().toISOString() }]);
+
+    const dry = await call('POST', `/units/${units.branch1}/overdue-reminders`, organizer1, { dryRun: true });
+    expect(dry.json.people).toEqual([expect.objectContaining({ personId: person.personId, since: task.dueAt, tasks: [expect.objectContaining({ title: '政务服务条例解读', link: `/learn/courses/${courseId}` })] })]);
+    await call('POST', '/me/notifications/read', staff2, { all: true });
+    const sent = await call('POST', `/units/${units.branch1}/overdue-reminders`, organizer1, { dryRun: false });
+    expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+    expect(sent.json.sent).toBe(1);
+    // (found by kind: the test's clock is a year ahead of the ids' time, so the digests of its days sort first)
+    const reminded = (await inbox(staff2)).items.find((n: { kind: string }) => n.kind === 'remindedByOrganizer');
+    expect(reminded).toMatchObject({ link: `/learn/courses/${courseId}`, readAt: null });
+    expect(reminded.body).toContain('政务服务条例解读');
+    const again = await call('POST', `/units/${units.branch1}/overdue-reminders`, organizer1, { dryRun: false });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toContain('每个单位每天最多提醒一次');
+    expect(again.json.error.details.by).toBeTruthy();
+    expect((await call('POST', `/units/${units.branch1}/overdue-reminders`, organizer1, { dryRun: true })).json.remindedToday).toMatchObject({ people: 1 });
+    expect(await unread(staff2)).toBe(1);
   });
 });
