@@ -54,6 +54,7 @@ export const notificationsEn: Record<keyof typeof notificationsZhCN, string> = {
   'outbox.status.sent': 'Sent',
   'outbox.status.failed': 'Failed',
   'outbox.more': 'Older',
+  'outbox.hubText': 'The e-mail reminders sent; kept here when running locally.',
   'outbox.forbidden': 'Only administrators may read the outbox.',
 
   'overdue.title': 'Overdue reminders',

@@ -52,6 +52,7 @@ export const notificationsZhCN = {
   'outbox.status.sent': '已发送',
   'outbox.status.failed': '发送失败',
   'outbox.more': '更早的邮件',
+  'outbox.hubText': '平台发出的邮件提醒；本地运行时保存在这里。',
   'outbox.forbidden': '只有系统管理员可以查看发件箱。',
 
   'overdue.title': '逾期提醒',
