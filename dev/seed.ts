@@ -31,6 +31,7 @@ import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
 import { seedDemoOverview } from './seed-overview.js';
 import { seedDemoHonours } from './seed-honours.js';
+import { seedDemoNotifications } from './seed-notifications.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -233,6 +234,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   await seedDemoPledges();
   await seedDemoHonours();
   await seedDemoOverview();
+  await seedDemoNotifications();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

@@ -4,6 +4,8 @@ import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
 import { recomputeCadenceRollups } from '../domain/sessions/figures-service.js';
 import { recomputeOverview } from '../domain/overview/service.js';
 import { refreshStale } from './refresh.js';
+import { sessionsStartingBetween } from '../domain/sessions/service.js';
+import { sendReminders } from '../domain/notifications/reminders.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -31,6 +33,8 @@ export const jobs: Job[] = [
   { name: 'overview', description: 'Recompute the year’s overview of every unit (the share of people meeting each requirement)', run: ({ now }) => recomputeOverview(now) },
   { name: 'refresh-stale', description: 'Refresh the figures writes marked stale (normally done within seconds of the write)', run: () => refreshStale() },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
+  // last: it reads the figures the jobs above refresh
+  { name: 'reminders', description: 'Each person’s one digest of the day (due soon, overdue, sessions tomorrow, make-up), sent once', run: ({ now }) => sendReminders(now, { sessionsBetween: sessionsStartingBetween }) },
 ];
 
 /** Runs every job (one failing does not stop the others) and reports each. */

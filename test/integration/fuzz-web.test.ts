@@ -63,6 +63,9 @@ const webActions: WebAction[] = [
   { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision', 'window'] },
   { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
   { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
+  { route: 'inbox', path: () => '/inbox', intents: ['', 'open', 'read', 'readAll'] },
+  { route: 'me.notifications', path: () => '/me/notifications', intents: [''] },
+  { route: 'stats.overdue', path: () => '/stats/overdue', intents: [''] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -87,6 +90,8 @@ const fieldNames = [
   'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId', 'evidencePhotoUploadId', 'evidencePdfUploadId',
   // The pledge pages (an item, the card, the ledger, the ratings, the review window).
   'year', 'pledgeCategory', 'content', 'measures', 'dueDate', 'pledgeId', 'post', 'dutyDays', 'photo', 'doneOn', 'markDone', 'opensOn', 'closesOn', 'rating-x', 'reason-x',
+  // The inbox and notification settings.
+  'id', 'link', 'remind', 'email', 'emailAddress',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

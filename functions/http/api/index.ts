@@ -32,6 +32,7 @@ import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
 import { displayRoutes } from './display.js';
 import { overviewRoutes } from './overview.js';
+import { notificationRoutes } from './notifications.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -83,6 +84,7 @@ export function createApi() {
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
+  api.route('/', notificationRoutes);
   api.route('/', displayRoutes);
   api.route('/', overviewRoutes);
   api.route('/', docsRoutes);

@@ -16,5 +16,6 @@ import { overviewEn } from './overview.en';
 import { pledgesEn } from './pledges.en';
 import { honoursEn } from './honours.en';
 import { displayEn } from './display.en';
+import { notificationsEn } from './notifications.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn, ...notificationsEn };
