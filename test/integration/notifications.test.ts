@@ -9,6 +9,9 @@ import { useLocalPlatform } from '../helpers/platform.js';
 import { seedUnits } from '../../dev/seed-data.js';
 import { clock } from '../../functions/platform/clock.js';
 import { langCookie } from '../../functions/platform/i18n.js';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { aws } from '../../functions/platform/aws.js';
+import { config } from '../../functions/platform/config.js';
 import { jobs, runJobs } from '../../functions/jobs/registry.js';
 import { writeOverviewItems } from '../../functions/domain/overview/store.js';
 
@@ -123,6 +126,11 @@ describe('the reminders job', () => {
     const [first] = await runJobs(reminders);
     expect(first!.ok, first!.error).toBe(true);
     expect(first!.figures!.digests).toBeGreaterThan(0);
+    // The job runs with every schedule: once the day's digests are out, a later run reads one item.
+    const [later] = await runJobs(reminders);
+    expect(later!.figures).toEqual({ alreadyDone: 1 });
+    // A run that stopped half-way (no record that the day is done) is run again: it writes nothing twice.
+    await aws().doc.send(new DeleteCommand({ TableName: config().tableName, Key: { pk: 'REMINDERS#DAYS', sk: '2027-03-10' } }));
     const [second] = await runJobs(reminders);
     expect(second!.figures!.digests).toBe(0);
     expect(second!.figures!.alreadySent).toBe(first!.figures!.digests);

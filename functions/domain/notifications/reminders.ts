@@ -14,7 +14,7 @@ import { addDays, shanghaiDay } from '../practice/days.js';
 import { digestEntries, type SessionForDigest } from './digest.js';
 import { digestId } from './entities.js';
 import { deliver } from './notify.js';
-import { haveNotification, readManySettings } from './store.js';
+import { haveNotification, markReminderDayDone, readManySettings, reminderDayDone } from './store.js';
 
 export interface ReminderSources {
   /** Scheduled sessions starting within [fromIso, toIso), with the people each expects. */
@@ -23,8 +23,15 @@ export interface ReminderSources {
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
+/** Digests go out in the morning (Shanghai), not at midnight: runs before this hour send nothing. */
+export const DIGEST_HOUR = 7;
+
 export async function sendReminders(now: Date, sources: ReminderSources): Promise<Record<string, number>> {
   const today = shanghaiDay(now);
+  const hour = new Date(now.getTime() + 8 * 3600_000).getUTCHours();
+  if (hour < DIGEST_HOUR) return { beforeMorning: 1 };
+  // The job runs with every schedule; once a day's digests are all out, its later runs read this one item.
+  if (await reminderDayDone(today)) return { alreadyDone: 1 };
   const tree = await loadTree();
   const [rowsByUnit, sessions] = await Promise.all([
     peopleRowsOf(tree.ordered().map((unit) => unit.unitId), Number(today.slice(0, 4))),
@@ -60,5 +67,6 @@ export async function sendReminders(now: Date, sources: ReminderSources): Promis
     if (written) figures.digests++;
     else figures.alreadySent++;
   });
+  await markReminderDayDone(today, figures, now.toISOString());
   return figures;
 }

@@ -171,3 +171,15 @@ function outboxKey(after: string): Record<string, string> {
   }
   throw unknownCursor();
 }
+
+/** The day the reminder job finished sending (so the runs after it that day read one item, not everyone's). */
+const dayKey = (day: string) => ({ pk: 'REMINDERS#DAYS', sk: day });
+
+export async function reminderDayDone(day: string): Promise<boolean> {
+  const { Item } = await aws().doc.send(new GetCommand({ TableName: table(), Key: dayKey(day) }));
+  return Item !== undefined;
+}
+
+export async function markReminderDayDone(day: string, figures: Record<string, number>, at: string): Promise<void> {
+  await aws().doc.send(new PutCommand({ TableName: table(), Item: { ...dayKey(day), entity: 'reminderDay', figures, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 90 * 86_400 } }));
+}

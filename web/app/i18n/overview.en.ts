@@ -65,6 +65,7 @@ export const overviewEn: Record<keyof typeof overviewZhCN, string> = {
   'stats.back': 'Back',
   'stats.year': 'Year',
   'stats.show': 'Show',
+  'stats.overdueLink': 'Remind the overdue',
   'stats.flags': 'Data worth a second look',
   'stats.forbidden': 'The overview is for branch organizers, leaders and admins.',
   'stats.notFound.title': 'No such unit or person',

@@ -63,6 +63,7 @@ export const overviewZhCN = {
   'stats.back': '返回',
   'stats.year': '年度',
   'stats.show': '查看',
+  'stats.overdueLink': '提醒逾期人员',
   'stats.flags': '数据提示',
   'stats.forbidden': '统计只对党支部组织委员、领导和管理员开放。',
   'stats.notFound.title': '找不到这个单位或人员',

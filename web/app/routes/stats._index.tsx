@@ -43,10 +43,19 @@ export default function OverviewPage() {
       <p className="hint" data-testid="overview-as-of">
         {view.asOf ? t('stats.asOf', { time: formatDateTime(view.asOf, lang) }) : t('stats.never')} · {t('stats.noRank')}
       </p>
-      {may(me, 'readFlags') ? (
-        <p>
-          <Link to="/stats/flags">{t('stats.flags')}</Link>
-        </p>
+      {may(me, 'readFlags') || may(me, 'remindOverdue') ? (
+        <ul className="overview-links">
+          {may(me, 'readFlags') ? (
+            <li>
+              <Link to="/stats/flags">{t('stats.flags')}</Link>
+            </li>
+          ) : null}
+          {may(me, 'remindOverdue') ? (
+            <li>
+              <Link to="/stats/overdue">{t('stats.overdueLink')}</Link>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       <FiguresTable units={view.units} labels={view.requirements} caption={t('stats.title')} year={view.year} />
       <RulesNote labels={view.requirements} />
