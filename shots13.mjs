@@ -25,6 +25,8 @@ const jobs = {
   homeleader: () => shoot('leader', '/', 'home-leader-phone', 390),
   stats: () => shoot('leader', '/stats', 'stats-desktop', 1280),
   statsphone: () => shoot('leader', '/stats', 'stats-phone-en', 390, 'en'),
+  unit: () => shoot('organizer1', '/stats', 'stats-org-phone', 390),
+  homeorgen: () => shoot('organizer1', '/', 'home-org-en-phone', 390, 'en'),
 };
 for (const k of which ? which.split(',') : Object.keys(jobs)) await jobs[k]();
 await browser.close();

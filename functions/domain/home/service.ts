@@ -77,6 +77,7 @@ export async function getHome(actor: Actor | null) {
         figures: figures.get(branchId) ?? null,
       };
     }),
-    overview: tops.map((unitId) => ({ unitId, name: name(unitId), ...(figures.get(unitId) ?? { people: 0, figures: [], computedAt: null }) })),
+    // A top of the reader's reach already shown as one of their branches is not shown twice.
+    overview: tops.filter((unitId) => !branches.includes(unitId)).map((unitId) => ({ unitId, name: name(unitId), ...(figures.get(unitId) ?? { people: 0, figures: [], computedAt: null }) })),
   };
 }

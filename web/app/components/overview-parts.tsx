@@ -14,11 +14,16 @@ type TrendPoint = components['schemas']['Overview']['trends'][number]['points'][
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
-export function ShareCell({ figure }: { figure: Figure | undefined }) {
+export function ShareCell({ figure, label }: { figure: Figure | undefined; label: string }) {
   const t = useT();
-  if (!figure || figure.of === 0) return <td className="share share-none">{t('stats.notApplicable')}</td>;
+  if (!figure || figure.of === 0)
+    return (
+      <td className="share share-none" data-label={label}>
+        {t('stats.notApplicable')}
+      </td>
+    );
   return (
-    <td className={`share share-${figure.colour}`} data-colour={figure.colour}>
+    <td className={`share share-${figure.colour}`} data-colour={figure.colour} data-label={label}>
       <strong>{percent(figure.share)}</strong>
       <span className="share-count">
         {figure.met}/{figure.of}
@@ -33,7 +38,7 @@ export function FiguresTable({ units, labels, caption, year }: { units: Unit[]; 
   const t = useT();
   return (
     <div className="table-scroll">
-      <table className="overview-table">
+      <table className="overview-table stack-on-phone">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -52,9 +57,9 @@ export function FiguresTable({ units, labels, caption, year }: { units: Unit[]; 
               <th scope="row" className={`depth-${Math.min(unit.depth, 6)}`}>
                 <Link to={`/stats/units/${unit.unitId}?year=${year}`}>{unit.name}</Link>
               </th>
-              <td>{unit.people}</td>
+              <td data-label={t('stats.people')}>{unit.people}</td>
               {labels.map((l) => (
-                <ShareCell key={l.requirement} figure={unit.figures.find((f) => f.requirement === l.requirement)} />
+                <ShareCell key={l.requirement} label={l.label} figure={unit.figures.find((f) => f.requirement === l.requirement)} />
               ))}
             </tr>
           ))}

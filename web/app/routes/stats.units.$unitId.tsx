@@ -22,11 +22,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { lang: context.lang, view };
 }
 
-function Meets({ value }: { value: boolean | null }) {
+function Meets({ value, label }: { value: boolean | null; label: string }) {
   const t = useT();
-  if (value === null) return <td className="meets meets-none">{t('stats.notApplicable')}</td>;
+  if (value === null)
+    return (
+      <td className="meets meets-none" data-label={label}>
+        {t('stats.notApplicable')}
+      </td>
+    );
   return (
-    <td className={value ? 'meets meets-yes' : 'meets meets-no'}>
+    <td className={value ? 'meets meets-yes' : 'meets meets-no'} data-label={label}>
       <span aria-hidden="true">{value ? '✓' : '✗'}</span> {value ? t('stats.meets') : t('stats.notMeets')}
     </td>
   );
@@ -67,7 +72,7 @@ export default function UnitOverviewPage() {
           <p className="hint">{t('stats.membersEmpty')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="overview-table people-table" data-testid="unit-people">
+            <table className="overview-table people-table stack-on-phone" data-testid="unit-people">
               <thead>
                 <tr>
                   <th scope="col">{t('stats.person.title')}</th>
@@ -88,7 +93,7 @@ export default function UnitOverviewPage() {
                       ) : null}
                     </th>
                     {view.requirements.map((l) => (
-                      <Meets key={l.requirement} value={p.meets[l.requirement]} />
+                      <Meets key={l.requirement} label={l.label} value={p.meets[l.requirement]} />
                     ))}
                   </tr>
                 ))}

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright';
+const base = 'http://127.0.0.1:3111';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
+await ctx.addCookies([{ name: 'lang', value: process.argv[3] ?? 'zh-CN', url: base }]);
+const page = await ctx.newPage();
+await page.goto(base + '/login');
+await page.fill('#login-login', process.argv[2] ?? 'leader');
+await page.fill('#login-password', 'demo1234');
+await page.click('form:has(#login-login) button[type=submit]');
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+await page.goto(base + (process.argv[4] ?? '/stats'));
+await page.screenshot({ path: '/tmp/vp.png' });
+console.log(await page.evaluate(() => document.documentElement.scrollWidth));
+await browser.close();
