@@ -2,6 +2,7 @@ import { clock } from '../platform/clock.js';
 import { computeAllCompletion } from '../domain/stats/service.js';
 import { closeOverdueAttempts } from '../domain/quizzes/attempt-service.js';
 import { recomputeCadenceRollups } from '../domain/sessions/figures-service.js';
+import { raiseFlagsSince } from '../domain/flags/service.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -26,6 +27,7 @@ export interface JobResult {
 export const jobs: Job[] = [
   { name: 'completion-rollups', description: 'Recompute course and assignment completion per unit', run: () => computeAllCompletion() },
   { name: 'cadence-rollups', description: 'Recompute each branch’s sessions rollup of this year (the cadence and attendance figures)', run: ({ now }) => recomputeCadenceRollups(now) },
+  { name: 'flags', description: 'Raise flags for quiz attempts finished implausibly fast and many accounts signing in from one device, since the last run', run: ({ now }) => raiseFlagsSince(now) },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
 ];
 

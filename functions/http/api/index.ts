@@ -30,6 +30,7 @@ import { reviewSheetRoutes } from './review-sheets.js';
 import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
+import { flagRoutes } from './flags.js';
 import { displayRoutes } from './display.js';
 import { session } from '../middleware/session.js';
 
@@ -82,6 +83,7 @@ export function createApi() {
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
+  api.route('/', flagRoutes);
   api.route('/', displayRoutes);
   api.route('/', docsRoutes);
 
