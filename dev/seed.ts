@@ -30,6 +30,7 @@ import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
 import { seedDemoHonours } from './seed-honours.js';
+import { seedDemoFlags } from './seed-flags.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -227,10 +228,11 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   expectAllWritten(await peopleEntities().person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
   const { courses } = await seedDemoCourses();
   const { questions } = await seedDemoQuestions();
-  const { quizzes } = await seedDemoQuizzes();
+  const { quizzes, branchQuizId } = await seedDemoQuizzes();
   const { sessions } = await seedDemoSessions();
   await seedDemoPledges();
   await seedDemoHonours();
+  await seedDemoFlags(branchQuizId);
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

@@ -63,6 +63,7 @@ const webActions: WebAction[] = [
   { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision', 'window'] },
   { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
   { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
+  { route: 'stats.flags', path: () => '/stats/flags', intents: [''] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -86,6 +87,8 @@ const fieldNames = [
   // Honours and the hall's display links.
   'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId', 'evidencePhotoUploadId', 'evidencePdfUploadId',
   // The pledge pages (an item, the card, the ledger, the ratings, the review window).
+  // Data that deserves a second look (dismissing a flag).
+  'flagId',
   'year', 'pledgeCategory', 'content', 'measures', 'dueDate', 'pledgeId', 'post', 'dutyDays', 'photo', 'doneOn', 'markDone', 'opensOn', 'closesOn', 'rating-x', 'reason-x',
 ];
 
