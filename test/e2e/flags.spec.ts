@@ -32,7 +32,7 @@ test('an organizer reads the flags of their branch, with the evidence, and dismi
   await first.getByLabel('排除理由').fill('好');
   await first.getByLabel('排除理由').evaluate((el) => el.removeAttribute('minlength'));
   await first.getByRole('button', { name: '排除这条提示' }).click();
-  await expect(first.getByRole('alert')).toContainText('排除理由');
+  await expect(first.getByRole('alert')).toContainText('理由至少 2 个字');
   await first.getByLabel('排除理由').fill('已与本人核实：窗口共用电脑，先后登录办理业务。');
   await first.getByRole('button', { name: '排除这条提示' }).click();
   await expect(page.getByTestId('flag-dismissed')).toContainText(kind);
