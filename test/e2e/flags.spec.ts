@@ -22,7 +22,7 @@ test('an organizer reads the flags of their branch, with the evidence, and dismi
     if (info.project.name === 'phone') await expect(page.getByTestId('flag-list')).toContainText(kind);
   }
   await expect(page.getByTestId('flag-list')).toContainText('陈静怡');
-  await expect(page.getByRole('link', { name: /查看 .+ 的学习记录/ }).first()).toHaveAttribute('href', /^\/stats\/people\/[0-9A-Z]{26}$/);
+  await expect(page.getByRole('link', { name: /（查看学习记录）$/ }).first()).toHaveAttribute('href', /^\/stats\/people\/[0-9A-Z]{26}$/);
   await page.screenshot({ path: shots('open', info.project.name), fullPage: true });
 
   const first = flags.first();

@@ -31,7 +31,7 @@ const flagsOf = async (cookie: string, query = '') => {
 };
 
 beforeAll(async () => {
-  [admin, organizer1, organizer2, staff1, leader] = await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'leader'].map((login) => signIn(login)));
+  [admin, organizer1, organizer2, staff1, leader] = (await Promise.all(['admin', 'organizer1', 'organizer2', 'staff1', 'leader'].map((login) => signIn(login)))) as [string, string, string, string, string];
   const list = await call('GET', '/units', admin);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));

@@ -18,7 +18,7 @@ export const flagsEn: FlagsMessages = {
   'flags.evidence.signIn': '{login} signed in at {at}',
   'flags.evidence.stretch': 'From {started} to {ended}, {minutes} minutes credited',
   'flags.evidence.course': 'See the course studied',
-  'flags.personRecord': 'See {name}’s record',
+  'flags.personRecord': ' (see their record)',
   'flags.dismiss.reason': 'Reason for dismissing',
   'flags.dismiss.hint': 'For example: the hall’s self-service terminal, where several people signed in one after another.',
   'flags.dismiss.submit': 'Dismiss this flag',

@@ -17,7 +17,7 @@ export const flagsZhCN = {
   'flags.evidence.signIn': '{login} 于 {at} 登录',
   'flags.evidence.stretch': '从 {started} 到 {ended}，计入 {minutes} 分钟',
   'flags.evidence.course': '查看所学课程',
-  'flags.personRecord': '查看 {name} 的学习记录',
+  'flags.personRecord': '（查看学习记录）',
   'flags.dismiss.reason': '排除理由',
   'flags.dismiss.hint': '例如：大厅自助终端，多人先后登录办事。',
   'flags.dismiss.submit': '排除这条提示',

@@ -154,9 +154,10 @@ function FlagCard({ item, problem }: { item: Item; problem: { problem: ApiProble
         {item.people.map((person, i) =>
           person.personId ? (
             <li key={person.personId}>
-              <Link to={`/stats/people/${person.personId}`} className="chip" aria-label={t('flags.personRecord', { name: person.name })}>
+              <Link to={`/stats/people/${person.personId}`} className="chip">
                 {person.name}
                 {person.unitName ? ` · ${person.unitName}` : ''}
+                <span className="visually-hidden">{t('flags.personRecord')}</span>
               </Link>
             </li>
           ) : (
