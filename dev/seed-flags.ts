@@ -43,7 +43,7 @@ export async function seedDemoFlags(branchQuizId: string): Promise<{ flags: numb
     await submitAttempt(taker, attempt.attemptId);
 
     // Three hours and a quarter of study without a pause, a heartbeat every 30 s, ending an hour ago.
-    const learner = actorOf('staff2');
+    const learner = actorOf('zw0008');
     const course = (await listCourses(learner))[0];
     const lesson = course && (await publishedCourse(course.courseId))?.lessons.find((l) => l.kind === 'text');
     if (!course || !lesson) throw new Error('seed: no published course with a text lesson for the demo flags');
