@@ -65,16 +65,17 @@ describe('quiz attempts finished implausibly fast', () => {
     const fast = await take(staff1, 4);
     await take(organizer2, 60);
     advance(60_000);
-    expect(await raiseFlagsSince(clock.now())).toMatchObject({ raised: 1 });
+    expect((await raiseFlagsSince(clock.now())).raised).toBeGreaterThanOrEqual(1);
     expect(await raiseFlagsSince(clock.now())).toMatchObject({ raised: 0 });
 
     // (Attempt ids are ULIDs of their start: the frozen clock here stays within minutes of the real one, as on AWS.)
-    const quizFlags = (await flagsOf(organizer1)).filter((f) => f.kind === 'fastQuiz');
+    // (The demo's own flags are there too: only this test's quiz is looked at.)
+    const quizFlags = (await flagsOf(organizer1)).filter((f) => f.kind === 'fastQuiz' && String(f.evidence.quizTitle).includes(tag));
     expect(quizFlags).toHaveLength(1);
     expect(quizFlags[0]!.evidence).toMatchObject({ attemptId: fast, questions: 5, seconds: 4 });
     expect(quizFlags[0]!.summary).toContain('5 题，4 秒交卷');
     // Another branch's organizer does not see staff1's flag.
-    expect((await flagsOf(organizer2)).some((f) => f.kind === 'fastQuiz')).toBe(false);
+    expect((await flagsOf(organizer2)).some((f) => f.kind === 'fastQuiz' && f.evidence.attemptId === fast)).toBe(false);
     expect(await flagsOf(organizer1, `?unitId=${units.branch1}`)).toEqual(expect.arrayContaining([expect.objectContaining({ flagId: quizFlags[0]!.flagId })]));
   });
 });
@@ -103,7 +104,7 @@ describe('many accounts from one device', () => {
     advance(60_000);
     expect(await raiseFlagsSince(clock.now())).toMatchObject({ raised: 0 });
 
-    const forLeader = (await flagsOf(leader)).filter((f) => f.kind === 'sharedDevice');
+    const forLeader = (await flagsOf(leader)).filter((f) => f.kind === 'sharedDevice' && f.people.some((p) => p.personId === people.staff1));
     expect(forLeader).toHaveLength(1);
     expect(forLeader[0]!.people.map((p) => p.personId).sort()).toEqual([people.staff1, people.staff2, people.staff3].sort());
     expect(forLeader[0]!.summary).toContain('3 个不同账号');
@@ -163,7 +164,7 @@ describe('study credited without a break for hours', () => {
       if (t !== 95 * 60) await beat(organizer);
       advance(30_000);
     }
-    const long = (await flagsOf(await signIn('leader'))).filter((f) => f.kind === 'longStretch');
+    const long = (await flagsOf(await signIn('leader'))).filter((f) => f.kind === 'longStretch' && f.evidence.lessonId === lessonId);
     expect(long).toHaveLength(1);
     expect(long[0]!.people[0]!.personId).toBe(people.staff3);
     expect(long[0]!.evidence).toMatchObject({ lessonId });
