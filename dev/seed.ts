@@ -29,7 +29,9 @@ import { seedDemoQuestions } from './seed-questions.js';
 import { seedDemoQuizzes } from './seed-quizzes.js';
 import { seedDemoSessions } from './seed-sessions.js';
 import { seedDemoPledges } from './seed-pledges.js';
+import { seedDemoOverview } from './seed-overview.js';
 import { seedDemoHonours } from './seed-honours.js';
+import { seedDemoNotifications } from './seed-notifications.js';
 import { seedDemoFlags } from './seed-flags.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
@@ -233,6 +235,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   await seedDemoPledges();
   await seedDemoHonours();
   await seedDemoFlags(branchQuizId);
+  await seedDemoOverview();
+  await seedDemoNotifications();
 
   const durationMs = Math.round(performance.now() - started);
   await doc.send(

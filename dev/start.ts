@@ -81,6 +81,9 @@ if (devMode) {
 const { runJobs, jobs } = await import('../functions/jobs/registry.js');
 const interval = config().jobsIntervalSeconds;
 const jobTimer = interval > 0 && jobs.length > 0 ? setInterval(() => void runJobs(), interval * 1000) : undefined;
+// Figures a write made stale are refreshed a moment later in this process (on AWS the jobs function does it).
+const { startRefreshingInProcess } = await import('../functions/jobs/refresh.js');
+const stopRefreshing = startRefreshingInProcess();
 
 server.listen(port, host, () => {
   console.log(describeDemo({ origin, devMode, dataDir, accounts: demoAccounts }));
@@ -92,6 +95,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   clearInterval(jobTimer);
+  stopRefreshing();
   server.closeAllConnections();
   await new Promise<void>((done) => server.close(() => done()));
   await closeVite?.();

@@ -35,6 +35,13 @@ const Env = z.object({
    * carries it may name the viewer's address; unset locally, where the socket's peer is the address.
    */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /** On AWS: the jobs function a write invokes (asynchronously) to refresh the figures it made stale. */
+  REFRESH_FUNCTION_NAME: z.string().min(1).optional(),
+  /**
+   * On AWS: the verified sender that notifications are e-mailed from through Amazon SES. Unset (locally, in tests),
+   * e-mails are kept in the outbox an admin reads instead of being sent.
+   */
+  SES_FROM_ADDRESS: z.email().optional(),
 });
 
 export type Config = {
@@ -54,6 +61,8 @@ export type Config = {
   studyMinSecondsCap: number | undefined;
   studyHeartbeatSeconds: number;
   originVerifySecret: string | undefined;
+  refreshFunctionName: string | undefined;
+  sesFromAddress: string | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
 };
@@ -84,6 +93,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     studyMinSecondsCap: e.STUDY_MIN_SECONDS_CAP,
     studyHeartbeatSeconds: e.STUDY_HEARTBEAT_SECONDS,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
+    refreshFunctionName: e.REFRESH_FUNCTION_NAME,
+    sesFromAddress: e.SES_FROM_ADDRESS,
     local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
   };
 }

@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -62,6 +62,16 @@ export class AppStack extends Stack {
       timeout: Duration.minutes(5),
       environment,
     }).bindTable(props.table, TABLE_READ_WRITE);
+
+    // A write that makes figures stale asks the jobs function to refresh them at once (an asynchronous invocation:
+    // the request does not wait); the schedule below catches a request that was lost (docs/decisions/042).
+    this.http.fn.addEnvironment('REFRESH_FUNCTION_NAME', this.jobs.fn.functionName);
+    this.jobs.fn.grantInvoke(this.http.fn);
+    new Rule(this, 'RefreshSchedule', {
+      description: 'Refresh the figures writes marked stale, should a request to refresh them have been lost',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(this.jobs.fn, { event: RuleTargetInput.fromObject({ refresh: true }), retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
+    });
 
     new Rule(this, 'JobsSchedule', {
       description: 'Run the scheduled jobs',

@@ -384,3 +384,29 @@ test.describe('accessibility of the review sheets', () => {
     await scan(page, info, 'the review sheets');
   });
 });
+
+test.describe('accessibility of the inbox', () => {
+  test('the inbox and its settings, the outbox, the overdue reminders', async ({ page }, info) => {
+    await signInByApi(page.request, 'staff1', { lang: 'zh-CN' });
+    for (const [path, name] of [
+      ['/inbox', 'the inbox'],
+      ['/me/notifications', 'notification settings'],
+    ] as const) {
+      await visit(page, path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await scan(page, info, name);
+    }
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    await visit(page, '/stats/overdue');
+    await scan(page, info, 'overdue reminders');
+    await signInByApi(page.request, 'admin', { lang: 'zh-CN' });
+    await visit(page, '/admin/outbox');
+    await expect(page.getByTestId('outbox-item').first()).toBeVisible();
+    await scan(page, info, 'the outbox');
+    await inEnglish(page);
+    await signInByApi(page.request, 'staff1');
+    await visit(page, '/inbox');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await scan(page, info, 'the inbox');
+  });
+});

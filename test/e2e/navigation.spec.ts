@@ -16,7 +16,7 @@ const signedOutOnly = navItems.filter((item) => item.shownTo === 'signedOut').ma
 const publicDocuments = navItems.filter((item) => item.publicDocument).map((item) => item.to);
 
 test('the whole navigation list is what the shell can show, and only the API reference is open to all', () => {
-  expect(navItems.map((item) => item.to)).toEqual(['/', '/learn', '/quizzes', '/sessions', '/pledges', '/people', '/admin', '/me', '/login', '/status', '/api/docs']);
+  expect(navItems.map((item) => item.to)).toEqual(['/', '/learn', '/quizzes', '/sessions', '/pledges', '/stats', '/people', '/admin', '/me', '/login', '/status', '/api/docs']);
   expect(publicDocuments).toEqual(['/api/docs']);
 });
 

@@ -1441,6 +1441,36 @@ export const samples: OperationSample[] = [
     addressesRecord: true,
     build: (ctx) => ({ method: 'GET', path: `/api/review-sheets/export?branchId=${ctx.fixtures.unit.branch1}&year=${new Date().getFullYear()}` }),
   },
+  { operationId: 'getHome', label: 'getHome', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/home' }) },
+  { operationId: 'getOverview', label: 'getOverview', expect: outcomes(N, N, Y, Y, Y, Y, N), build: () => ({ method: 'GET', path: '/api/overview' }) },
+  {
+    operationId: 'getUnitOverview',
+    label: 'getUnitOverview(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/overview/units/${ctx.fixtures.unit.branch1}` }),
+  },
+  { operationId: 'exportOverview', label: 'exportOverview(all in reach)', expect: outcomes(N, N, Y, Y, Y, Y, N), build: () => ({ method: 'GET', path: '/api/overview/export' }) },
+  {
+    operationId: 'exportOverview',
+    label: 'exportOverview(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/overview/export?unitId=${ctx.fixtures.unit.branch1}` }),
+  },
+  {
+    operationId: 'getPersonRecord',
+    label: 'getPersonRecord(staff1)',
+    expect: outcomes(N, Y, Y, N, Y, Y, N),
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/overview/people/${ctx.fixtures.person.staff1}` }),
+  },
   { operationId: 'listPledges', label: 'listPledges(own)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/pledges' }) },
   {
     operationId: 'listPledges',
@@ -1591,6 +1621,25 @@ export const samples: OperationSample[] = [
     build: () => ({ method: 'PUT', path: '/api/me/pledge-profile', body: { version: 0, post: '综合受理窗口', photo: null, dutyDays: [1, 2, 3, 4, 5] } }),
   },
   { operationId: 'getPledgeBoard', label: 'getPledgeBoard(bureau)', expect: signedInOnly, build: (ctx) => ({ method: 'GET', path: `/api/pledge-board?unitId=${ctx.fixtures.unit.bureau}` }) },
+  // ── notifications ──
+  { operationId: 'listNotifications', label: 'listNotifications(own inbox)', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/me/notifications' }) },
+  { operationId: 'markNotificationsRead', label: 'markNotificationsRead(all, own)', expect: signedInOnly, build: () => ({ method: 'POST', path: '/api/me/notifications/read', body: { all: true } }) },
+  {
+    operationId: 'updateNotificationSettings',
+    label: 'updateNotificationSettings(own)',
+    expect: signedInOnly,
+    build: () => ({ method: 'PUT', path: '/api/me/notification-settings', body: { muted: [], email: false } }),
+  },
+  {
+    operationId: 'remindOverdue',
+    label: 'remindOverdue(branch 1, dry run)',
+    expect: branchOneEditors,
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'POST', path: `/api/units/${ctx.fixtures.unit.branch1}/overdue-reminders`, body: { dryRun: true } }),
+  },
+  { operationId: 'listOutbox', label: 'listOutbox', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/admin/outbox' }) },
 ];
 
 // ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -12,13 +12,13 @@ const { app } = useLocalPlatform();
 
 /** Each demo login and what it should be offered. */
 const expected: Record<string, string[]> = {
-  staff1: ['study', 'ownAccount', 'attendSessions', 'keepPledges'],
-  staff2: ['study', 'ownAccount', 'attendSessions', 'keepPledges'],
-  staff3: ['study', 'ownAccount', 'attendSessions', 'keepPledges'],
-  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges'],
-  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges'],
-  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges'],
-  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges'],
+  staff1: ['study', 'ownAccount', 'attendSessions', 'keepPledges', 'inbox'],
+  staff2: ['study', 'ownAccount', 'attendSessions', 'keepPledges', 'inbox'],
+  staff3: ['study', 'ownAccount', 'attendSessions', 'keepPledges', 'inbox'],
+  organizer1: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue'],
+  organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue'],
+  leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'readOverview', 'readFlags', 'inbox'],
+  admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue', 'readOutbox'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };

@@ -63,6 +63,9 @@ const webActions: WebAction[] = [
   { route: 'pledges.branch', path: () => '/pledges/branch', intents: ['', 'approve', 'create', 'submit', 'proposal', 'decision', 'window'] },
   { route: 'honours', path: () => '/honours', intents: ['nominate', 'decide'] },
   { route: 'admin.display-links', path: () => '/admin/display-links', intents: ['create', 'revoke'] },
+  { route: 'inbox', path: () => '/inbox', intents: ['', 'open', 'read', 'readAll'] },
+  { route: 'me.notifications', path: () => '/me/notifications', intents: [''] },
+  { route: 'stats.overdue', path: () => '/stats/overdue', intents: [''] },
   { route: 'stats.flags', path: () => '/stats/flags', intents: [''] },
 ];
 let sessionId = '';
@@ -90,6 +93,8 @@ const fieldNames = [
   // Data that deserves a second look (dismissing a flag).
   'flagId',
   'year', 'pledgeCategory', 'content', 'measures', 'dueDate', 'pledgeId', 'post', 'dutyDays', 'photo', 'doneOn', 'markDone', 'opensOn', 'closesOn', 'rating-x', 'reason-x',
+  // The inbox and notification settings.
+  'id', 'link', 'remind', 'email', 'emailAddress',
 ];
 
 /** Values a hostile form puts in every field (URL-encoded as sent). */

@@ -3,10 +3,13 @@
  */
 import { assignmentEntities } from './entities.js';
 import { Assignment, Id, QuizAssignment } from './schema.js';
+import { markStale } from '../../platform/stale.js';
 
 /** Writes a new assignment (its id is new: created once). */
 export async function insertAssignment(assignment: Assignment): Promise<void> {
   await assignmentEntities().assignment.create(assignment).go();
+  // Its figures exist at once when read (stats), and the overview follows within seconds (decision 042).
+  await markStale(`course#${assignment.courseId}`, 'overview');
 }
 
 export async function readAssignment(assignmentId: string): Promise<Assignment | undefined> {
@@ -33,6 +36,8 @@ export async function queryAssignmentsByDue(since?: string): Promise<Assignment[
 /** Writes a new quiz assignment (its id is new: created once). */
 export async function insertQuizAssignment(assignment: QuizAssignment): Promise<void> {
   await assignmentEntities().quizAssignment.create(assignment).go();
+  // Its figures exist at once when read (stats), and the overview follows within seconds (decision 042).
+  await markStale(`quiz#${assignment.quizId}`, 'overview');
 }
 
 /** The assignments of one quiz. */

@@ -19,14 +19,14 @@ const unit = '01J00000000000000000000003';
 
 describe('capabilities', () => {
   it('are read off the permission table for each role', () => {
-    expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount', 'attendSessions', 'keepPledges']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount', 'attendSessions', 'keepPledges', 'inbox']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'readOverview', 'readFlags', 'inbox']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue', 'readOutbox']);
   });
 
   it('combine across roles, and shrink to the own account while a new password is owed', () => {
-    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges']);
+    expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue']);
     expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }], true))).toEqual(['ownAccount']);
     expect(capabilitiesOf(actor([]))).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('capabilities', () => {
 
   it('reach as far as the grants behind them: everywhere, the subtrees of the granted units, or one’s own records', () => {
     const other = '01J00000000000000000000004';
-    expect(reachOf(actor([{ role: 'staff' }]))).toEqual({ study: [], ownAccount: [], attendSessions: [], keepPledges: [] });
+    expect(reachOf(actor([{ role: 'staff' }]))).toEqual({ study: [], ownAccount: [], attendSessions: [], keepPledges: [], inbox: [] });
     expect(reachOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toMatchObject({ readPeople: [unit], editCourses: [unit], readCompletion: [unit] });
     // A leader of one unit and organizer of another reads figures in both, and edits courses only in the second.
     expect(reachOf(actor([{ role: 'leader', unitId: unit }, { role: 'organizer', unitId: other }]))).toMatchObject({ readCompletion: [unit, other], editCourses: [other] });

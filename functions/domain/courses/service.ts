@@ -210,3 +210,9 @@ export async function publishedCourse(courseId: string): Promise<Course | undefi
   });
   return course;
 }
+
+/** For the overview (no actor): every course that can credit study — the published and the archived (one query each). */
+export async function creditingCourseIds(): Promise<string[]> {
+  const [published, archived] = await Promise.all([queryCoursesByStatus('published'), queryCoursesByStatus('archived')]);
+  return [...published, ...archived].map((course) => course.courseId);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // Names this area's request fields in validation messages (its labels are registered when messages.ts loads).
 import './messages.js';
+import { MemberSheet } from '../review/schema.js';
 
 /** What the overview measures, each a share of the people it applies to (DOMAIN.md, "What leaders need"). */
 export const requirements = ['courses', 'credit', 'sessions', 'pledges'] as const;
@@ -43,3 +44,56 @@ export const PersonRow = z.object({
   meets: z.object({ courses: z.boolean().nullable(), credit: z.boolean(), sessions: z.boolean().nullable(), pledges: z.boolean().nullable() }),
 });
 export type PersonRow = z.infer<typeof PersonRow>;
+
+export const OverviewYear = z.coerce.number().int().min(2000).max(2100);
+export const UnitOverviewQuery = z.object({ year: OverviewYear.optional() });
+export const OverviewQuery = z.object({ year: OverviewYear.optional(), unitId: z.ulid().optional() });
+
+// ─── Answers ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const Colour = z.enum(['green', 'amber', 'red']).nullable();
+export const RequirementFigure = z.object({ requirement: Requirement, met: z.number().int(), of: z.number().int(), share: z.number().nullable(), colour: Colour });
+export const RequirementLabel = z.object({ requirement: Requirement, label: z.string(), green: z.number(), amber: z.number() });
+export const OverviewUnit = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  depth: z.number().int(),
+  hasChildren: z.boolean(),
+  people: z.number().int(),
+  /** The unit's whole subtree. */
+  figures: z.array(RequirementFigure),
+  /** Its own people only. */
+  own: z.array(RequirementFigure),
+  computedAt: z.string().nullable(),
+});
+export const TrendPoint = z.object({ month: z.string(), figures: z.array(RequirementFigure) });
+export const Overview = z.object({
+  year: z.number().int(),
+  asOf: z.string().nullable(),
+  requirements: z.array(RequirementLabel),
+  units: z.array(OverviewUnit),
+  trends: z.array(z.object({ unitId: z.string(), name: z.string(), points: z.array(TrendPoint) })),
+});
+export const PersonStanding = PersonRow.pick({ personId: true, name: true, meets: true, courses: true, credit: true, sessions: true, pledges: true }).extend({
+  overdue: z.array(z.object({ kind: z.enum(['course', 'quiz']), subjectId: z.string(), title: z.string(), dueAt: z.string() })),
+});
+export const UnitOverview = z.object({
+  year: z.number().int(),
+  asOf: z.string().nullable(),
+  requirements: z.array(RequirementLabel),
+  unit: OverviewUnit,
+  path: z.array(z.object({ unitId: z.string(), name: z.string() })),
+  children: z.array(OverviewUnit),
+  people: z.array(PersonStanding),
+  trend: z.array(TrendPoint),
+});
+export const PersonRecord = z.object({
+  year: z.number().int(),
+  /** When the standing was computed; `readAt`: when the sheet's facts were read (now). */
+  asOf: z.string().nullable(),
+  readAt: z.string(),
+  person: z.object({ personId: z.string(), name: z.string(), unitId: z.string(), unitName: z.string(), partyStatus: z.string() }),
+  standing: PersonStanding.extend({ open: z.array(OpenTask) }).nullable(),
+  sheet: MemberSheet,
+});

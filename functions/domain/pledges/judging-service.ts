@@ -6,6 +6,7 @@
 import { AppError } from '../../platform/errors.js';
 import { clock, nowIso } from '../../platform/clock.js';
 import { recordAudit } from '../audit/service.js';
+import { notify } from '../notifications/service.js';
 import { mayPerform, reachesUnitFor } from '../authz/capabilities.js';
 import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
@@ -18,7 +19,7 @@ import { accessTo, yearEndRights } from './access.js';
 import { myProfile, rewriteBoard } from './board-service.js';
 import { ratingSummary } from './cycle.js';
 import { pledgesMessages } from './messages.js';
-import { ListPledgesQuery, RatePledgesInput, ReviewWindowInput, type Pledge, type PledgeRatingRecord, type ReviewWindow } from './schema.js';
+import { ListPledgesQuery, PLEDGE_RATINGS, RatePledgesInput, ReviewWindowInput, type Pledge, type PledgeRatingRecord, type ReviewWindow } from './schema.js';
 import { today, windowOfBranch } from './service.js';
 import { branchPledges, branchRatings, ownerPledges, putRating, putWindow, readRating } from './store.js';
 import { pledgeView, ratingView, windowView } from './view.js';
@@ -159,6 +160,11 @@ export async function ratePledges(actor: Actor | null, input: unknown) {
     target: { type: 'unit', id: branch.unitId, label: branch.name },
     details: { year: data.year, proposals: changed.size - decided, decisions: decided },
   });
+  for (const rating of changed.values()) {
+    if (rating.decision?.at !== now) continue;
+    const word = PLEDGE_RATINGS.find((r) => r.code === rating.decision!.rating)!;
+    await notify([rating.personId], { kind: 'pledgeRated', params: { year: data.year, rating: { 'zh-CN': word.zh, en: word.en } }, link: '/pledges' });
+  }
   return listPledges(actor, { branchId: data.branchId, year: data.year });
 }
 

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { recordAudit, diff } from '../audit/service.js';
+import { notify } from '../notifications/service.js';
 import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
@@ -222,6 +223,9 @@ export async function reviewPledge(actor: Actor | null, pledgeId: string, input:
     changes: { state: { before: pledge.state, after: next.state } },
     ...(data.outcome === 'return' ? { details: { reason: data.reason } } : {}),
   });
+  if (next.state === 'returned' && next.ownerKind === 'person') {
+    await notify([next.ownerId], { kind: 'pledgeReturned', params: { content: next.content.slice(0, 60), reason: next.returnReason ?? '' }, link: `/pledges/${pledgeId}` });
+  }
   return viewOf(actor!, next, tree);
 }
 

@@ -6,6 +6,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
+import { markStale } from '../../platform/stale.js';
 import { batchGetItems, eachLimited, queryItems, versionedWrite } from '../../platform/store.js';
 import {
   boardFrom,
@@ -38,6 +39,7 @@ export async function readPledge(pledgeId: string): Promise<Pledge | undefined> 
 
 export async function insertPledge(pledge: Pledge): Promise<void> {
   await aws().doc.send(new PutCommand({ TableName: table(), Item: pledgeItem(pledge), ConditionExpression: 'attribute_not_exists(pk)' }));
+  await markStale('overview');
 }
 
 /** Replaces the pledge if it is still at `expectedVersion` (409 naming the version stored now otherwise). */
@@ -47,6 +49,7 @@ export async function replacePledge(pledge: Pledge, expectedVersion: number): Pr
     expectedVersion,
     () => readPledge(pledge.pledgeId),
   );
+  await markStale('overview');
 }
 
 /** Everything of one pledge in one query: the pledge, its ledger (oldest first) and its comments (oldest first). */
@@ -135,6 +138,7 @@ export async function readRating(personId: string, year: number): Promise<Pledge
 
 export async function putRating(rating: PledgeRatingRecord): Promise<void> {
   await aws().doc.send(new PutCommand({ TableName: table(), Item: ratingItem(rating) }));
+  await markStale('overview');
 }
 
 /** A branch's ratings of a year: one item per person rated. */
@@ -145,6 +149,7 @@ export async function branchRatings(branchId: string, year: number): Promise<Ple
 
 export async function putWindow(window: ReviewWindow): Promise<void> {
   await aws().doc.send(new PutCommand({ TableName: table(), Item: windowItem(window) }));
+  await markStale('overview');
 }
 
 /** The review windows opened for a year (a few: one per unit that has one). */

@@ -14,6 +14,7 @@ import { clock, nowIso } from '../../platform/clock.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { ownsAttempt } from '../authz/quizzes.js';
 import { loadTree } from '../org/service.js';
+import { notify } from '../notifications/service.js';
 import { downloadUrl } from '../uploads/service.js';
 import { SAVE_GRACE_MS, expire, isOverdue, newAttempt, planSave, reviewOf, reviewOpensAt, save, startDecision, submit, takerView } from './attempt.js';
 import { attemptResult } from './attempt-view.js';
@@ -25,6 +26,7 @@ import { SaveAnswersInput } from './quiz-schema.js';
 import { questionsAt } from './service.js';
 import type { Attempt, AttemptForTaker, Question, Quiz } from './schema.js';
 import { finalTestPassed } from '../study/service.js';
+import { markStale } from '../../platform/stale.js';
 
 const quizNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 const attemptNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.attemptNotFound });
@@ -82,6 +84,14 @@ async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
     throw new AppError('CONFLICT', { messageKey: quizEngineMessages.attemptClosed });
   }
   await creditCourseTest(finished, quiz);
+  // The result reaches the quiz's figures and the overview within seconds (decision 042).
+  await markStale(`quiz#${quiz.quizId}`, ...(quiz.courseId ? [`course#${quiz.courseId}`] : []), 'overview');
+  await notify([finished.personId], {
+    kind: 'quizResult',
+    variant: finished.passed ? 'passed' : 'failed',
+    params: { quiz: quiz.title, percent: finished.percent ?? 0 },
+    link: `/attempts/${finished.attemptId}/result`,
+  });
   return finished;
 }
 

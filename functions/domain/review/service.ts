@@ -16,6 +16,7 @@ import type { OrgTree } from '../org/tree.js';
 import { membersOfBranch, peopleByIds } from '../people/directory.js';
 import type { PublicPerson } from '../people/schema.js';
 import { pledgeYearOfBranch, postsOf } from '../pledges/service.js';
+import type { Pledge, PledgeRatingRecord } from '../pledges/schema.js';
 import { quizzesTakenBy } from '../quizzes/quiz-service.js';
 import { attendanceOfBranchYear } from '../sessions/figures-service.js';
 import { yearSpan } from '../sessions/cadence.js';
@@ -40,27 +41,15 @@ function branchesInReach(actor: Actor, grant: Grant, tree: OrgTree) {
 }
 
 
-/** Reads every fact of a branch's year and assembles the sheets. */
-async function sheetsOf(branchId: string, branchName: string, year: number, tree: OrgTree): Promise<Omit<ReviewSheets, 'branches'>> {
+/** The sheets of some people of one branch (or of none), from their pledges and ratings already read. */
+async function sheetsFor(people: readonly PublicPerson[], branch: { branchId: string | null; pledges: Pledge[]; ratings: PledgeRatingRecord[] }, year: number, tree: OrgTree) {
   const lang = currentLang();
-  const asOf = nowIso();
-  const [members, pledgeYear] = await Promise.all([membersOfBranch(branchId), pledgeYearOfBranch(branchId, year)]);
-  const ownPledges = pledgeYear.pledges.filter((p) => p.ownerKind === 'person');
-  const ids = peopleToSheet(
-    members,
-    ownPledges.map((p) => p.ownerId),
-    pledgeYear.ratings.map((r) => r.personId),
-  );
-  const known = new Map(members.map((p) => [p.personId, p]));
-  const missing = ids.filter((id) => !known.has(id));
-  for (const person of missing.length ? await peopleByIds(missing) : []) known.set(person.personId, person);
-  const people = ids.map((id) => known.get(id)).filter((p): p is PublicPerson => p !== undefined);
   const personIds = people.map((p) => p.personId);
 
   const { fromIso, toIso } = yearSpan(year);
   const study = new Map<string, Awaited<ReturnType<typeof studyYearOf>>>();
   const [attendance, quizzes, honours, posts] = await Promise.all([
-    attendanceOfBranchYear(branchId, year),
+    branch.branchId ? attendanceOfBranchYear(branch.branchId, year) : Promise.resolve(new Map<string, never>()),
     quizzesTakenBy(personIds, fromIso, toIso, CONCURRENCY),
     honoursOfPeople(personIds, year),
     postsOf(personIds),
@@ -69,10 +58,10 @@ async function sheetsOf(branchId: string, branchName: string, year: number, tree
     }),
   ]);
 
-  const pledgesBy = new Map<string, typeof ownPledges>();
-  for (const pledge of ownPledges) pledgesBy.set(pledge.ownerId, [...(pledgesBy.get(pledge.ownerId) ?? []), pledge]);
-  const ratings = new Map(pledgeYear.ratings.map((r) => [r.personId, r]));
-  const sheets = people.map((person) =>
+  const pledgesBy = new Map<string, typeof branch.pledges>();
+  for (const pledge of branch.pledges) pledgesBy.set(pledge.ownerId, [...(pledgesBy.get(pledge.ownerId) ?? []), pledge]);
+  const ratings = new Map(branch.ratings.map((r) => [r.personId, r]));
+  return people.map((person) =>
     memberSheet(
       {
         person: { personId: person.personId, name: person.name, unitName: tree.get(person.unitId)?.name ?? '—', partyStatus: person.partyStatus },
@@ -87,6 +76,23 @@ async function sheetsOf(branchId: string, branchName: string, year: number, tree
       lang,
     ),
   );
+}
+
+/** Reads every fact of a branch's year and assembles the sheets. */
+async function sheetsOf(branchId: string, branchName: string, year: number, tree: OrgTree): Promise<Omit<ReviewSheets, 'branches'>> {
+  const asOf = nowIso();
+  const [members, pledgeYear] = await Promise.all([membersOfBranch(branchId), pledgeYearOfBranch(branchId, year)]);
+  const ownPledges = pledgeYear.pledges.filter((p) => p.ownerKind === 'person');
+  const ids = peopleToSheet(
+    members,
+    ownPledges.map((p) => p.ownerId),
+    pledgeYear.ratings.map((r) => r.personId),
+  );
+  const known = new Map(members.map((p) => [p.personId, p]));
+  const missing = ids.filter((id) => !known.has(id));
+  for (const person of missing.length ? await peopleByIds(missing) : []) known.set(person.personId, person);
+  const people = ids.map((id) => known.get(id)).filter((p): p is PublicPerson => p !== undefined);
+  const sheets = await sheetsFor(people, { branchId, pledges: ownPledges, ratings: pledgeYear.ratings }, year, tree);
   return { branchId, branchName, year, asOf, sheets: inReadingOrder(sheets) };
 }
 
@@ -115,4 +121,15 @@ export async function exportReviewSheet(actor: Actor | null, query: unknown) {
   const file = reviewWorkbook({ ...view, branches: [] }, currentLang());
   await recordAudit({ action: 'exportReviewSheet', actor, target: { type: 'unit', id: q.branchId, label: branch.name }, details: { year: q.year, members: view.sheets.length } });
   return file;
+}
+
+/**
+ * For a person's record (no actor: the caller decided the reach): the same facts as the person's review sheet for a
+ * year — pledges and rating, study, quizzes, sessions, honours.
+ */
+export async function yearSheetOf(person: PublicPerson, year: number, tree: OrgTree) {
+  const pledgeYear = person.branchId ? await pledgeYearOfBranch(person.branchId, year) : { pledges: [], ratings: [] };
+  const own = { branchId: person.branchId, pledges: pledgeYear.pledges.filter((p) => p.ownerKind === 'person' && p.ownerId === person.personId), ratings: pledgeYear.ratings.filter((r) => r.personId === person.personId) };
+  const [sheet] = await sheetsFor([person], own, year, tree);
+  return sheet!;
 }

@@ -10,6 +10,7 @@ import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
+import { notify } from '../notifications/service.js';
 import type { OrgTree } from '../org/tree.js';
 import type { PublicPerson } from '../people/schema.js';
 import { expectedPeople, expects, sessionFor } from './access.js';
@@ -351,6 +352,7 @@ export async function decideLeave(actor: Actor | null, sessionId: string, person
   }
   await putLeave({ ...leave, state: decision === 'approve' ? 'approved' : 'refused', decidedAt: now.toISOString(), decidedBy: actor!.personId, note: note || null });
   await afterRecordChange(session);
+  await notify([personId], { kind: 'leaveDecided', variant: decision === 'approve' ? 'approved' : 'refused', params: { topic: session.topic, startsAt: session.startsAt, note: note || '' }, link: `/sessions/${sessionId}` });
   return rosterOf(session, tree);
 }
 

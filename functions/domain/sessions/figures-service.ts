@@ -29,7 +29,7 @@ import { z } from 'zod';
 
 let cachedRules: { at: number; rules: CadenceRules } | undefined;
 /** The rules in force: the county's own if an admin set them, else the national ones. Kept a minute per process. */
-async function currentRules(): Promise<CadenceRules> {
+export async function currentRules(): Promise<CadenceRules> {
   if (cachedRules && Date.now() - cachedRules.at < 60_000) return cachedRules.rules;
   const stored = await readRules();
   cachedRules = { at: Date.now(), rules: stored?.rules ?? DEFAULT_CADENCE_RULES };
@@ -153,11 +153,14 @@ function personTotals(records: readonly AttendanceRecord[]) {
 
 /**
  * For the year's review sheet (no actor): each person's attendance in a branch's year (expected, attended, on leave,
- * absent, made up), from the branch's records of the year — one query whatever the number of members.
+ * absent, made up), from the branch's records of the year — one query whatever the number of members. With `until`,
+ * only the sessions that had started by then.
  */
-export async function attendanceOfBranchYear(branchId: string, year: number): Promise<Map<string, ReturnType<typeof personTotals>>> {
+export async function attendanceOfBranchYear(branchId: string, year: number, until?: string): Promise<Map<string, ReturnType<typeof personTotals>>> {
   const byPerson = new Map<string, AttendanceRecord[]>();
-  for (const record of await branchRecords(branchId, year)) byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
+  const records = await branchRecords(branchId, year);
+  // `until`: only sessions that had started by then (the overview computed as of an earlier day).
+  for (const record of until ? records.filter((r) => r.sessionStartsAt <= until) : records) byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
   return new Map([...byPerson].map(([personId, records]) => [personId, personTotals(records)]));
 }
 

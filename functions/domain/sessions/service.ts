@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { recordAudit, diff } from '../audit/service.js';
+import { notify } from '../notifications/service.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
@@ -222,6 +223,8 @@ export async function cancelSession(actor: Actor | null, sessionId: string, inpu
   mustBeAt(session, version);
   await saveSession(session, { ...session, state: 'cancelled', cancelReason: reason });
   await recordAudit({ action: 'cancelSession', actor, target: { type: 'session', id: sessionId, label: session.topic.slice(0, 120) }, details: { reason } });
+  const expected = (await expectedPeople(session, tree)).map((person) => person.personId);
+  await notify(expected, { kind: 'sessionCancelled', params: { topic: session.topic, startsAt: session.startsAt, reason }, link: `/sessions/${sessionId}` });
   return getSession(actor, sessionId);
 }
 
@@ -281,4 +284,22 @@ export async function saveMinutes(actor: Actor | null, sessionId: string, input:
     throw new AppError('CONFLICT', { messageKey: sessionsMessages.minutesStale, params: { version: now?.version ?? 0 }, details: { currentVersion: now?.version ?? 0 } });
   }
   return getSession(actor, sessionId);
+}
+
+// ─── For the other areas (no actor: callers are trusted system code) ───────────────────────────────────────────────
+
+/** Scheduled sessions of every branch starting within [fromIso, toIso), with the people each expects (the reminders). */
+export async function sessionsStartingBetween(fromIso: string, toIso: string) {
+  const tree = await loadTree();
+  const branches = tree.ordered().filter((unit) => unit.kind === 'branch');
+  const found = (await Promise.all(branches.map((branch) => branchSessions(branch.unitId, fromIso, toIso)))).flat().filter((session) => session.state === 'scheduled');
+  return Promise.all(
+    found.map(async (session) => ({
+      sessionId: session.sessionId,
+      topic: session.topic,
+      startsAt: session.startsAt,
+      place: session.place || null,
+      personIds: (await expectedPeople(session, tree)).map((person) => person.personId),
+    })),
+  );
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
+import { markStale } from '../../platform/stale.js';
 import { eachLimited, queryItems, versionedWrite, writeIfStill } from '../../platform/store.js';
 import {
   keys,
@@ -114,7 +115,10 @@ export async function upsertCheckIn(record: AttendanceRecord, branchId: string):
       ReturnValues: 'ALL_OLD',
     }),
   );
-  if (!Attributes) return { created: true, record };
+  if (!Attributes) {
+    await markStale('overview');
+    return { created: true, record };
+  }
   const before = recordFrom(Attributes);
   return { created: false, record: { ...before, checkedInAt: before.checkedInAt ?? record.checkedInAt } };
 }
@@ -126,6 +130,8 @@ export async function readRecord(sessionId: string, personId: string): Promise<A
 
 export async function putRecord(record: AttendanceRecord, branchId: string): Promise<void> {
   await aws().doc.send(new PutCommand({ TableName: table(), Item: recordItem(record, branchId) }));
+  // Attendance feeds the overview: it follows within seconds (decision 042).
+  await markStale('overview');
 }
 
 /** Creates records only where the pair has none (closing a roster never overwrites a check-in that raced it). */
@@ -133,6 +139,7 @@ export async function insertRecords(records: readonly AttendanceRecord[], branch
   await eachLimited(records, 8, async (record) => {
     await writeIfStill(() => aws().doc.send(new PutCommand({ TableName: table(), Item: recordItem(record, branchId), ConditionExpression: 'attribute_not_exists(pk)' })));
   });
+  await markStale('overview');
 }
 
 /** A person's records, by the session's start, within [fromIso, toIso). */
@@ -149,6 +156,18 @@ export async function personRecords(personId: string, fromIso: string, toIso: st
 export async function branchRecords(branchId: string, year: number): Promise<AttendanceRecord[]> {
   const items = await queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.branchRecords(branchId, year) } });
   return items.map(recordFrom);
+}
+
+/** A branch's leave requests waiting for a decision, oldest first (gsi3: only pending requests carry its keys). */
+export async function pendingLeaveOf(branchId: string): Promise<LeaveRequest[]> {
+  const items = await queryAll({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': keys.pendingLeave(branchId) } });
+  return items.map(leaveFrom);
+}
+
+/** One branch's rollup of a year, if computed. */
+export async function readRollup(year: number, branchId: string): Promise<Rollup | undefined> {
+  const { Item } = await aws().doc.send(new GetCommand({ TableName: table(), Key: keys.rollup(year, branchId) }));
+  return Item ? rollupFrom(Item) : undefined;
 }
 
 // ─── Leave and minutes ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -90,9 +90,20 @@ export async function quizCompletion(quizId: string, tree: OrgTree, depths: Map<
   const wanted = [...depths.keys()];
   const keys: RollupKey[] = wanted.map((id) => ({ subject, unitId: id, part: 'UNIT' }));
   if (unitId) keys.push({ subject, unitId, part: 'PEOPLE' });
-  const { figures, people } = await readRollups(keys);
+  const { figures, people } = await readOrCompute(keys, `quiz#${quizId}`);
   const units = unitRows(wanted, depths, tree, figures);
   return { asOf: oldest(units.map((u) => u.computedAt)), units, people: unitId ? (people.get(unitId)?.people ?? []) : null };
+}
+
+/**
+ * Reads rollup items; when none exists yet (a subject assigned a moment ago, before any refresh), computes the
+ * subject's figures first, so a new assignment's figures exist at once rather than reading "never computed".
+ */
+async function readOrCompute(keys: RollupKey[], subjectKey: string) {
+  const read = await readRollups(keys);
+  if (read.figures.size > 0 || keys.length === 0) return read;
+  await refreshSubjectFigures(subjectKey);
+  return readRollups(keys);
 }
 
 // ─── Reading ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -121,7 +132,7 @@ export async function getCourseCompletion(actor: Actor | null, courseId: string,
   const wanted = query.unitId ? [query.unitId] : [...depths.keys()];
   const keys: RollupKey[] = wanted.map((unitId) => ({ subject, unitId, part: 'UNIT' }));
   if (query.unitId) keys.push({ subject, unitId: query.unitId, part: 'PEOPLE' });
-  const { figures, people } = await readRollups(keys);
+  const { figures, people } = await readOrCompute(keys, `course#${courseId}`);
   const units = unitRows(wanted, depths, tree, figures);
   return {
     courseId,
@@ -158,4 +169,23 @@ export async function refreshCourseCompletion(actor: Actor | null, courseId: str
   const people = await audienceOf(assignments, tree);
   const { units } = await computeCourseSubjects(courseId, assignments, { tree, people, progress });
   return { assignments: assignments.length, units: assignments.length ? units : 0 };
+}
+
+/**
+ * Recomputes one course's or quiz's figures when a write marked them stale (`course#<id>`, `quiz#<id>`; the
+ * refresher calls it, no actor). Reads only what the subject needs: its assignments, its progress, and the people of
+ * its audiences. False for a key that names no subject of this area.
+ */
+export async function refreshSubjectFigures(key: string): Promise<boolean> {
+  const [kind, id] = key.split('#');
+  if (!id || (kind !== 'course' && kind !== 'quiz')) return false;
+  const tree = await loadTree();
+  if (kind === 'course') {
+    const [assignments, progress] = await Promise.all([assignmentsOfCourse(id), completionOfCourse(id)]);
+    if (assignments.length) await computeCourseSubjects(id, assignments, { tree, people: await audienceOf(assignments, tree), progress });
+  } else {
+    const assignments = (await allQuizAssignments()).filter((a) => a.quizId === id);
+    if (assignments.length) await computeQuizSubjects(id, assignments, { tree, people: await audienceOf(assignments, tree) });
+  }
+  return true;
 }

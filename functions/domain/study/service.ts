@@ -13,7 +13,7 @@ import type { Course } from '../courses/schema.js';
 import { applyBeat, beatPolicy, confirmFlushed, emptyClock, slotOf, type Slot, type StudyClock } from './clock.js';
 import { recordOf, shanghaiYear, storedLesson, summarise, withClock } from './progress.js';
 import type { StudyBeat } from './schema.js';
-import { flushLesson, queryCompletionOfCourse, queryProgressOfPerson, readClock, readProgress, recordTestPass, writeClock, type CourseFacts } from './store.js';
+import { flushLesson, queryCompletionOfCourse, queryProgressOfCourse, queryProgressOfPerson, readClock, readProgress, recordTestPass, writeClock, type CourseFacts } from './store.js';
 import { finalTestsOf, quizStandings } from '../quizzes/quiz-service.js';
 import { coursesMessages } from '../courses/messages.js';
 import { studyMessages } from './messages.js';
@@ -235,4 +235,34 @@ export async function studyYearOf(personId: string, year: number) {
     target: record.target,
     coursesCompleted: record.completed.filter((course) => shanghaiYear(course.completedAt) === year),
   };
+}
+
+/**
+ * For the overview (no actor): everyone's standing in one course from one query — personId → when they completed
+ * it (null while in progress) and the 学时 it credited in `year` (the course when completed in that year, its final
+ * test when first passed in it; the same rule as the record's).
+ */
+export async function courseStandings(courseId: string, year: number): Promise<Map<string, { completedAt: string | null; credit: number }>> {
+  const items = await queryProgressOfCourse(courseId);
+  return new Map(
+    items.map((p) => {
+      const course = p.completedAt !== null && shanghaiYear(p.completedAt) === year ? p.credit : 0;
+      const test = p.testPassedAt !== null && p.testCredit !== undefined && shanghaiYear(p.testPassedAt) === year ? p.testCredit : 0;
+      return [p.personId, { completedAt: p.completedAt, credit: course + test }];
+    }),
+  );
+}
+
+/**
+ * For a person's home (no actor): the lesson they studied last, to continue with one tap — read from their study
+ * clock (one GetItem): the lesson open now or the last one left. Null before any study, or when the course is gone.
+ */
+export async function lastLessonOf(personId: string): Promise<{ courseId: string; courseTitle: string; lessonId: string; lessonTitle: string; completed: boolean } | null> {
+  const clockNow = await readClock(personId);
+  const slot = clockNow?.open ?? clockNow?.pending.at(-1);
+  if (!slot) return null;
+  const course = await courseById(slot.courseId);
+  const lesson = course?.lessons.find((l) => l.lessonId === slot.lessonId);
+  if (!course || !lesson || course.status !== 'published') return null;
+  return { courseId: course.courseId, courseTitle: course.title, lessonId: lesson.lessonId, lessonTitle: lesson.title, completed: slot.completedAt !== null };
 }

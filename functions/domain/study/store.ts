@@ -7,6 +7,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { isConditionFailure } from '../../platform/errors.js';
+import { markStale } from '../../platform/stale.js';
 import { studyEntities } from './entities.js';
 import type { Slot, StudyClock } from './clock.js';
 import { ProgressRecord, StoredLesson } from './schema.js';
@@ -46,6 +47,12 @@ export async function queryProgressOfPerson(personId: string): Promise<ProgressR
 export async function queryCompletionOfCourse(courseId: string): Promise<Map<string, string | null>> {
   const { data } = await studyEntities().progress.query.byCourse({ courseId }).go({ pages: 'all' });
   return new Map(data.map((record) => [record.personId, record.completedAt ?? null]));
+}
+
+/** Everyone's progress items in one course (the overview's source: completion and credit in one read). */
+export async function queryProgressOfCourse(courseId: string): Promise<ProgressRecord[]> {
+  const { data } = await studyEntities().progress.query.byCourse({ courseId }).go({ pages: 'all' });
+  return data.map((record) => progressFrom(record as Record<string, unknown>));
 }
 
 export async function readProgress(personId: string, courseId: string, consistent = false): Promise<ProgressRecord | undefined> {
@@ -110,6 +117,8 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
       try {
         const created = { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 };
         await entity.create(created).go({ response: 'none' });
+        // A course started: its completion figures count the person as in progress now.
+        await markStale(`course#${course.courseId}`);
         return completeIfDone(Key, course, { ...created, completedAt: null, testPassedAt: null });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -167,6 +176,8 @@ async function completeIfDone(Key: Record<string, string>, course: CourseFacts, 
         ExpressionAttributeValues: { ':at': completedAt },
       }),
     );
+    // The completion and the 学时 it credits reach the figures within seconds (decision 042).
+    await markStale(`course#${course.courseId}`, 'overview');
     return completedAt;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

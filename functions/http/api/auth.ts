@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.js';
 import { changePassword, signIn, signOut } from '../../domain/access/service.js';
 import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
 import { getMe } from '../../domain/people/service.js';
+import { unreadCountOf } from '../../domain/notifications/service.js';
 import { capabilitiesOf, capabilityNames, reachOf } from '../../domain/authz/capabilities.js';
 import type { Actor } from '../../domain/authz/permissions.js';
 import { clientAddress } from '../client-address.js';
@@ -29,11 +30,13 @@ const MeView = PersonView.extend({
       'For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches ' +
       '(an empty list: only the person’s own records). A client offers only units within reach; the API decides again.',
   }),
+  unreadNotifications: z.number().int().openapi({ description: 'Notifications in the person’s inbox not yet read (the bell in the header).' }),
 }).openapi('Me');
 
 /** The answer about oneself: the person as described for display, and their capabilities. */
 async function describeMe(actor: Actor) {
-  return { ...(await getMe(actor)), capabilities: capabilitiesOf(actor), reach: reachOf(actor) };
+  const [me, unreadNotifications] = await Promise.all([getMe(actor), unreadCountOf(actor.personId)]);
+  return { ...me, capabilities: capabilitiesOf(actor), reach: reachOf(actor), unreadNotifications };
 }
 
 
@@ -104,8 +107,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
   .openapi(me, async (c) => {
     const actor = c.get('actor');
     // getMe checks the session and the permission; only then are the capabilities worked out.
-    const described = await getMe(actor);
-    return c.json({ ...described, capabilities: capabilitiesOf(actor!), reach: reachOf(actor!) }, 200);
+    const [described, unreadNotifications] = await Promise.all([getMe(actor), actor ? unreadCountOf(actor.personId) : 0]);
+    return c.json({ ...described, capabilities: capabilitiesOf(actor!), reach: reachOf(actor!), unreadNotifications }, 200);
   })
   .openapi(password, async (c) => {
     const result = await changePassword(c.get('actor'), c.req.valid('json'), {

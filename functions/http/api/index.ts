@@ -32,6 +32,8 @@ import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
 import { flagRoutes } from './flags.js';
 import { displayRoutes } from './display.js';
+import { overviewRoutes } from './overview.js';
+import { notificationRoutes } from './notifications.js';
 import { session } from '../middleware/session.js';
 
 /** Turns zod's issues into details a client can show beside each field. */
@@ -83,8 +85,10 @@ export function createApi() {
   api.route('/', pledgeYearRoutes);
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
+  api.route('/', notificationRoutes);
   api.route('/', flagRoutes);
   api.route('/', displayRoutes);
+  api.route('/', overviewRoutes);
   api.route('/', docsRoutes);
 
   api.doc31('/openapi.json', () => ({

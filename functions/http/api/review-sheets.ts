@@ -21,7 +21,7 @@ const routes = {
     description:
       'Facts for the branch meeting (民主评议); grades are the branch’s decision and the sheet only informs. Without `branchId`, the caller’s own branch if in reach, else the first in reach; without `year`, this year. `branches` lists the branches the caller may open; `asOf` says when the facts were read.',
     request: { query: z.object({ branchId: queryId('The branch.'), year: year.optional() }) },
-    responses: { 200: json(ReviewSheets.openapi('ReviewSheets'), 'The sheets, by name.'), ...outside, ...readers, ...commonErrors },
+    responses: { 200: json(z.object(ReviewSheets.shape).openapi('ReviewSheets'), 'The sheets, by name.'), ...outside, ...readers, ...commonErrors },
   }),
   export: createRoute({
     method: 'get',

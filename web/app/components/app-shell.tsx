@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from '@remix-run/react';
 import { useT } from '../i18n';
-import { BookIcon, CodeIcon, FlagIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
+import { BookIcon, ChartIcon, CodeIcon, FlagIcon, HomeIcon, LogInIcon, Mark, PulseIcon, QuizIcon, SettingsIcon, UserIcon, UsersIcon } from './icons';
 import { CalendarIcon } from './course-icons';
 import { LanguageSwitch } from './language-switch';
+import { InboxBell } from './inbox-bell';
 import { may, useMe } from '../lib/me';
 import { navItems, type NavIcon, type NavItem } from '../lib/navigation';
 
@@ -20,6 +21,7 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
   quiz: QuizIcon,
   calendar: CalendarIcon,
   flag: FlagIcon,
+  chart: ChartIcon,
 };
 
 /**
@@ -43,7 +45,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="brand-org">{t('app.org')}</span>
           </span>
         </Link>
-        <LanguageSwitch />
+        <div className="topbar-actions">
+          <InboxBell />
+          <LanguageSwitch />
+        </div>
       </header>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul>

@@ -89,3 +89,10 @@ export const LogInIcon = ({ className }: IconProps) => (
     <path d="M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4M10 17l5-5-5-5M15 12H3" />
   </svg>
 );
+
+export const BellIcon = ({ className }: IconProps) => (
+  <svg {...base} className={className}>
+    <path d="M6 9a6 6 0 0 1 12 0c0 6 2.5 7.5 2.5 7.5h-17S6 15 6 9" />
+    <path d="M10 20a2 2 0 0 0 4 0" />
+  </svg>
+);

@@ -12,9 +12,11 @@ import { quizStatsEn } from './quiz-stats.en';
 import { sessionHostEn } from './session-host.en';
 import { sessionsEn } from './sessions.en';
 import { reviewEn } from './review.en';
+import { overviewEn } from './overview.en';
 import { pledgesEn } from './pledges.en';
 import { honoursEn } from './honours.en';
 import { displayEn } from './display.en';
+import { notificationsEn } from './notifications.en';
 import { flagsEn } from './flags.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...flagsEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn, ...notificationsEn, ...flagsEn };

@@ -17,3 +17,9 @@ export function formatDateTime(iso: string, lang: Lang): string {
   );
   return `${formatDate(iso, lang)} ${time}`;
 }
+
+/** The date with hours and minutes (a meeting's start): 2026年11月30日 17:15, 30 Nov 2026 17:15. */
+export function formatDayTime(iso: string, lang: Lang): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return `${formatDate(iso, lang)} ${time}`;
+}

@@ -23,6 +23,7 @@ const sections = [
   { to: '/quizzes/bank', title: 'admin.bank.title', text: 'admin.bank.text', Icon: QuestionBankIcon },
   { to: '/admin/audit', title: 'admin.audit.title', text: 'admin.audit.text', Icon: LogIcon },
   { to: '/admin/display-links', title: 'displayLinks.title', text: 'displayLinks.hubText', Icon: PulseIcon },
+  { to: '/admin/outbox', title: 'outbox.title', text: 'outbox.hubText', Icon: LogIcon },
   { to: '/status', title: 'nav.status', text: 'admin.status.text', Icon: PulseIcon },
   // Served by the API, not a page of this app: a plain link.
   { to: '/api/docs', title: 'nav.apiDocs', text: 'admin.apiDocs.text', Icon: CodeIcon, document: true },

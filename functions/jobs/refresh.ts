@@ -1,0 +1,102 @@
+/**
+ * The refresher: recomputes the derived figures that writes marked stale (functions/platform/stale.ts, decision 042)
+ * — each course's or quiz's completion, then the overview — and clears each mark it answered. One refresher at a
+ * time (a lease); it loops until nothing is marked, so a write made while it computes is picked up by the same run.
+ */
+import { newId } from '../platform/ids.js';
+import { clock } from '../platform/clock.js';
+import { clearStale, onRefreshRequested, releaseRefreshLease, staleMarks, takeRefreshLease, type StaleMark } from '../platform/stale.js';
+import { refreshSubjectFigures } from '../domain/stats/service.js';
+import { recomputeOverview } from '../domain/overview/service.js';
+
+/** The mark every source write sets besides its subject's: the overview reads the others' results, so it goes last. */
+export const OVERVIEW_KEY = 'overview';
+/** How long a run may hold the lease before another may take it (a crashed run's lease expires). */
+const LEASE_SECONDS = 300;
+/** How long a run waits for another's lease before leaving the marks to it. */
+const WAIT_MS = 30_000;
+const MAX_ROUNDS = 20;
+
+async function refreshOne(mark: StaleMark): Promise<void> {
+  if (mark.key === OVERVIEW_KEY) await recomputeOverview(clock.now());
+  else await refreshSubjectFigures(mark.key);
+}
+
+/**
+ * Recomputes what is marked stale. Figures: rounds, keys refreshed, and the largest lag (ms from a key's first mark
+ * to its refresh finishing).
+ */
+export async function refreshStale(): Promise<Record<string, number>> {
+  const holder = newId();
+  const waitUntil = Date.now() + WAIT_MS;
+  while (!(await takeRefreshLease(holder, LEASE_SECONDS))) {
+    if (Date.now() > waitUntil) return { busy: 1 };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  let rounds = 0;
+  let refreshed = 0;
+  let maxLagMs = 0;
+  try {
+    for (; rounds < MAX_ROUNDS; rounds++) {
+      const marks = await staleMarks();
+      if (marks.length === 0) break;
+      // Subjects first, the overview last: it reads what they write.
+      const ordered = [...marks.filter((m) => m.key !== OVERVIEW_KEY), ...marks.filter((m) => m.key === OVERVIEW_KEY)];
+      for (const mark of ordered) {
+        await refreshOne(mark);
+        await clearStale(mark);
+        refreshed += 1;
+        maxLagMs = Math.max(maxLagMs, clock.now().getTime() - new Date(mark.firstMarkedAt).getTime());
+      }
+    }
+  } finally {
+    await releaseRefreshLease(holder);
+  }
+  return { rounds, refreshed, maxLagMs };
+}
+
+/**
+ * In-process refreshing (local runs and tests): a mark asks for a run `delayMs` later, so a burst of writes is one
+ * run (debounced); a run that finds another's lease, or leaves marks behind, asks again.
+ */
+export function refreshInProcess(delayMs = 2000): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  const request = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (running) return request();
+      running = true;
+      refreshStale()
+        .then(async (result) => {
+          if (result.busy || (await staleMarks()).length > 0) request();
+        })
+        .catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'refresh failed', error: error instanceof Error ? error.message : String(error) })))
+        .finally(() => {
+          running = false;
+        });
+    }, delayMs);
+    timer.unref();
+  };
+  return request;
+}
+
+/** Starts in-process refreshing (`npm start`, tests that need figures to follow writes); returns how to stop it. */
+export function startRefreshingInProcess(delayMs = 2000): () => void {
+  onRefreshRequested(refreshInProcess(delayMs));
+  return () => onRefreshRequested(undefined);
+}
+
+/**
+ * On AWS: a mark asks the jobs function to refresh (an asynchronous invocation, `{ refresh: true }`): the request
+ * that wrote does not wait, and concurrent asks share one run through the lease.
+ */
+export function refreshByInvoking(functionName: string): () => void {
+  return () => {
+    void (async () => {
+      const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
+      await new LambdaClient({}).send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ refresh: true })) }));
+    })().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'refresh request failed', error: error instanceof Error ? error.message : String(error) })));
+  };
+}
