@@ -32,6 +32,7 @@ import { seedDemoPledges } from './seed-pledges.js';
 import { seedDemoOverview } from './seed-overview.js';
 import { seedDemoHonours } from './seed-honours.js';
 import { seedDemoNotifications } from './seed-notifications.js';
+import { seedDemoFlags } from './seed-flags.js';
 
 export const seedMarkerKey = { pk: 'META', sk: 'SEED#demo' } as const;
 
@@ -229,10 +230,11 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   expectAllWritten(await peopleEntities().person.put(plan.people.map(personItem)).go({ concurrent: 2 }), 'people');
   const { courses } = await seedDemoCourses();
   const { questions } = await seedDemoQuestions();
-  const { quizzes } = await seedDemoQuizzes();
+  const { quizzes, branchQuizId } = await seedDemoQuizzes();
   const { sessions } = await seedDemoSessions();
   await seedDemoPledges();
   await seedDemoHonours();
+  await seedDemoFlags(branchQuizId);
   await seedDemoOverview();
   await seedDemoNotifications();
 

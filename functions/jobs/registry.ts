@@ -6,6 +6,7 @@ import { recomputeOverview } from '../domain/overview/service.js';
 import { refreshStale } from './refresh.js';
 import { sessionsStartingBetween } from '../domain/sessions/service.js';
 import { sendReminders } from '../domain/notifications/reminders.js';
+import { raiseFlagsSince } from '../domain/flags/service.js';
 
 /**
  * Scheduled work (statistics rollups, reminders, overdue marking). On AWS an EventBridge schedule invokes the jobs
@@ -32,6 +33,7 @@ export const jobs: Job[] = [
   { name: 'cadence-rollups', description: 'Recompute each branch’s sessions rollup of this year (the cadence and attendance figures)', run: ({ now }) => recomputeCadenceRollups(now) },
   { name: 'overview', description: 'Recompute the year’s overview of every unit (the share of people meeting each requirement)', run: ({ now }) => recomputeOverview(now) },
   { name: 'refresh-stale', description: 'Refresh the figures writes marked stale (normally done within seconds of the write)', run: () => refreshStale() },
+  { name: 'flags', description: 'Raise flags for quiz attempts finished implausibly fast and many accounts signing in from one device, since the last run', run: ({ now }) => raiseFlagsSince(now) },
   { name: 'close-overdue-attempts', description: 'Close quiz attempts past their deadline and grace, graded on what was saved', run: ({ now }) => closeOverdueAttempts(now) },
   // last: it reads the figures the jobs above refresh
   { name: 'reminders', description: 'Each person’s one digest of the day (due soon, overdue, sessions tomorrow, make-up), sent once', run: ({ now }) => sendReminders(now, { sessionsBetween: sessionsStartingBetween }) },

@@ -104,6 +104,19 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
     await scan(page, info, 'honours');
   });
 
+  test('data that deserves a second look: the open flags with their dismiss forms, and the dismissed ones', async ({ page }, info) => {
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    await visit(page, '/stats/flags');
+    await expect(page.getByTestId('flag').first()).toBeVisible();
+    await scan(page, info, 'flags, an organizer');
+    await visit(page, '/stats/flags?state=dismissed');
+    await scan(page, info, 'flags, dismissed');
+    await inEnglish(page);
+    await signInByApi(page.request, 'leader');
+    await visit(page, '/stats/flags');
+    await scan(page, info, 'flags');
+  });
+
   test('a visitor: the sign-in page, a refused sign-in, an address that leads nowhere', async ({ page }, info) => {
     await visit(page, '/login');
     await scan(page, info, 'sign-in');

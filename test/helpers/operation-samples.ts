@@ -21,6 +21,9 @@ import { demoPassword, seedUnits } from '../../dev/seed-data.js';
 import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
 import { accessMessages } from '../../functions/domain/access/messages.js';
 import { DEFAULT_CADENCE_RULES } from '../../functions/domain/sessions/schema.js';
+import { raiseFlag } from '../../functions/domain/flags/raise-service.js';
+import { flagIdOf } from '../../functions/domain/flags/detect.js';
+import type { FlagFact } from '../../functions/domain/flags/schema.js';
 
 // ─── Who acts ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -481,6 +484,25 @@ async function staffOneNomination(ctx: SampleContext): Promise<string> {
     reason: `权限测试提名${ctx.unique()}`,
   });
   return made.honourId as string;
+}
+
+/**
+ * A fresh open flag about staff1 (a dismissal is made once: each dismissFlag call gets its own), raised as the flags
+ * job raises one: a fast attempt of a made-up id (the flag holds the evidence; the listing never reads the attempt).
+ */
+async function staffOneFlag(ctx: SampleContext): Promise<string> {
+  const person = await asAdminExpecting(ctx, 200, 'GET', `/api/people/${ctx.fixtures.person.staff1}`);
+  const at = new Date().toISOString();
+  const attemptId = newId();
+  const fact: FlagFact = {
+    kind: 'fastQuiz',
+    factKey: `fastQuiz:${attemptId}:${ctx.unique()}`,
+    personIds: [person.personId as string],
+    at,
+    evidence: { kind: 'fastQuiz', attemptId, quizId: newId(), quizTitle: '权限测试测验', questions: 10, seconds: 12, startedAt: at, finishedAt: at, percent: 100 },
+  };
+  await raiseFlag(fact, [{ personId: person.personId as string, name: person.name as string, login: person.login as string, unitId: person.unitId as string, branchId: (person.branchId as string | null) ?? null }]);
+  return flagIdOf(fact);
 }
 
 /** A display link of the bureau made by the admin; its token opens the display. */
@@ -1352,6 +1374,26 @@ export const samples: OperationSample[] = [
     reach: { person: 'staff1' },
     addressesRecord: true,
     build: async (ctx) => ({ method: 'POST', path: `/api/honours/${await staffOneNomination(ctx)}/decision`, body: { outcome: 'decline', note: '权限测试' } }),
+  },
+  // ── data that deserves a second look ──
+  { operationId: 'listFlags', label: 'listFlags', expect: scopedReaders, build: () => ({ method: 'GET', path: '/api/flags' }) },
+  {
+    operationId: 'listFlags',
+    label: 'listFlags(branch 1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { unit: 'branch1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: (ctx) => ({ method: 'GET', path: `/api/flags?unitId=${ctx.fixtures.unit.branch1}&state=dismissed` }),
+  },
+  {
+    operationId: 'dismissFlag',
+    label: 'dismissFlag(a flag about staff1)',
+    expect: outcomes(N, N, Y, N, Y, Y, N),
+    reach: { person: 'staff1' },
+    outOfReach: ['organizer2'],
+    addressesRecord: true,
+    build: async (ctx) => ({ method: 'POST', path: `/api/flags/${await staffOneFlag(ctx)}/dismissal`, body: { reason: '权限测试：已核实' } }),
   },
   // ── the hall's display ──
   { operationId: 'listDisplayLinks', label: 'listDisplayLinks', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/display-links' }) },

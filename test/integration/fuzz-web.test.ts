@@ -66,6 +66,7 @@ const webActions: WebAction[] = [
   { route: 'inbox', path: () => '/inbox', intents: ['', 'open', 'read', 'readAll'] },
   { route: 'me.notifications', path: () => '/me/notifications', intents: [''] },
   { route: 'stats.overdue', path: () => '/stats/overdue', intents: [''] },
+  { route: 'stats.flags', path: () => '/stats/flags', intents: [''] },
 ];
 let sessionId = '';
 let quizId = '';
@@ -89,6 +90,8 @@ const fieldNames = [
   // Honours and the hall's display links.
   'quarter', 'honourType', 'nomineeKind', 'windowName', 'honourId', 'outcome', 'note', 'label', 'days', 'linkId', 'evidencePhotoUploadId', 'evidencePdfUploadId',
   // The pledge pages (an item, the card, the ledger, the ratings, the review window).
+  // Data that deserves a second look (dismissing a flag).
+  'flagId',
   'year', 'pledgeCategory', 'content', 'measures', 'dueDate', 'pledgeId', 'post', 'dutyDays', 'photo', 'doneOn', 'markDone', 'opensOn', 'closesOn', 'rating-x', 'reason-x',
   // The inbox and notification settings.
   'id', 'link', 'remind', 'email', 'emailAddress',

@@ -48,7 +48,28 @@ export function createAccessEntities(client: DynamoDBDocumentClient, table: stri
     },
     { client, table },
   );
-  return { session, throttle };
+  const signIn = new Entity(
+    {
+      model: { entity: 'signIn', version: '1', service },
+      attributes: {
+        hour: { type: 'string', required: true, readOnly: true },
+        at: { type: 'string', required: true, readOnly: true },
+        personId: { type: 'string', required: true, readOnly: true },
+        login: { type: 'string', required: true, readOnly: true },
+        deviceHash: { type: 'string', required: true, readOnly: true },
+        expiresAt: { type: 'number', required: true, readOnly: true },
+      },
+      indexes: {
+        /** The sign-ins of one hour (UTC, `2026-11-30T07`) by time: what the flags job reads since its last run. */
+        byHour: {
+          pk: { field: 'pk', composite: ['hour'], template: 'SIGNINS#${hour}', casing: 'none' },
+          sk: { field: 'sk', composite: ['at', 'personId'], template: '${at}#${personId}', casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+  return { session, throttle, signIn };
 }
 
 export const accessEntities = boundToTable(createAccessEntities);

@@ -45,3 +45,14 @@ export const Throttle = z.object({
   expiresAt: z.number().int(),
 });
 export type Throttle = z.infer<typeof Throttle>;
+
+/** A successful sign-in from a browser (its device cookie's hash), kept 90 days for the flags area's job. */
+export const DeviceSignIn = z.object({
+  deviceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  personId: z.string(),
+  login: z.string(),
+  at: z.iso.datetime(),
+  /** Epoch seconds: when the record may be tidied away (TTL). */
+  expiresAt: z.number().int(),
+});
+export type DeviceSignIn = z.infer<typeof DeviceSignIn>;

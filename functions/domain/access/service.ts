@@ -14,8 +14,8 @@ import { recordAudit } from '../audit/service.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { accountById, accountByLogin, accountFromItem, accountKey, setPassword } from '../people/directory.js';
 import { normaliseLogin, toPublicPerson, type Person } from '../people/schema.js';
-import { ChangePasswordInput, Session, SignInInput } from './schema.js';
-import { deleteSession, insertSession, sessionFromItem, sessionKey, touchSession } from './store.js';
+import { ChangePasswordInput, DeviceSignIn, Session, SignInInput } from './schema.js';
+import { deleteSession, insertDeviceSignIn, insertSession, queryDeviceSignIns, sessionFromItem, sessionKey, touchSession } from './store.js';
 import { accountPolicy, addressPolicy, attemptFailed, attemptReturned, clearAttempts, countAttempt } from './throttle.js';
 import { accessMessages } from './messages.js';
 
@@ -68,6 +68,40 @@ export interface SignInContext {
   userAgent?: string;
   /** The token of a session the browser already had: it is ended (a new one is issued at every sign-in). */
   previousToken?: string;
+  /** The browser's device cookie (random, long-lived): a successful sign-in records its hash, never the value. */
+  deviceId?: string;
+}
+
+/** How long a sign-in's device record is kept (the flags job reads minutes back; the rest is for a second look). */
+const deviceSignInDays = 90;
+
+/** The record of a successful sign-in from a browser: one write beside the session's. */
+function recordDeviceSignIn(person: Person, deviceId: string | undefined): Promise<void> {
+  if (!deviceId) return Promise.resolve();
+  const now = clock.now();
+  return insertDeviceSignIn(
+    DeviceSignIn.parse({
+      deviceHash: createHash('sha256').update(deviceId).digest('hex'),
+      personId: person.personId,
+      login: person.login,
+      at: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + deviceSignInDays * 86_400,
+    }),
+  );
+}
+
+/**
+ * For the flags area (no actor): the successful sign-ins from browsers with a device cookie between two instants
+ * (ISO, inclusive), oldest first — one query per hour they span.
+ */
+export async function deviceSignInsBetween(from: string, to: string): Promise<DeviceSignIn[]> {
+  const out: DeviceSignIn[] = [];
+  const hourMs = 3_600_000;
+  const last = Math.floor(Date.parse(to) / hourMs);
+  for (let hour = Math.floor(Date.parse(from) / hourMs); hour <= last; hour++) {
+    out.push(...(await queryDeviceSignIns(new Date(hour * hourMs).toISOString().slice(0, 13), from, to)));
+  }
+  return out;
 }
 
 /**
@@ -101,7 +135,7 @@ export async function signIn(input: unknown, context: SignInContext = {}) {
 
   await Promise.all([clearAttempts(accountPolicy, login), attemptReturned(fromAddress)]);
   if (context.previousToken) await endSession(context.previousToken);
-  const { token, session } = await openSession(person, context);
+  const [{ token, session }] = await Promise.all([openSession(person, context), recordDeviceSignIn(person, context.deviceId)]);
   await recordAudit({
     action: 'signIn',
     actor: person,

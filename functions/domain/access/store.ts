@@ -4,7 +4,7 @@
  */
 import { writeIfStill } from '../../platform/store.js';
 import { accessEntities } from './entities.js';
-import { Session, Throttle } from './schema.js';
+import { DeviceSignIn, Session, Throttle } from './schema.js';
 
 // ─── Sessions ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -95,4 +95,25 @@ export async function giveBackAttempt(key: string, windowStartedAt: number): Pro
 
 export async function deleteThrottle(key: string): Promise<void> {
   await accessEntities().throttle.delete({ key }).go();
+}
+
+// ─── Sign-ins by device (one item per successful sign-in from a browser with a device cookie) ───────────────────────
+
+export async function insertDeviceSignIn(record: DeviceSignIn): Promise<void> {
+  await accessEntities().signIn.put({ ...record, hour: record.at.slice(0, 13) }).go({ response: 'none' });
+}
+
+/** The sign-ins of one hour (`2026-11-30T07`) from `from` up to `to` (ISO, inclusive), paged through. */
+export async function queryDeviceSignIns(hour: string, from: string, to: string): Promise<DeviceSignIn[]> {
+  const out: DeviceSignIn[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: unknown[]; cursor: string | null } = await accessEntities()
+      .signIn.query.byHour({ hour })
+      .between({ at: from, personId: '' }, { at: to, personId: '~' })
+      .go({ cursor, limit: 500 });
+    for (const item of page.data) out.push(DeviceSignIn.parse(item));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
 }

@@ -17,11 +17,12 @@ import type { OrgTree } from '../org/tree.js';
 import { drawAttempt } from './draw.js';
 import { attemptSummary, standingOf, type QuizStanding } from './attempt-view.js';
 import { quizMessages } from './messages.js';
-import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryAttemptsOfQuiz, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
+import { insertQuiz, queryAttemptSlots, queryAttemptsOfPerson, queryAttemptsOfQuiz, queryAttemptsOfQuizBetween, queryQuizzesOfCourse, queryQuizzesOfUnits, readAttempts, readQuiz, readQuizzes, replaceQuiz } from './quiz-store.js';
 import { queryQuestionsByTag, queryQuestionsOfUnits, readQuestionHeads } from './store.js';
 import { CreateQuizInput, ListQuizzesQuery, PublishQuizInput, UpdateQuizInput } from './quiz-schema.js';
 import type { Attempt, Question, Quiz, QuizItem } from './schema.js';
 import { eachLimited, everyPage } from '../../platform/store.js';
+import { encodeTime } from 'ulid';
 
 const notFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 
@@ -340,4 +341,47 @@ export async function quizzesTakenBy(personIds: readonly string[], fromIso: stri
     taken.set(personId, [...byQuiz.values()].sort((a, b) => a.lastFinishedAt.localeCompare(b.lastFinishedAt)));
   }
   return taken;
+}
+
+/** A finished attempt as the flags area reads it: who, which quiz, how many questions, when it started and ended. */
+export interface AttemptTiming {
+  attemptId: string;
+  quizId: string;
+  quizTitle: string;
+  personId: string;
+  questions: number;
+  startedAt: string;
+  finishedAt: string;
+  submitted: boolean;
+  percent: number | null;
+}
+
+/**
+ * For the flags area (no actor): attempts started from `startedFrom` (ISO) that were finished up to `finishedTo`
+ * (ISO), at every published or closed quiz. An attempt's id is a ULID of its start, so each quiz's attempts of the
+ * span are one range query of its attempts (gsi1) — no scan; the quizzes are read unit by unit (one query a unit).
+ */
+export async function attemptsFinishedSince(startedFrom: string, finishedTo: string, concurrency = 8): Promise<AttemptTiming[]> {
+  const tree = await loadTree();
+  const quizzes = (await everyPage((cursor) => queryQuizzesOfUnits(tree.ordered().map((unit) => unit.unitId), { cursor, limit: 500 }))).filter((quiz) => quiz.status !== 'draft');
+  const fromId = encodeTime(Date.parse(startedFrom), 10) + '0'.repeat(16);
+  const toId = encodeTime(Date.parse(finishedTo), 10) + 'Z'.repeat(16);
+  const out: AttemptTiming[] = [];
+  await eachLimited(quizzes, concurrency, async (quiz) => {
+    for (const attempt of await queryAttemptsOfQuizBetween(quiz.quizId, fromId, toId)) {
+      if (attempt.state === 'open' || !attempt.finishedAt || attempt.finishedAt > finishedTo) continue;
+      out.push({
+        attemptId: attempt.attemptId,
+        quizId: quiz.quizId,
+        quizTitle: quiz.title,
+        personId: attempt.personId,
+        questions: attempt.questions.length,
+        startedAt: attempt.startedAt,
+        finishedAt: attempt.finishedAt,
+        submitted: attempt.state === 'submitted',
+        percent: attempt.percent ?? null,
+      });
+    }
+  });
+  return out;
 }

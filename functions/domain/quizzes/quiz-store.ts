@@ -253,6 +253,12 @@ export async function queryAttemptsOfQuiz(quizId: string): Promise<Attempt[]> {
   return records.map((record) => attemptFromRecord(record as Record<string, unknown>));
 }
 
+/** The attempts at a quiz whose ids (ULIDs: their start) lie between two ids (eventually consistent; for the flags job). */
+export async function queryAttemptsOfQuizBetween(quizId: string, fromId: string, toId: string): Promise<Attempt[]> {
+  const records = await all((cursor) => quizEntities().attempt.query.byQuiz({ quizId }).between({ attemptId: fromId }, { attemptId: toId }).go({ cursor, limit: 200 }));
+  return records.map((record) => attemptFromRecord(record as Record<string, unknown>));
+}
+
 /** Every attempt of a person, quiz by quiz (eventually consistent: for listings). */
 export async function queryAttemptsOfPerson(personId: string): Promise<Attempt[]> {
   const records = await all((cursor) => quizEntities().attempt.query.byPerson({ personId }).go({ cursor, limit: 200 }));

@@ -231,3 +231,25 @@ describe('applyBeat: what goes to progress items', () => {
     expect(clock.open!.studiedMs - clock.open!.flushedMs).toBeLessThan(flushEveryMs);
   });
 });
+
+describe('applyBeat: the running stretch (what the flags area reads)', () => {
+  it('keeps the stretch’s start and credit while heartbeats are credited, and starts afresh after a break', () => {
+    let clock = emptyClock();
+    const beat = (at: number, state: Beat['state'] = 'visible') => {
+      const outcome = applyBeat(clock, lessonA, fresh, { state }, text, unlimited, at);
+      if (outcome.refused) throw new Error('refused');
+      clock = outcome.next;
+      return outcome.stretch;
+    };
+    expect(beat(1_000)).toBeNull();
+    expect(beat(16_000)).toEqual({ startedAt: 1_000, creditedMs: 15_000, endedAt: 16_000 });
+    expect(beat(31_000)).toEqual({ startedAt: 1_000, creditedMs: 30_000, endedAt: 31_000 });
+    // Hidden: credited up to now, and the stretch ends with it.
+    expect(beat(40_000, 'hidden')).toEqual({ startedAt: 1_000, creditedMs: 39_000, endedAt: 40_000 });
+    expect(clock.stretch).toBeNull();
+    expect(beat(50_000)).toBeNull();
+    // A gap longer than the clock allows is a break too.
+    expect(beat(50_000 + maxGapMs + 1)).toBeNull();
+    expect(beat(50_000 + maxGapMs + 15_001)).toEqual({ startedAt: 50_000 + maxGapMs + 1, creditedMs: 15_000, endedAt: 50_000 + maxGapMs + 15_001 });
+  });
+});

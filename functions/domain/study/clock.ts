@@ -74,6 +74,14 @@ export interface StudyClock {
   open: Slot | null;
   /** Lessons left since, whose progress items were not yet confirmed up to date. */
   pending: Slot[];
+  /** The running stretch: when it started (ms) and what it has credited so far (absent on clocks stored before it). */
+  stretch?: Stretch | null;
+}
+
+/** A run of heartbeats credited without a break (the flags area looks at long ones). */
+export interface Stretch {
+  startedAt: number;
+  creditedMs: number;
 }
 
 export interface BeatPolicy {
@@ -152,6 +160,8 @@ export type BeatOutcome =
       flushAfter: boolean;
       /** Stored states whose progress items may be brought up to date alongside storing `next`. */
       flushAlongside: Slot[];
+      /** The stretch this heartbeat credited to, up to now (null when it credited nothing). */
+      stretch: (Stretch & { endedAt: number }) | null;
     };
 
 /**
@@ -194,14 +204,19 @@ export function applyBeat(
   // The lesson left behind waits among the pending ones until its progress item is confirmed up to date (unless it is).
   const pending = previous.pending.filter((slot) => !sameLesson(slot, lesson));
   if (switching && previous.open && previous.open.flushedSeq < previous.open.seq) pending.push(previous.open);
-  const next: StudyClock = { seq, lastBeatAt: beat.state === 'visible' ? nowMs : null, bucket: token.bucket, open, pending };
+  // A stretch starts with the heartbeat that starts the clock and runs while each next one is credited.
+  const running: Stretch | null =
+    creditedMs > 0 ? { startedAt: previous.stretch?.startedAt ?? nowMs - creditedMs, creditedMs: (previous.stretch?.creditedMs ?? 0) + creditedMs } : null;
+  const visible = beat.state === 'visible';
+  const stretch = visible ? (running ?? { startedAt: nowMs, creditedMs: 0 }) : null;
+  const next: StudyClock = { seq, lastBeatAt: visible ? nowMs : null, bucket: token.bucket, open, pending, stretch };
   const newlyDone = open.completedAt !== null && !open.flushedDone;
   const stopped = beat.state === 'hidden' && open.studiedMs > open.flushedMs;
   const flushAfter = newlyDone || stopped || (seed !== undefined && !seed.hasItem);
   const alongside = [...pending];
   // A long stretch on one lesson: its state as already stored goes to its progress item alongside this write.
   if (!flushAfter && !switching && previous.open && open.studiedMs - open.flushedMs >= flushEveryMs) alongside.push(previous.open);
-  return { refused: false, next, creditedMs, flushAfter, flushAlongside: alongside };
+  return { refused: false, next, creditedMs, flushAfter, flushAlongside: alongside, stretch: running && { ...running, endedAt: nowMs } };
 }
 
 /**

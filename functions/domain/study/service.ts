@@ -17,6 +17,7 @@ import { flushLesson, queryCompletionOfCourse, queryProgressOfCourse, queryProgr
 import { finalTestsOf, quizStandings } from '../quizzes/quiz-service.js';
 import { coursesMessages } from '../courses/messages.js';
 import { studyMessages } from './messages.js';
+import { flagLongStretch } from '../flags/raise-service.js';
 
 // ─── A course as its learner opens it ──────────────────────────────────────────────────────────────────────────────
 
@@ -183,6 +184,11 @@ export async function recordStudy(actor: Actor | null, courseId: string, beat: S
     if (outcome.flushAfter && next.open) {
       const completedAt = await flushLesson(personId, courseFacts(course), next.open, seed?.hasItem !== false);
       next = confirmFlushed(next, [next.open], new Map([[courseId, completedAt]]));
+    }
+    // At a flush (never on a steady heartbeat): a stretch of hours without a break is worth a second look.
+    if (outcome.stretch && (alongside.length > 0 || outcome.flushAfter)) {
+      const { personId: id, name, login, unitId, branchId } = actor!;
+      await flagLongStretch({ personId: id, name, login, unitId, branchId }, { personId: id, startedAtMs: outcome.stretch.startedAt, endedAtMs: outcome.stretch.endedAt, creditedMs: outcome.stretch.creditedMs, ...target });
     }
     // Unless a later heartbeat of this person, served here meanwhile, stored a newer clock.
     if ((clocks.get(key)?.seq ?? 0) <= next.seq) clocks.set(key, next);

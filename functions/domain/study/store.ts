@@ -29,6 +29,7 @@ const ClockRecord = z.object({
   bucket: z.object({ tokens: z.number(), at: z.number() }).nullable(),
   open: SlotRecord.nullable(),
   pending: z.array(SlotRecord),
+  stretch: z.object({ startedAt: z.number(), creditedMs: z.number() }).nullable().optional(),
 });
 
 /** A progress item as read back (older items lack `completedAt`; items of a course never tested lack `testPassedAt`). */

@@ -8,6 +8,7 @@ import { capabilitiesOf, capabilityNames, reachOf } from '../../domain/authz/cap
 import type { Actor } from '../../domain/authz/permissions.js';
 import { clientAddress } from '../client-address.js';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.js';
+import { deviceIdOf } from '../device-cookie.js';
 import { rememberLanguage } from './preferences.js';
 import { getCookie } from 'hono/cookie';
 import { langCookie } from '../../platform/i18n.js';
@@ -45,7 +46,7 @@ const login = createRoute({
   operationId: 'login',
   tags: ['access'],
   summary: 'Sign in with a login (employee number or mobile) and password',
-  description: 'Sets an HttpOnly session cookie. Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).',
+  description: 'Sets an HttpOnly session cookie (and a device cookie when the browser has none: its hash is recorded with each successful sign-in). Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).',
   request: { body: { required: true, content: { 'application/json': { schema: SignInInput } } } },
   responses: {
     200: json(z.object({ me: MeView }), 'Signed in; the session cookie is set.'),
@@ -90,6 +91,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
       address: clientAddress(c),
       userAgent: c.req.header('user-agent'),
       previousToken: c.get('sessionToken'),
+      deviceId: deviceIdOf(c),
     });
     writeSessionCookie(c, result.token);
     // The person's own language follows them to a browser that has made no choice of its own.

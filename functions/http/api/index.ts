@@ -30,6 +30,7 @@ import { reviewSheetRoutes } from './review-sheets.js';
 import { pledgeRoutes } from './pledges.js';
 import { pledgeYearRoutes } from './pledge-year.js';
 import { honourRoutes } from './honours.js';
+import { flagRoutes } from './flags.js';
 import { displayRoutes } from './display.js';
 import { overviewRoutes } from './overview.js';
 import { notificationRoutes } from './notifications.js';
@@ -85,6 +86,7 @@ export function createApi() {
   api.route('/', pledgeRoutes);
   api.route('/', honourRoutes);
   api.route('/', notificationRoutes);
+  api.route('/', flagRoutes);
   api.route('/', displayRoutes);
   api.route('/', overviewRoutes);
   api.route('/', docsRoutes);

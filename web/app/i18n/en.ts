@@ -17,5 +17,6 @@ import { pledgesEn } from './pledges.en';
 import { honoursEn } from './honours.en';
 import { displayEn } from './display.en';
 import { notificationsEn } from './notifications.en';
+import { flagsEn } from './flags.en';
 
-export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn, ...notificationsEn };
+export const en: Messages = { ...shellEn, ...peopleEn, ...rosterEn, ...coursesEn, ...auditEn, ...practiceEn, ...quizzesEn, ...quizBankEn, ...quizManageEn, ...quizStatsEn, ...sessionHostEn, ...sessionsEn, ...pledgesEn, ...honoursEn, ...displayEn, ...reviewEn, ...overviewEn, ...notificationsEn, ...flagsEn };

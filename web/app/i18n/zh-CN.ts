@@ -16,6 +16,7 @@ import { pledgesZhCN } from './pledges.zh-CN';
 import { honoursZhCN } from './honours.zh-CN';
 import { displayZhCN } from './display.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
+import { flagsZhCN } from './flags.zh-CN';
 
 /** 简体中文（默认语言）: every area's messages. Each area keeps its own file; en has exactly the same keys. */
-export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN, ...practiceZhCN, ...quizzesZhCN, ...quizBankZhCN, ...quizManageZhCN, ...quizStatsZhCN, ...sessionHostZhCN, ...sessionsZhCN, ...pledgesZhCN, ...honoursZhCN, ...displayZhCN, ...reviewZhCN, ...overviewZhCN, ...notificationsZhCN } as const;
+export const zhCN = { ...shellZhCN, ...peopleZhCN, ...rosterZhCN, ...coursesZhCN, ...auditZhCN, ...practiceZhCN, ...quizzesZhCN, ...quizBankZhCN, ...quizManageZhCN, ...quizStatsZhCN, ...sessionHostZhCN, ...sessionsZhCN, ...pledgesZhCN, ...honoursZhCN, ...displayZhCN, ...reviewZhCN, ...overviewZhCN, ...notificationsZhCN, ...flagsZhCN } as const;

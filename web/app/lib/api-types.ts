@@ -117,7 +117,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a login (employee number or mobile) and password
-         * @description Sets an HttpOnly session cookie. Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).
+         * @description Sets an HttpOnly session cookie (and a device cookie when the browser has none: its hash is recorded with each successful sign-in). Five failures on one account within 15 minutes lock it for 15 minutes (429 with Retry-After).
          */
         post: operations["login"];
         delete?: never;
@@ -388,6 +388,40 @@ export interface paths {
         get: operations["getDisplay"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The flags of the people within reach (open by default, or the newest 200 dismissed), optionally within a unit’s subtree */
+        get: operations["listFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flags/{flagId}/dismissal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an open flag with a reason, once (audited) */
+        post: operations["dismissFlag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2219,6 +2253,83 @@ export interface components {
                 message: string;
                 requestId?: string;
             };
+        };
+        Flag: {
+            /** @description When the fact happened (the attempt’s end, the last sign-in of the window, the stretch’s end). */
+            at: string;
+            dismissedAt: string | null;
+            dismissedByName: string | null;
+            dismissReason: string | null;
+            /** @description What was measured, per kind. */
+            evidence: {
+                attemptId: string;
+                finishedAt: string;
+                /** @enum {string} */
+                kind: "fastQuiz";
+                percent: number | null;
+                questions: number;
+                quizId: string;
+                quizTitle: string;
+                seconds: number;
+                startedAt: string;
+            } | {
+                device: string;
+                /** @enum {string} */
+                kind: "sharedDevice";
+                signIns: {
+                    at: string;
+                    login: string;
+                    personId: string | null;
+                }[];
+            } | {
+                courseId: string;
+                creditedSeconds: number;
+                endedAt: string;
+                /** @enum {string} */
+                kind: "longStretch";
+                lessonId: string;
+                startedAt: string;
+            };
+            flagId: string;
+            /** @enum {string} */
+            kind: "fastQuiz" | "sharedDevice" | "longStretch";
+            kindName: string;
+            may: {
+                /** @description Open, and every person it concerns is within the reader’s reach. */
+                dismiss: boolean;
+            };
+            /** @description The people it concerns; someone outside the reader’s reach is not named (`personId` null). */
+            people: {
+                login: string | null;
+                name: string;
+                personId: string | null;
+                unitName: string | null;
+            }[];
+            raisedAt: string;
+            /** @enum {string} */
+            state: "open" | "dismissed";
+            /** @description What was measured, in words, in the reader’s language. */
+            summary: string;
+        };
+        FlagList: {
+            items: components["schemas"]["Flag"][];
+            /** @description The thresholds the flags were raised by. */
+            rules: {
+                fastQuiz: {
+                    minQuestions: number;
+                    secondsPerQuestion: number;
+                };
+                longStretch: {
+                    hours: number;
+                };
+                sharedDevice: {
+                    minAccounts: number;
+                    windowMinutes: number;
+                };
+            };
+            /** @enum {string} */
+            state: "open" | "dismissed";
+            unitId: string | null;
         };
         Health: {
             checks: {
@@ -5821,6 +5932,174 @@ export interface operations {
             };
             /** @description The link is wrong, revoked or expired. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFlags: {
+        parameters: {
+            query?: {
+                state?: "open" | "dismissed";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flags, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagList"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such unit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dismissFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flag"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Organizers, leaders and admins; 403 also when the flag concerns people outside the reader’s reach. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such flag within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dismissed already. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,28 @@
+import type { FlagsMessages } from './flags.zh-CN';
+
+export const flagsEn: FlagsMessages = {
+  'flags.title': 'Data to check',
+  'flags.lead': 'The platform found these in the records. Only the organizers and leaders responsible for the people concerned see them. Check each one; if it is in order, dismiss it with a reason.',
+  'flags.tabs': 'Flag state',
+  'flags.tab.open': 'To check',
+  'flags.tab.dismissed': 'Dismissed',
+  'flags.empty.open': 'Nothing to check right now. The platform regularly looks at quiz timings, sign-in devices and study records, and lists anything unusual here.',
+  'flags.empty.dismissed': 'No flags have been dismissed yet.',
+  'flags.rules': 'Rules: under {seconds} s a question (at least {questions} questions); {accounts} or more accounts on one device within {minutes} minutes; {hours} hours or more of study without a break.',
+  'flags.when': 'Happened {at}',
+  'flags.people': 'People concerned',
+  'flags.evidence': 'Evidence',
+  'flags.evidence.attempt': 'Started {started}, submitted {finished}, score {percent}',
+  'flags.evidence.attemptNoScore': 'Started {started}, submitted {finished}',
+  'flags.evidence.quizStats': 'See the quiz’s results',
+  'flags.evidence.signIn': '{login} signed in at {at}',
+  'flags.evidence.stretch': 'From {started} to {ended}, {minutes} minutes credited',
+  'flags.evidence.course': 'See the course studied',
+  'flags.personRecord': ' (see their record)',
+  'flags.dismiss.reason': 'Reason for dismissing',
+  'flags.dismiss.hint': 'For example: the hall’s self-service terminal, where several people signed in one after another.',
+  'flags.dismiss.submit': 'Dismiss this flag',
+  'flags.dismiss.done': 'The “{kind}” flag is dismissed.',
+  'flags.dismiss.notAll': 'It concerns people outside your reach: a leader above you can dismiss it.',
+  'flags.dismissedBy': 'Dismissed by {name} at {at}: {reason}',
+};
