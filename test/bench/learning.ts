@@ -73,7 +73,7 @@ export function meterDynamo() {
   };
 }
 
-function actorOf(person: Person): Actor {
+export function actorOf(person: Person): Actor {
   return { ...person, mustChangePassword: false, sessionId: 'bench' };
 }
 
@@ -89,7 +89,7 @@ async function putAll<T>(write: (items: T[]) => Promise<unknown>, items: T[], ba
 }
 
 /** A bureau of 10 branches with 5 Party groups each and 8 departments; people spread over them. */
-async function seedOrganisation(passwordHash: string) {
+export async function seedOrganisation(passwordHash: string, signInable = LEARNERS + 1) {
   const now = nowIso();
   const unit = (name: string, kind: Unit['kind'], parentId: string | null, sortOrder: number): Unit => ({
     unitId: newId(), name, kind, parentId, sortOrder, retired: false, createdAt: now, updatedAt: now, version: 1,
@@ -129,13 +129,13 @@ async function seedOrganisation(passwordHash: string) {
   }
   await putAll((items) => peopleEntities().person.put(items.map(personItem)).go(), people);
   // Login claims for the learners who sign in over HTTP.
-  await putAll((items) => peopleEntities().login.put(items).go(), people.slice(0, LEARNERS + 1).map((p) => ({ login: p.login, personId: p.personId, createdAt: now })));
+  await putAll((items) => peopleEntities().login.put(items).go(), people.slice(0, signInable).map((p) => ({ login: p.login, personId: p.personId, createdAt: now })));
   forgetTree();
   return { units, people };
 }
 
 /** 50 published courses assigned to everyone; each person has started 3 of them and finished some. */
-async function seedCourses(admin: Actor, people: Person[]) {
+export async function seedCourses(admin: Actor, people: Person[]) {
   const courses: { courseId: string; lessonId: string }[] = [];
   const due = new Date(Date.now() + 10 * 86400_000).toISOString();
   for (let c = 0; c < COURSES; c++) {

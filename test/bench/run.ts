@@ -29,6 +29,7 @@ import { runQuizTakersSection, TAKERS } from './quiz-takers.js';
 import { MEMBERS, runCheckInSection } from './check-ins.js';
 import { runPledgeBoardSection } from './pledge-board.js';
 import { REMINDER_PEOPLE, runRemindersSection } from './reminders.js';
+import { runOverviewSection } from './overview.js';
 import { PRACTICE_BANK, runPracticeSection } from './practice.js';
 import { benchQuestionImport, QUESTION_ROWS, reportQuestionImport } from './question-import.js';
 import { benchBankImport, reportBankImport } from './question-bank-import.js';
@@ -312,8 +313,11 @@ async function main(): Promise<number> {
   heading('The pledge board: 20 branches of 30, then of 60 members, each with a card (dynalite in a process of its own, the app here)');
   const pledgeBoard = await runPledgeBoardSection();
 
-  heading(`The reminders job: ${REMINDER_PEOPLE} people in 69 units, run twice (dynalite in a process of its own)`);
+  heading(`The reminders job: ${REMINDER_PEOPLE} people in 69 units, run three times (dynalite in a process of its own)`);
   const reminders = await runRemindersSection();
+
+  heading('The overview and the home: 10,000 people in 69 units; the lag from a completion to the overview while 200 learners study (dynalite in a process of its own, the app here)');
+  const overview = await runOverviewSection();
 
   heading('Hops on the two busiest ways: a fresh table with the demo seed, the app with the web build here');
   const hops = await runHopsSection();
@@ -350,6 +354,7 @@ async function main(): Promise<number> {
     pledgeBoard,
     reviewSheet,
     reminders,
+    overview,
     cold: Object.fromEntries(
       cold.map((v) => [
         v.nodeOptions ? 'lambda' : 'plain',
