@@ -5,6 +5,7 @@
  */
 import { clock } from '../functions/platform/clock.js';
 import { recomputeOverview } from '../functions/domain/overview/service.js';
+import { refreshStale } from '../functions/jobs/refresh.js';
 
 export async function seedDemoOverview(): Promise<{ months: number }> {
   const now = clock.now();
@@ -17,5 +18,7 @@ export async function seedDemoOverview(): Promise<{ months: number }> {
     months += 1;
   }
   await recomputeOverview(now);
+  // The seed's own writes marked figures stale: refresh them (and clear the marks) as the refresher would.
+  await refreshStale();
   return { months: months + 1 };
 }

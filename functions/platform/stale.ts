@@ -16,6 +16,8 @@ import { config } from './config.js';
 import { writeIfStill } from './store.js';
 
 const PK = 'STALE';
+/** A mark older than this when marked again asks for a refresh again. */
+const STUCK_MS = 20_000;
 const LEASE = 'LEASE';
 
 export interface StaleMark {
@@ -65,7 +67,10 @@ export async function markStale(...keys: string[]): Promise<void> {
             ReturnValues: 'UPDATED_OLD',
           }),
         );
-        if (!Attributes?.firstMarkedAt) fresh = true;
+        // The first mark asks for a refresh; so does a mark left waiting too long (a refresh that was asked for and
+        // lost, or a process that stopped before refreshing), rather than waiting for the schedule.
+        const first = Attributes?.firstMarkedAt as string | undefined;
+        if (!first || Date.parse(now) - Date.parse(first) > STUCK_MS) fresh = true;
       } catch (error) {
         console.error(JSON.stringify({ level: 'error', msg: 'could not mark stale', key, error: error instanceof Error ? error.message : String(error) }));
       }

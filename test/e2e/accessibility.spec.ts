@@ -117,6 +117,28 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
     await scan(page, info, 'flags');
   });
 
+  test('each person’s home, the overview, a unit and a person’s record', async ({ page }, info) => {
+    await signInByApi(page.request, 'staff1', { lang: 'zh-CN' });
+    await visit(page, '/');
+    await expect(page.getByTestId('home-due')).toBeVisible();
+    await scan(page, info, 'home, staff');
+    await signInByApi(page.request, 'organizer1', { lang: 'zh-CN' });
+    await visit(page, '/');
+    await expect(page.getByTestId('home-branch').first()).toBeVisible();
+    await scan(page, info, 'home, an organizer');
+    await inEnglish(page);
+    await signInByApi(page.request, 'leader');
+    await visit(page, '/stats');
+    await expect(page.locator('.overview-table tbody tr').first()).toBeVisible();
+    await scan(page, info, 'the overview');
+    await page.locator('.overview-table tbody th a').nth(5).click();
+    await expect(page.getByTestId('unit-excel')).toBeVisible();
+    await scan(page, info, 'a unit of the overview');
+    await page.locator('[data-testid="unit-people"] tbody th a').first().click();
+    await expect(page.getByTestId('person-standing')).toBeVisible();
+    await scan(page, info, 'a person’s record');
+  });
+
   test('a visitor: the sign-in page, a refused sign-in, an address that leads nowhere', async ({ page }, info) => {
     await visit(page, '/login');
     await scan(page, info, 'sign-in');
