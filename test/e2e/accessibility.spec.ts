@@ -131,7 +131,7 @@ test.describe('accessibility (axe-core: WCAG 2.0 and 2.1, A and AA)', () => {
     await visit(page, '/stats');
     await expect(page.locator('.overview-table tbody tr').first()).toBeVisible();
     await scan(page, info, 'the overview');
-    await page.locator('.overview-table tbody th a').nth(5).click();
+    await page.getByRole('link', { name: '机关第一党支部', exact: true }).click();
     await expect(page.getByTestId('unit-excel')).toBeVisible();
     await scan(page, info, 'a unit of the overview');
     await page.locator('[data-testid="unit-people"] tbody th a').first().click();

@@ -244,7 +244,8 @@ test.describe('an administrator', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await settle(page);
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('欢迎使用党建学习平台');
+    // Signed in, the home is the person's own.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${name}，你好`);
   });
 
   test('a new person who changes their password lands on the home page', async ({ page, request }, info) => {
@@ -263,7 +264,7 @@ test.describe('an administrator', () => {
     await page.getByLabel('再次输入新密码').fill('Fuwu2026ok');
     await page.getByRole('button', { name: '修改密码' }).click();
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('欢迎使用党建学习平台');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('新同事，你好');
   });
 
   test('edits a person, meets a conflicting edit without losing input, and resets a password', async ({ page, request }, info) => {
