@@ -76,6 +76,13 @@ export default function Learn() {
           </Link>
         ) : null}
       </header>
+      {/* 学习 holds the quizzes and the daily practice too (the phone's tab bar keeps to six entries). */}
+      <nav aria-label={t('learn.title')} className="learn-links">
+        <Link to="/quizzes" data-testid="learn-quizzes">
+          {t('nav.quizzes')}
+        </Link>
+        <Link to="/practice">{t('practice.title')}</Link>
+      </nav>
 
       <section aria-labelledby="tasks-heading" className="learn-section">
         <h2 id="tasks-heading">{t('learn.tasks.title')}</h2>
