@@ -4,7 +4,7 @@
  * them with the document client (decision 041).
  */
 import { z } from 'zod';
-import { PersonRow, Requirement } from './schema.js';
+import { PersonRow, Requirement, type OpenTask } from './schema.js';
 
 export const keys = {
   partition: (year: number) => `OVERVIEW#${year}`,
@@ -36,4 +36,36 @@ export type PeopleItem = z.infer<typeof PeopleItem>;
 
 type Item = Record<string, unknown>;
 export const unitItem = (unit: UnitItem): Item => ({ ...keys.unit(unit.year, unit.unitId), entity: 'overviewUnit', ...unit });
-export const peopleItem = (people: PeopleItem): Item => ({ ...keys.people(people.year, people.unitId), entity: 'overviewPeople', ...people });
+
+/**
+ * A unit's people rows as stored: the open tasks they share are written once (`tasks`), and each row names its own by
+ * index and state (`o`: [index, state]), so a unit of 150 people with 50 courses assigned to everyone stays a small
+ * fraction of DynamoDB's 400 KB item, where the rows written out in full would not fit.
+ */
+const stateCodes = ['overdue', 'inProgress', 'notStarted'] as const;
+export function peopleItem(people: PeopleItem): Item {
+  const tasks: Omit<OpenTask, 'state'>[] = [];
+  const index = new Map<string, number>();
+  const rows = people.rows.map(({ open, ...row }) => ({
+    ...row,
+    o: open.map(({ state, ...task }) => {
+      let at = index.get(task.assignmentId);
+      if (at === undefined) {
+        at = tasks.push(task) - 1;
+        index.set(task.assignmentId, at);
+      }
+      return [at, stateCodes.indexOf(state)];
+    }),
+  }));
+  return { ...keys.people(people.year, people.unitId), entity: 'overviewPeople', unitId: people.unitId, year: people.year, computedAt: people.computedAt, tasks, rows };
+}
+
+/** The rows as written out in full again (what every reader gets). */
+export function peopleFrom(item: Item): PeopleItem {
+  const tasks = (item.tasks ?? []) as Omit<OpenTask, 'state'>[];
+  const rows = ((item.rows ?? []) as (Record<string, unknown> & { o?: [number, number][] })[]).map(({ o = [], ...row }) => ({
+    ...row,
+    open: o.map(([at, state]) => ({ ...tasks[at]!, state: stateCodes[state]! })),
+  }));
+  return PeopleItem.parse({ unitId: item.unitId, year: item.year, computedAt: item.computedAt, rows });
+}

@@ -1,7 +1,7 @@
 /** Reads and writes of the overview's items (entities.ts); no permission checks. */
 import { batchGetItems, batchWrite } from '../../platform/store.js';
 import { config } from '../../platform/config.js';
-import { keys, PeopleItem, peopleItem, UnitItem, unitItem } from './entities.js';
+import { keys, peopleFrom, peopleItem, UnitItem, unitItem, type PeopleItem } from './entities.js';
 
 /** The figures of the given units for a year, by unit (one BatchGetItem per 100 units). */
 export async function readUnitItems(year: number, unitIds: readonly string[]): Promise<Map<string, UnitItem>> {
@@ -12,7 +12,7 @@ export async function readUnitItems(year: number, unitIds: readonly string[]): P
 /** The people rows of the given units for a year, by unit. */
 export async function readPeopleItems(year: number, unitIds: readonly string[]): Promise<Map<string, PeopleItem>> {
   const items = await batchGetItems(unitIds.map((unitId) => keys.people(year, unitId)));
-  return new Map(items.map((item) => PeopleItem.parse(item)).map((people) => [people.unitId, people]));
+  return new Map(items.map(peopleFrom).map((people) => [people.unitId, people]));
 }
 
 /** Writes units' figures and people rows (whole items: a rewrite gives the same result twice). */
