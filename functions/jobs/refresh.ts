@@ -1,6 +1,6 @@
 /**
  * The refresher: recomputes the derived figures that writes marked stale (functions/platform/stale.ts, decision 042)
- * — each course's or quiz's completion, then the overview — and clears each mark it answered. One refresher at a
+ * — the overview, then each course's or quiz's completion — and clears each mark it answered. One refresher at a
  * time (a lease); it loops until nothing is marked, so a write made while it computes is picked up by the same run.
  */
 import { newId } from '../platform/ids.js';
@@ -9,7 +9,7 @@ import { clearStale, onRefreshRequested, releaseRefreshLease, staleMarks, takeRe
 import { refreshSubjectFigures } from '../domain/stats/service.js';
 import { recomputeOverview } from '../domain/overview/service.js';
 
-/** The mark every source write sets besides its subject's: the overview reads the others' results, so it goes last. */
+/** The mark every source write sets besides its subject's. */
 export const OVERVIEW_KEY = 'overview';
 /** How long a run may hold the lease before another may take it (a crashed run's lease expires). */
 const LEASE_SECONDS = 300;
@@ -40,8 +40,9 @@ export async function refreshStale(): Promise<Record<string, number>> {
     for (; rounds < MAX_ROUNDS; rounds++) {
       const marks = await staleMarks();
       if (marks.length === 0) break;
-      // Subjects first, the overview last: it reads what they write.
-      const ordered = [...marks.filter((m) => m.key !== OVERVIEW_KEY), ...marks.filter((m) => m.key === OVERVIEW_KEY)];
+      // The overview first: it reads the sources themselves (not the subjects' rollups), and it is what a leader
+      // waits for; then each course's or quiz's completion figures, each O(its audience).
+      const ordered = [...marks.filter((m) => m.key === OVERVIEW_KEY), ...marks.filter((m) => m.key !== OVERVIEW_KEY)];
       for (const mark of ordered) {
         await refreshOne(mark);
         await clearStale(mark);

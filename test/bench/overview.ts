@@ -16,7 +16,7 @@ import { createApp } from '../../functions/http/app.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { getOverview, recomputeOverview, rowOfPerson } from '../../functions/domain/overview/service.js';
 import { getHome } from '../../functions/domain/home/service.js';
-import { startRefreshingInProcess } from '../../functions/jobs/refresh.js';
+import { refreshStale, startRefreshingInProcess } from '../../functions/jobs/refresh.js';
 import { actorOf, httpClient, meterDynamo, seedCourses, seedOrganisation, signInAll } from './learning.js';
 import { onEnginesOfItsOwn } from './own-engines.js';
 import { ms, summarize, table } from './stats.js';
@@ -78,6 +78,9 @@ async function runOverviewBench(log: (line: string) => void) {
   const server = serve({ fetch: createApp().fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // What the seed marked stale (50 assignments) is refreshed first, as `npm start`'s seed does.
+  const settled = await meter.measure(() => refreshStale());
+  log(`Refreshing what the seed marked stale: ${JSON.stringify(settled.value)} in ${settled.calls} DynamoDB calls`);
   const stopRefreshing = startRefreshingInProcess();
   try {
     const [adminCookie, staffCookie] = await signInAll(base, [people[0]!, people[2]!]);
@@ -141,7 +144,9 @@ async function runOverviewBench(log: (line: string) => void) {
       }),
     );
     await Promise.all(pending);
-    const lag = lags.length ? summarize(lags) : null;
+    const reached = lags.filter((l) => Number.isFinite(l));
+    const lag = reached.length ? summarize(reached) : null;
+    if (reached.length < lags.length) log(`${lags.length - reached.length} of ${lags.length} completions not counted within 120 s`);
     log(
       lag
         ? `Lag from a completion to the overview counting it, ${LEARNERS} learners heartbeating (${beats} heartbeats, ${lags.length} completions): p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(Math.max(...lags))} — ${lag.p99 <= 60_000 ? 'PASS' : 'OVER'} (≤ 60 s)`

@@ -60,12 +60,17 @@ export function peopleItem(people: PeopleItem): Item {
   return { ...keys.people(people.year, people.unitId), entity: 'overviewPeople', unitId: people.unitId, year: people.year, computedAt: people.computedAt, tasks, rows };
 }
 
+type StoredRow = Record<string, unknown> & { personId?: string; o?: [number, number][] };
+const expand = (tasks: Omit<OpenTask, 'state'>[]) => ({ o = [], ...row }: StoredRow) => ({ ...row, open: o.map(([at, state]) => ({ ...tasks[at]!, state: stateCodes[state]! })) });
+
 /** The rows as written out in full again (what every reader gets). */
 export function peopleFrom(item: Item): PeopleItem {
-  const tasks = (item.tasks ?? []) as Omit<OpenTask, 'state'>[];
-  const rows = ((item.rows ?? []) as (Record<string, unknown> & { o?: [number, number][] })[]).map(({ o = [], ...row }) => ({
-    ...row,
-    open: o.map(([at, state]) => ({ ...tasks[at]!, state: stateCodes[state]! })),
-  }));
+  const rows = ((item.rows ?? []) as StoredRow[]).map(expand((item.tasks ?? []) as Omit<OpenTask, 'state'>[]));
   return PeopleItem.parse({ unitId: item.unitId, year: item.year, computedAt: item.computedAt, rows });
+}
+
+/** One person's row of the item, written out in full (null when the person is not among its rows). */
+export function personFrom(item: Item, personId: string): PersonRow | null {
+  const row = ((item.rows ?? []) as StoredRow[]).find((r) => r.personId === personId);
+  return row ? PersonRow.parse(expand((item.tasks ?? []) as Omit<OpenTask, 'state'>[])(row)) : null;
 }

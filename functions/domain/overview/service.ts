@@ -32,7 +32,7 @@ import type { Shares, UnitItem } from './entities.js';
 import { overviewMessages as m } from './messages.js';
 import { colourOf, COLOUR_RULES } from './rules.js';
 import { OverviewQuery, requirements, UnitOverviewQuery, type PersonRow, type Requirement } from './schema.js';
-import { readPeopleItems, readUnitItems, writeOverviewItems } from './store.js';
+import { readPeopleItems, readPersonRow, readUnitItems, writeOverviewItems } from './store.js';
 
 const thisYear = () => shanghaiYear(nowIso());
 /** How many branches' or subjects' reads run at once while computing. */
@@ -218,12 +218,11 @@ export async function getPersonRecord(actor: Actor | null, personId: string, que
   const year = q.year ?? thisYear();
   const [tree, person] = await Promise.all([loadTree(), personById(personId)]);
   if (!person || !reachesPerson(grant, actor!, person, tree)) throw new AppError('NOT_FOUND', { messageKey: peopleMessages.personNotFound });
-  const [rows, sheet] = await Promise.all([readPeopleItems(year, [person.unitId]), yearSheetOf(person, year, tree)]);
-  const item = rows.get(person.unitId);
-  const row = item?.rows.find((r) => r.personId === personId);
+  const [mine, sheet] = await Promise.all([readPersonRow(year, person.unitId, personId), yearSheetOf(person, year, tree)]);
+  const row = mine?.row;
   return {
     year,
-    asOf: item?.computedAt ?? null,
+    asOf: mine?.computedAt ?? null,
     readAt: nowIso(),
     person: { personId, name: person.name, unitId: person.unitId, unitName: tree.pathName(person.unitId), partyStatus: person.partyStatus },
     standing: row ? { ...personView(row), open: row.open } : null,
@@ -292,6 +291,5 @@ export async function unitFiguresOf(unitIds: readonly string[], year: number = t
 
 /** One person's row as last computed, with when (the home's source); null when their unit was never computed. */
 export async function rowOfPerson(personId: string, unitId: string, year: number = thisYear()): Promise<{ row: PersonRow | null; computedAt: string } | null> {
-  const item = (await readPeopleItems(year, [unitId])).get(unitId);
-  return item ? { row: item.rows.find((r) => r.personId === personId) ?? null, computedAt: item.computedAt } : null;
+  return readPersonRow(year, unitId, personId);
 }
