@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleFrom, peopleItem, type PeopleItem } from './entities.js';
+import { peopleFrom, peopleItem, personFrom, type PeopleItem } from './entities.js';
 import type { PersonRow } from './schema.js';
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({
@@ -38,5 +38,14 @@ describe('a unit’s people item', () => {
     const full = Buffer.byteLength(JSON.stringify(people));
     expect(full).toBeGreaterThan(400 * 1024);
     expect(bytes).toBeLessThan(200 * 1024);
+  });
+});
+
+describe('one person’s row', () => {
+  it('is read alone from the item, and absent for someone not in it', () => {
+    const people: PeopleItem = { unitId: 'u', year: 2026, computedAt: '2026-11-30T09:00:00.000Z', rows: [row(0), row(1), row(2)] };
+    const item = peopleItem(people);
+    expect(personFrom(item, row(1).personId)).toEqual(row(1));
+    expect(personFrom(item, 'nobody')).toBeNull();
   });
 });

@@ -38,39 +38,59 @@ type Item = Record<string, unknown>;
 export const unitItem = (unit: UnitItem): Item => ({ ...keys.unit(unit.year, unit.unitId), entity: 'overviewUnit', ...unit });
 
 /**
- * A unit's people rows as stored: the open tasks they share are written once (`tasks`), and each row names its own by
- * index and state (`o`: [index, state]), so a unit of 150 people with 50 courses assigned to everyone stays a small
- * fraction of DynamoDB's 400 KB item, where the rows written out in full would not fit.
+ * A unit's people rows as stored: the open tasks they share are written once (`tasks`); each row is one JSON string
+ * that names its open tasks by index and state (`o`: "index:state,…"), and `ids` lists the rows' people in order. So a
+ * unit of 150 people with 50 courses assigned to everyone stays a small fraction of DynamoDB's 400 KB item (the rows
+ * written out in full would not fit), and reading one person's row (a home) decodes that row alone: the SDK
+ * unmarshals a few strings, not thousands of nested attributes.
  */
 const stateCodes = ['overdue', 'inProgress', 'notStarted'] as const;
 export function peopleItem(people: PeopleItem): Item {
   const tasks: Omit<OpenTask, 'state'>[] = [];
   const index = new Map<string, number>();
-  const rows = people.rows.map(({ open, ...row }) => ({
-    ...row,
-    o: open.map(({ state, ...task }) => {
-      let at = index.get(task.assignmentId);
-      if (at === undefined) {
-        at = tasks.push(task) - 1;
-        index.set(task.assignmentId, at);
-      }
-      return [at, stateCodes.indexOf(state)];
+  const rows = people.rows.map(({ open, ...row }) =>
+    JSON.stringify({
+      ...row,
+      o: open
+        .map(({ state, ...task }) => {
+          let at = index.get(task.assignmentId);
+          if (at === undefined) {
+            at = tasks.push(task) - 1;
+            index.set(task.assignmentId, at);
+          }
+          return `${at}:${stateCodes.indexOf(state)}`;
+        })
+        .join(','),
     }),
-  }));
-  return { ...keys.people(people.year, people.unitId), entity: 'overviewPeople', unitId: people.unitId, year: people.year, computedAt: people.computedAt, tasks, rows };
+  );
+  return {
+    ...keys.people(people.year, people.unitId),
+    entity: 'overviewPeople',
+    unitId: people.unitId,
+    year: people.year,
+    computedAt: people.computedAt,
+    tasks: JSON.stringify(tasks),
+    ids: people.rows.map((r) => r.personId).join(','),
+    rows,
+  };
 }
 
-type StoredRow = Record<string, unknown> & { personId?: string; o?: [number, number][] };
-const expand = (tasks: Omit<OpenTask, 'state'>[]) => ({ o = [], ...row }: StoredRow) => ({ ...row, open: o.map(([at, state]) => ({ ...tasks[at]!, state: stateCodes[state]! })) });
+const expand = (tasks: Omit<OpenTask, 'state'>[]) => (text: string) => {
+  const { o, ...row } = JSON.parse(text) as Record<string, unknown> & { o: string };
+  const open = o ? o.split(',').map((pair) => pair.split(':').map(Number) as [number, number]) : [];
+  return { ...row, open: open.map(([at, state]) => ({ ...tasks[at]!, state: stateCodes[state]! })) };
+};
+const tasksOf = (item: Item) => JSON.parse(String(item.tasks ?? '[]')) as Omit<OpenTask, 'state'>[];
 
 /** The rows as written out in full again (what every reader gets). */
 export function peopleFrom(item: Item): PeopleItem {
-  const rows = ((item.rows ?? []) as StoredRow[]).map(expand((item.tasks ?? []) as Omit<OpenTask, 'state'>[]));
+  const rows = ((item.rows ?? []) as string[]).map(expand(tasksOf(item)));
   return PeopleItem.parse({ unitId: item.unitId, year: item.year, computedAt: item.computedAt, rows });
 }
 
 /** One person's row of the item, written out in full (null when the person is not among its rows). */
 export function personFrom(item: Item, personId: string): PersonRow | null {
-  const row = ((item.rows ?? []) as StoredRow[]).find((r) => r.personId === personId);
-  return row ? PersonRow.parse(expand((item.tasks ?? []) as Omit<OpenTask, 'state'>[])(row)) : null;
+  const at = String(item.ids ?? '').split(',').indexOf(personId);
+  const text = at >= 0 ? (item.rows as string[])[at] : undefined;
+  return text ? PersonRow.parse(expand(tasksOf(item))(text)) : null;
 }
