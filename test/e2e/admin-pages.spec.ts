@@ -28,13 +28,13 @@ test.describe('what each person is offered', () => {
   test('an organizer sees the people list but no administration', async ({ page }) => {
     await signIn(page, 'organizer1');
     await page.goto('/');
-    await expect(navLinks(page)).toHaveText(['首页', '学习', '测验', '组织生活', '承诺', '人员', '我的']);
+    await expect(navLinks(page)).toHaveText(['首页', '学习', '测验', '组织生活', '承诺', '统计', '人员', '我的']);
   });
 
   test('an administrator has the system status and the API reference (beside the nav, or in the admin hub on a phone)', async ({ page }, info) => {
     await signIn(page, 'admin');
     await page.goto('/');
-    await expect(navLinks(page)).toHaveText(['首页', '学习', '测验', '组织生活', '承诺', '人员', '管理', '我的', '系统状态', '接口文档']);
+    await expect(navLinks(page)).toHaveText(['首页', '学习', '测验', '组织生活', '承诺', '统计', '人员', '管理', '我的', '系统状态', '接口文档']);
     const status = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统状态' });
     if (info.project.name === 'desktop') {
       await expect(status).toBeVisible();
