@@ -6,11 +6,11 @@
  * and the study clock.
  */
 import { clock } from '../../platform/clock.js';
-import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
+import { authorize, type Actor } from '../authz/permissions.js';
 import { mayPerform, reachesUnitFor } from '../authz/capabilities.js';
 import { loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
-import { rowOfPerson, unitFiguresOf } from '../overview/service.js';
+import { overviewTops, rowOfPerson, unitFiguresOf } from '../overview/service.js';
 import { waitingFor } from '../pledges/service.js';
 import { branchWaiting, sessionsAhead } from '../sessions/agenda-service.js';
 import { lastLessonOf } from '../study/service.js';
@@ -28,15 +28,6 @@ function organizedBranches(actor: Actor, tree: OrgTree): string[] {
     .filter((unit) => unit.kind === 'branch' && reachesUnitFor(actor, 'decideLeave', unit.unitId, tree))
     .map((unit) => unit.unitId)
     .slice(0, MAX_BRANCHES);
-}
-
-/** The top units of an overview reader's reach (the units their grants name; every root for all). */
-function overviewTops(actor: Actor, tree: OrgTree): string[] {
-  if (!mayPerform(actor, 'getOverview')) return [];
-  const grant = authorize(actor, 'getOverview');
-  if (grant.access === 'all') return tree.roots().map((u) => u.unitId);
-  if (grant.access === 'self') return [];
-  return [...new Set(grant.unitIds)].filter((id) => tree.get(id) && !grant.unitIds.some((other) => other !== id && tree.isWithin(id, other) && reachesUnit(grant, actor, other, tree)));
 }
 
 export async function getHome(actor: Actor | null) {

@@ -4,8 +4,11 @@
  */
 import type { OrgTree } from '../org/tree.js';
 import { inAudience, type Member } from '../assignments/audience.js';
+import { shanghaiDay } from '../practice/days.js';
+import { yearSpan } from '../sessions/cadence.js';
+import { shanghaiYear } from '../study/progress.js';
 import type { Audience } from '../assignments/schema.js';
-import { requirements, type OpenTask, type PersonRow, type Requirement } from './schema.js';
+import { requirements, type OpenTask, type PersonRow } from './schema.js';
 import type { PeopleItem, Shares, UnitItem } from './entities.js';
 
 /** An assignment as the overview needs it (course or quiz). */
@@ -44,21 +47,16 @@ export interface Sources {
   ratingDue: Set<string>;
 }
 
-const DAY = 86_400_000;
-
-/** The share of the year's target due by `now` (pro rata by day of the Shanghai year). */
+/** The share of the year's target due by `now` (pro rata by time through the Shanghai year). */
 export function expectedByNow(target: number, year: number, now: string): number {
-  const start = Date.UTC(year, 0, 1) - 8 * 3600_000;
-  const end = Date.UTC(year + 1, 0, 1) - 8 * 3600_000;
-  const at = Math.min(Math.max(new Date(now).getTime(), start), end);
+  const { fromIso, toIso } = yearSpan(year);
+  const [start, end] = [Date.parse(fromIso), Date.parse(toIso)];
+  const at = Math.min(Math.max(Date.parse(now), start), end);
   return Math.round(((target * (at - start)) / (end - start)) * 10) / 10;
 }
 
-/** Whether an assignment belongs to the year's requirements: due in the year (Shanghai), or still open after it. */
-export function activeIn(dueAt: string, year: number, now: string): boolean {
-  const dueYear = new Date(new Date(dueAt).getTime() + 8 * 3600_000).getUTCFullYear();
-  return dueYear === year || (dueYear > year && dueAt > now && new Date(now).getTime() + 8 * 3600_000 >= Date.UTC(year, 0, 1));
-}
+/** Whether an assignment belongs to a year's requirements: due in that year (Shanghai), or due after it and so still open. */
+export const activeIn = (dueAt: string, year: number) => shanghaiYear(dueAt) >= year;
 
 /** One person's row. */
 export function personRow(person: Person, sources: Sources): PersonRow {
@@ -69,7 +67,8 @@ export function personRow(person: Person, sources: Sources): PersonRow {
   for (const a of mine) {
     const key = `${a.kind}#${a.subjectId}`;
     const seen = bySubject.get(key);
-    if (!seen || a.dueAt < seen.dueAt || (a.dueAt === seen.dueAt && a.required && !seen.required)) bySubject.set(key, seen && seen.required && !a.required ? { ...a, required: true } : a);
+    // Required when any of them is.
+    bySubject.set(key, seen ? { ...(a.dueAt < seen.dueAt ? a : seen), required: a.required || seen.required } : a);
   }
   const open: OpenTask[] = [];
   let required = 0;
@@ -144,7 +143,7 @@ function sharesOf(rows: readonly PersonRow[]): Shares {
 }
 
 /** A `YYYY-MM` month of an instant, in Shanghai. */
-export const monthOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+export const monthOf = (iso: string) => shanghaiDay(new Date(iso)).slice(0, 7);
 
 /**
  * Every unit's items for the year: its people's rows and, post-order over the tree, its own and subtree shares; the
@@ -185,4 +184,3 @@ export function overviewItems(sources: Sources, previous: Map<string, UnitItem>)
 /** A share as a fraction (null when it applies to nobody). */
 export const fraction = (share: { met: number; of: number }) => (share.of > 0 ? share.met / share.of : null);
 
-export type { Requirement };

@@ -63,8 +63,6 @@ export const OverviewUnit = z.object({
   people: z.number().int(),
   /** The unit's whole subtree. */
   figures: z.array(RequirementFigure),
-  /** Its own people only. */
-  own: z.array(RequirementFigure),
   computedAt: z.string().nullable(),
 });
 export const TrendPoint = z.object({ month: z.string(), figures: z.array(RequirementFigure) });

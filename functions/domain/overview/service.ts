@@ -12,6 +12,8 @@ import { eachLimited } from '../../platform/store.js';
 import { toXlsx, XLSX_TYPE, type XlsxCell } from '../../platform/xlsx.js';
 import { recordAudit } from '../audit/service.js';
 import { authorize, reachesPerson, reachesUnit, type Actor, type Grant } from '../authz/permissions.js';
+import { mayPerform } from '../authz/capabilities.js';
+import { oldest } from '../stats/rollup.js';
 import { allAssignments, allQuizAssignments } from '../assignments/service.js';
 import { creditingCourseIds } from '../courses/service.js';
 import { loadTree } from '../org/service.js';
@@ -53,7 +55,7 @@ export async function recomputeOverview(now: Date = clock.now()): Promise<Record
   const assignments: Assigned[] = [
     ...courseAssignments.map((a) => ({ kind: 'course' as const, assignmentId: a.assignmentId, subjectId: a.courseId, title: a.courseTitle, required: a.required, dueAt: a.dueAt, audience: a.audience })),
     ...quizAssignments.map((a) => ({ kind: 'quiz' as const, assignmentId: a.assignmentId, subjectId: a.quizId, title: a.quizTitle, required: a.required, dueAt: a.dueAt, audience: a.audience })),
-  ].filter((a) => activeIn(a.dueAt, year, nowText));
+  ].filter((a) => activeIn(a.dueAt, year));
 
   const progress = new Map<string, Map<string, string | null>>();
   const credit = new Map<string, number>();
@@ -127,7 +129,6 @@ function unitRow(unitId: string, depth: number, tree: OrgTree, item: UnitItem | 
     hasChildren: tree.children(unitId).length > 0,
     people: item?.people ?? 0,
     figures: figuresOf(item?.subtree),
-    own: figuresOf(item?.direct),
     computedAt: item?.computedAt ?? null,
   };
 }
@@ -140,8 +141,6 @@ function trendOf(item: UnitItem | undefined) {
     .map((month) => ({ month, figures: figuresOf(item.trend[month]) }));
 }
 
-const oldest = (times: (string | null)[]) => times.filter((t): t is string => t !== null).sort()[0] ?? null;
-
 const requirementLabels = () => {
   const lang = currentLang();
   const keys = { courses: m.requirementCourses, credit: m.requirementCredit, sessions: m.requirementSessions, pledges: m.requirementPledges } as const;
@@ -149,15 +148,20 @@ const requirementLabels = () => {
 };
 
 /**
- * The overview of every unit the reader reaches, in tree order with depth (one item per unit), and the trend of the
- * top of their reach for the year.
+ * The tops of what an overview reader reaches (the units their grants name, or every root for all), for a person's
+ * home; none for a person without the operation.
  */
-export async function getOverview(actor: Actor | null, query: unknown) {
-  const grant = authorize(actor, 'getOverview');
-  const q = OverviewQuery.parse(query);
-  const year = q.year ?? thisYear();
+export function overviewTops(actor: Actor, tree: OrgTree): string[] {
+  if (!mayPerform(actor, 'getOverview')) return [];
+  return unitsInReach(authorize(actor, 'getOverview'), actor, tree)
+    .filter((u) => u.depth === 0)
+    .map((u) => u.unitId);
+}
+
+/** Every unit a grant reaches, in tree order with depth (one item per unit), and the trend of the tops of the reach. */
+async function overviewFor(grant: Grant, actor: Actor, year: number) {
   const tree = await loadTree();
-  const reach = unitsInReach(grant, actor!, tree);
+  const reach = unitsInReach(grant, actor, tree);
   const items = await readUnitItems(year, reach.map((u) => u.unitId));
   const units = reach.map(({ unitId, depth }) => unitRow(unitId, depth, tree, items.get(unitId)));
   const tops = reach.filter((u) => u.depth === 0);
@@ -168,6 +172,13 @@ export async function getOverview(actor: Actor | null, query: unknown) {
     units,
     trends: tops.map(({ unitId }) => ({ unitId, name: tree.get(unitId)?.name ?? '—', points: trendOf(items.get(unitId)) })),
   };
+}
+
+/** The overview of every unit the reader reaches, and the trend of the top of their reach for the year. */
+export async function getOverview(actor: Actor | null, query: unknown) {
+  const grant = authorize(actor, 'getOverview');
+  const q = OverviewQuery.parse(query);
+  return overviewFor(grant, actor!, q.year ?? thisYear());
 }
 
 const unitNotFound = () => new AppError('NOT_FOUND', { messageKey: orgMessages.unitNotFound });
@@ -186,13 +197,10 @@ function personView(row: PersonRow) {
   };
 }
 
-/** One unit: its figures, its sub-units' figures, and its own people (by name; never ordered by a score). */
-export async function getUnitOverview(actor: Actor | null, unitId: string, query: unknown) {
-  const grant = authorize(actor, 'getUnitOverview');
-  const q = UnitOverviewQuery.parse(query);
-  const year = q.year ?? thisYear();
+/** One unit within a grant's reach: its figures, its sub-units', and its own people (by name; never by a score). */
+async function unitFor(grant: Grant, actor: Actor, unitId: string, year: number) {
   const tree = await loadTree();
-  if (!tree.get(unitId) || !reachesUnit(grant, actor!, unitId, tree)) throw unitNotFound();
+  if (!tree.get(unitId) || !reachesUnit(grant, actor, unitId, tree)) throw unitNotFound();
   const children = tree.children(unitId).map((u) => u.unitId);
   const [items, people] = await Promise.all([readUnitItems(year, [unitId, ...children]), readPeopleItems(year, [unitId])]);
   const unit = unitRow(unitId, 0, tree, items.get(unitId));
@@ -201,11 +209,17 @@ export async function getUnitOverview(actor: Actor | null, unitId: string, query
     asOf: unit.computedAt,
     requirements: requirementLabels(),
     unit,
-    path: tree.path(unitId).filter((id) => reachesUnit(grant, actor!, id, tree)).map((id) => ({ unitId: id, name: tree.get(id)?.name ?? '—' })),
+    path: tree.path(unitId).filter((id) => reachesUnit(grant, actor, id, tree)).map((id) => ({ unitId: id, name: tree.get(id)?.name ?? '—' })),
     children: children.map((id) => unitRow(id, 1, tree, items.get(id))),
     people: (people.get(unitId)?.rows ?? []).map(personView),
     trend: trendOf(items.get(unitId)),
   };
+}
+
+export async function getUnitOverview(actor: Actor | null, unitId: string, query: unknown) {
+  const grant = authorize(actor, 'getUnitOverview');
+  const q = UnitOverviewQuery.parse(query);
+  return unitFor(grant, actor!, unitId, q.year ?? thisYear());
 }
 
 /**
@@ -239,7 +253,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
  * without, every unit the reader reaches. Audited.
  */
 export async function exportOverview(actor: Actor | null, query: unknown) {
-  authorize(actor, 'exportOverview');
+  const grant = authorize(actor, 'exportOverview');
   const q = OverviewQuery.parse(query);
   const lang = currentLang();
   const year = q.year ?? thisYear();
@@ -254,7 +268,7 @@ export async function exportOverview(actor: Actor | null, query: unknown) {
   const sheets = [];
   let title: string;
   if (q.unitId) {
-    const view = await getUnitOverview(actor, q.unitId, { year });
+    const view = await unitFor(grant, actor!, q.unitId, year);
     title = view.unit.name;
     sheets.push({ name: apiMessage(lang, m.sheetUnits), rows: [header, unitLine(view.unit), ...view.children.map(unitLine)] });
     const yes = (value: boolean | null) => (value === null ? '—' : value ? '✓' : '✗');
@@ -263,7 +277,7 @@ export async function exportOverview(actor: Actor | null, query: unknown) {
       rows: [[apiMessage(lang, m.colName), ...labels.map((l) => l.label)], ...view.people.map((p) => [p.name, ...requirements.map((r: Requirement) => yes(p.meets[r]))])],
     });
   } else {
-    const view = await getOverview(actor, { year });
+    const view = await overviewFor(grant, actor!, year);
     title = view.trends[0]?.name ?? '';
     sheets.push({ name: apiMessage(lang, m.sheetUnits), rows: [header, ...view.units.map(unitLine)] });
   }

@@ -2717,15 +2717,6 @@ export interface components {
                 hasChildren: boolean;
                 kind: string;
                 name: string;
-                own: {
-                    /** @enum {string|null} */
-                    colour: "green" | "amber" | "red" | null;
-                    met: number;
-                    of: number;
-                    /** @enum {string} */
-                    requirement: "courses" | "credit" | "sessions" | "pledges";
-                    share: number | null;
-                }[];
                 people: number;
                 unitId: string;
             }[];
@@ -3693,15 +3684,6 @@ export interface components {
                 hasChildren: boolean;
                 kind: string;
                 name: string;
-                own: {
-                    /** @enum {string|null} */
-                    colour: "green" | "amber" | "red" | null;
-                    met: number;
-                    of: number;
-                    /** @enum {string} */
-                    requirement: "courses" | "credit" | "sessions" | "pledges";
-                    share: number | null;
-                }[];
                 people: number;
                 unitId: string;
             }[];
@@ -3785,15 +3767,6 @@ export interface components {
                 hasChildren: boolean;
                 kind: string;
                 name: string;
-                own: {
-                    /** @enum {string|null} */
-                    colour: "green" | "amber" | "red" | null;
-                    met: number;
-                    of: number;
-                    /** @enum {string} */
-                    requirement: "courses" | "credit" | "sessions" | "pledges";
-                    share: number | null;
-                }[];
                 people: number;
                 unitId: string;
             };
