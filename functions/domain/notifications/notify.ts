@@ -8,10 +8,8 @@ import { eachLimited } from '../../platform/store.js';
 import { newId } from '../../platform/ids.js';
 import { deliverByEmail } from './delivery.js';
 import { renderable } from './render.js';
-import { Entry, NOTIFICATION_KINDS, type Notification, type NotificationEvent, type Settings } from './schema.js';
+import { Entry, type Notification, type NotificationEvent, type Settings } from './schema.js';
 import { addUnread, insertNotification, readManySettings } from './store.js';
-
-const mutable = new Set<string>(NOTIFICATION_KINDS.filter((k) => k.mutable).map((k) => k.kind));
 
 const logFailure = (what: string, error: unknown, extra: Record<string, unknown> = {}) =>
   console.error(JSON.stringify({ level: 'error', msg: what, ...extra, error: error instanceof Error ? error.message : String(error) }));
@@ -22,7 +20,8 @@ const logFailure = (what: string, error: unknown, extra: Record<string, unknown>
  * identity: a digest's is its day).
  */
 export async function deliver(notification: Notification, settings: Settings | undefined, now: Date): Promise<boolean> {
-  if (settings && mutable.has(notification.kind) && settings.muted.includes(notification.kind as never)) return false;
+  // Only mutable kinds can be among a person's muted ones (the settings' schema).
+  if (settings?.muted.includes(notification.kind)) return false;
   if (!(await insertNotification(notification))) return false;
   await addUnread(notification.personId, 1);
   if (settings) await deliverByEmail(notification, settings, now);

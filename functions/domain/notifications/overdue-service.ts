@@ -13,16 +13,14 @@ import { recordAudit } from '../audit/service.js';
 import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
 import { peopleRowsOf } from '../overview/service.js';
-import type { PersonRow } from '../overview/schema.js';
 import { shanghaiDay } from '../practice/days.js';
+import { taskLink } from './digest.js';
 import { notificationsMessages } from './messages.js';
 import { notify } from './notify.js';
 import { instantIn } from './render.js';
 import { RemindOverdueInput } from './schema.js';
 import { claimReminded, readReminded } from './store.js';
 import type { Reminded } from './entities.js';
-
-const taskLink = (task: PersonRow['open'][number]) => (task.kind === 'course' ? `/learn/courses/${task.subjectId}` : `/quizzes/${task.subjectId}`);
 
 /** The people of a unit's subtree (sitting there, or members of a branch there) with something overdue. */
 async function overduePeople(unitId: string) {
