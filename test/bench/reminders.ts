@@ -1,8 +1,8 @@
 /**
- * The reminders job over 10,000 people in 69 units (a bureau, 8 departments, 10 branches of 5 Party groups): each
- * person's standing as the overview's people rows hold it (one item per unit; every person with three open tasks,
- * due in 3 days, tomorrow and yesterday for a share of them), each branch with a session tomorrow expecting its
- * members, and 1 person in 100 with e-mail on (kept in the outbox: no mail service here).
+ * The reminders job over the organisation the learning bench seeds (10,000 people in 69 units: a bureau, 8
+ * departments, 10 branches of 5 Party groups): each person's standing as the overview's people rows hold it (one item
+ * per unit; every person with open tasks, due in 3 days, tomorrow or yesterday), each branch with a session tomorrow
+ * expecting its members, and 1 person in 100 with e-mail on (kept in the outbox: no mail service here).
  *
  * Printed: the job's time, the DynamoDB calls and the items read (the people rows, the settings of those with
  * something to be reminded of), the digests written and e-mails queued; then the same job again, which must write
@@ -14,23 +14,20 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../functions/platform/aws.js';
 import { nowIso } from '../../functions/platform/clock.js';
 import { newId } from '../../functions/platform/ids.js';
+import { hashPassword } from '../../functions/platform/passwords.js';
 import { batchWrite } from '../../functions/platform/store.js';
 import { config } from '../../functions/platform/config.js';
-import { orgEntities } from '../../functions/domain/org/entities.js';
-import { unitItem } from '../../functions/domain/org/store.js';
-import { forgetTree } from '../../functions/domain/org/service.js';
 import { peopleItem } from '../../functions/domain/overview/entities.js';
 import type { PersonRow } from '../../functions/domain/overview/schema.js';
 import { sendReminders, type ReminderSources } from '../../functions/domain/notifications/reminders.js';
 import { putSettings } from '../../functions/domain/notifications/store.js';
 import { outboxPage } from '../../functions/domain/notifications/store.js';
 import { addDays, shanghaiDay } from '../../functions/domain/practice/days.js';
-import type { Unit } from '../../functions/domain/org/schema.js';
 import { onEnginesOfItsOwn } from './own-engines.js';
-import { meterDynamo } from './learning.js';
+import { meterDynamo, PEOPLE, seedOrganisation } from './learning.js';
 import { ms, table } from './stats.js';
 
-export const REMINDER_PEOPLE = 10_000;
+export const REMINDER_PEOPLE = PEOPLE;
 
 async function putItems(items: Record<string, unknown>[]) {
   const name = config().tableName;
@@ -41,26 +38,13 @@ async function putItems(items: Record<string, unknown>[]) {
 
 async function seed(now: Date) {
   const at = nowIso();
-  const unit = (name: string, kind: Unit['kind'], parentId: string | null, sortOrder: number): Unit => ({ unitId: newId(), name, kind, parentId, sortOrder, retired: false, createdAt: at, updatedAt: at, version: 1 });
-  const root = unit('县政务服务管理局', 'bureau', null, 0);
-  const units: Unit[] = [root];
-  for (let d = 0; d < 8; d++) units.push(unit(`科室${d + 1}`, 'department', root.unitId, d));
-  for (let b = 0; b < 10; b++) {
-    const branch = unit(`第${b + 1}党支部`, 'branch', root.unitId, 100 + b);
-    units.push(branch);
-    for (let g = 0; g < 5; g++) units.push(unit(`第${b + 1}支部第${g + 1}党小组`, 'group', branch.unitId, g));
-  }
-  for (let i = 0; i < units.length; i += 25) await orgEntities().unit.put(units.slice(i, i + 25).map(unitItem)).go();
-  forgetTree();
+  // The organisation the other benches use; nobody signs in here, so no login claims.
+  const { units, people } = await seedOrganisation(await hashPassword('bench-not-used-1234'), 0);
   const today = shanghaiDay(now);
   const due = (day: string) => new Date(`${day}T17:00:00+08:00`).toISOString();
-  const leaves = units.filter((u) => u.kind !== 'bureau');
   const byUnit = new Map<string, PersonRow[]>();
   const members = new Map<string, string[]>();
-  for (let i = 0; i < REMINDER_PEOPLE; i++) {
-    const home = leaves[i % leaves.length]!;
-    const branchId = home.kind === 'branch' ? home.unitId : home.kind === 'group' ? home.parentId : null;
-    const personId = newId();
+  for (const [i, { personId, unitId, branchId }] of people.entries()) {
     if (branchId) members.set(branchId, [...(members.get(branchId) ?? []), personId]);
     // A third due in 3 days, a third tomorrow, a third fell due yesterday; everyone has one more due next month.
     const soon = [addDays(today, 3), addDays(today, 1), addDays(today, -1)][i % 3]!;
@@ -71,7 +55,7 @@ async function seed(now: Date) {
     const row: PersonRow = {
       personId,
       name: `职工${i}`,
-      unitId: home.unitId,
+      unitId,
       branchId,
       courses: { required: 2, onTime: 0, overdue: soon < today ? 1 : 0 },
       open,
@@ -80,7 +64,7 @@ async function seed(now: Date) {
       pledges: { items: 3, approved: 3, returned: 0, draft: 0, rating: null },
       meets: { courses: false, credit: false, sessions: true, pledges: true },
     };
-    byUnit.set(home.unitId, [...(byUnit.get(home.unitId) ?? []), row]);
+    byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), row]);
   }
   const year = Number(today.slice(0, 4));
   await putItems([...byUnit].map(([unitId, rows]) => peopleItem({ unitId, year, rows, computedAt: at })));

@@ -10,9 +10,8 @@ import { config } from '../../platform/config.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { notificationsMessages } from './messages.js';
 import { render } from './render.js';
-import type { Notification, Settings } from './schema.js';
+import type { Notification, OutboxEntry, Settings } from './schema.js';
 import { claimOutbox, settleOutbox } from './store.js';
-import type { OutboxEntry } from './entities.js';
 
 /** Sends one e-mail; the interface a test or another mail service could stand behind. */
 export interface MailSender {

@@ -25,7 +25,8 @@ export interface SessionForDigest {
 /** Monday in Shanghai (the day the weekly reminders come). */
 export const isMonday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
 
-const taskLink = (task: StandingForDigest['open'][number]) => (task.kind === 'course' ? `/learn/courses/${task.subjectId}` : `/quizzes/${task.subjectId}`);
+/** The page of an open task (a course or a quiz). */
+export const taskLink = (task: Pick<StandingForDigest['open'][number], 'kind' | 'subjectId'>) => (task.kind === 'course' ? `/learn/courses/${task.subjectId}` : `/quizzes/${task.subjectId}`);
 
 const order: Record<string, number> = { overdue: 0, dueIn1Day: 1, dueIn3Days: 2, sessionTomorrow: 3, makeUpDue: 4 };
 

@@ -6,7 +6,7 @@
  */
 import { encodeTime } from 'ulid';
 import { z } from 'zod';
-import { Notification, Settings, defaultSettings } from './schema.js';
+import { Notification, OutboxEntry, Settings, defaultSettings } from './schema.js';
 
 /** Notifications and outbox entries are tidied away after this long (TTL; code reads no further back anyway). */
 export const KEEP_DAYS = 180;
@@ -50,21 +50,6 @@ export const settingsFrom = (item: Item | undefined): Settings => (item ? Settin
 export const Reminded = z.object({ unitId: z.string(), day: z.string(), at: z.string(), by: z.string(), byName: z.string(), people: z.number().int() });
 export type Reminded = z.infer<typeof Reminded>;
 export const remindedItem = (r: Reminded): Item => ({ ...keys.reminded(r.unitId, r.day), entity: 'overdueReminder', ...r, expiresAt: expiresAt(r.at) });
-
-/** One message to be sent by e-mail, keyed by the notification it carries (so it is queued and sent once). */
-export const OutboxEntry = z.object({
-  personId: z.string(),
-  notificationId: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  queuedAt: z.string(),
-  /** `kept`: no mail service is configured (locally), the entry is the record; `sent` / `failed` on AWS. */
-  status: z.enum(['kept', 'sending', 'sent', 'failed']),
-  sentAt: z.string().nullable(),
-  error: z.string().nullable(),
-});
-export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 export const outboxItem = (entry: OutboxEntry): Item => ({
   ...keys.outbox(entry.personId, entry.notificationId),

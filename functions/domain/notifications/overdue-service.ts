@@ -12,21 +12,19 @@ import { currentLang } from '../../platform/request-scope.js';
 import { recordAudit } from '../audit/service.js';
 import { authorize, reachesUnit, type Actor } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
+import type { OrgTree } from '../org/tree.js';
 import { peopleRowsOf } from '../overview/service.js';
-import type { PersonRow } from '../overview/schema.js';
 import { shanghaiDay } from '../practice/days.js';
+import { taskLink } from './digest.js';
 import { notificationsMessages } from './messages.js';
-import { notify } from './notify.js';
+import { notifyEach } from './notify.js';
 import { instantIn } from './render.js';
 import { RemindOverdueInput } from './schema.js';
 import { claimReminded, readReminded } from './store.js';
 import type { Reminded } from './entities.js';
 
-const taskLink = (task: PersonRow['open'][number]) => (task.kind === 'course' ? `/learn/courses/${task.subjectId}` : `/quizzes/${task.subjectId}`);
-
 /** The people of a unit's subtree (sitting there, or members of a branch there) with something overdue. */
-async function overduePeople(unitId: string) {
-  const tree = await loadTree();
+async function overduePeople(tree: OrgTree, unitId: string) {
   const within = new Set(tree.subtree(unitId).map((unit) => unit.unitId));
   // People sit in departments and belong to branches: read every unit's rows (one item per unit) and keep those
   // who sit in the subtree or belong to a branch in it.
@@ -63,22 +61,23 @@ export async function remindOverdue(actor: Actor | null, unitId: string, input: 
   if (!unit || !reachesUnit(grant, actor!, unitId, tree)) throw new AppError('NOT_FOUND', { messageKey: notificationsMessages.notAUnit });
   const now = clock.now();
   const day = shanghaiDay(now);
-  const [people, reminded] = await Promise.all([overduePeople(unitId), readReminded(unitId, day)]);
+  const [people, reminded] = await Promise.all([overduePeople(tree, unitId), readReminded(unitId, day)]);
   const answer = (sent: number, remindedToday: Reminded | undefined) => ({ unitId, unitName: unit.name, dryRun, sent, people, remindedToday: remindedView(remindedToday) });
   if (dryRun) return answer(0, reminded);
   if (reminded) throw alreadyReminded(reminded, unit.name);
   if (people.length === 0) throw new AppError('CONFLICT', { messageKey: notificationsMessages.nobodyOverdue, params: { unit: unit.name }, details: { reason: 'nobodyOverdue' } });
   const claim: Reminded = { unitId, day, at: now.toISOString(), by: actor!.personId, byName: actor!.name, people: people.length };
   if (!(await claimReminded(claim))) throw alreadyReminded((await readReminded(unitId, day)) ?? claim, unit.name);
-  for (const person of people) {
-    const titles = person.tasks.map((task) => task.title);
-    const list = (separator: string) => titles.join(separator).slice(0, 200);
-    await notify([person.personId], {
-      kind: 'remindedByOrganizer',
-      params: { organizer: actor!.name, tasks: { 'zh-CN': list('、'), en: list('; ') } },
-      link: person.tasks.length === 1 ? person.tasks[0]!.link : '/learn',
-    });
-  }
+  const list = (titles: string[], separator: string) => titles.join(separator).slice(0, 200);
+  await notifyEach(
+    people.map(({ personId, tasks }) => {
+      const titles = tasks.map((task) => task.title);
+      return {
+        personId,
+        event: { kind: 'remindedByOrganizer', params: { organizer: actor!.name, tasks: { 'zh-CN': list(titles, '、'), en: list(titles, '; ') } }, link: tasks.length === 1 ? tasks[0]!.link : '/learn' },
+      };
+    }),
+  );
   await recordAudit({ action: 'remindOverdue', actor: actor!, target: { type: 'unit', id: unitId, label: unit.name }, details: { people: people.length, day } });
   return answer(people.length, claim);
 }

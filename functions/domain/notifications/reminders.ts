@@ -54,7 +54,7 @@ export async function sendReminders(now: Date, sources: ReminderSources): Promis
   const figures = { people: everyone.size, withReminders: drafts.length, digests: 0, alreadySent: sent.size, allMuted: 0 };
   await eachLimited(pending, 16, async ({ personId, entries }) => {
     const mine = settings.get(personId);
-    const lines = mine ? entries.filter((entry) => !mine.muted.includes(entry.kind as never)) : entries;
+    const lines = entries.filter((entry) => !mine?.muted.includes(entry.kind));
     if (lines.length === 0) {
       figures.allMuted++;
       return;

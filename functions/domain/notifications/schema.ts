@@ -82,6 +82,21 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings = (lang: Settings['lang'] = 'zh-CN'): Settings => ({ muted: [], email: false, emailAddress: null, lang, updatedAt: null });
 
+/** One message to be sent by e-mail, keyed by the notification it carries (so it is queued and sent once). */
+export const OutboxEntry = z.object({
+  personId: z.string(),
+  notificationId: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  queuedAt: z.string(),
+  /** `kept`: no mail service is configured (locally), the entry is the record; `sent` / `failed` on AWS. */
+  status: z.enum(['kept', 'sending', 'sent', 'failed']),
+  sentAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
 // ─── Inputs ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const ListNotificationsQuery = z.object({

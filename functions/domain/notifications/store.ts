@@ -7,8 +7,8 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { batchGetItems, decodeAfterCursor, encodeAfterCursor, eachLimited, unknownCursor, writeIfStill, type Page } from '../../platform/store.js';
-import { keys, notificationFrom, notificationItem, outboxFrom, outboxItem, remindedItem, settingsFrom, settingsItem, Reminded, type OutboxEntry } from './entities.js';
-import type { Notification, Settings } from './schema.js';
+import { keys, notificationFrom, notificationItem, outboxFrom, outboxItem, remindedItem, settingsFrom, settingsItem, Reminded } from './entities.js';
+import type { Notification, OutboxEntry, Settings } from './schema.js';
 
 const table = () => config().tableName;
 

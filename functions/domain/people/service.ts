@@ -9,6 +9,7 @@ import { invalidField } from '../../platform/store.js';
 import { diff, recordAudit } from '../audit/service.js';
 import { authorize, locksSelfOut, reachesPerson, type Actor } from '../authz/permissions.js';
 import { withStaff, type RoleGrant } from '../authz/schema.js';
+import { unreadCountOf } from '../notifications/service.js';
 import { loadFreshTree, loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
 import {
@@ -85,9 +86,9 @@ export async function actingPerson(actor: Actor): Promise<PublicPerson | undefin
 
 export async function getMe(actor: Actor | null) {
   authorize(actor, 'getMe');
-  const [person, tree] = await Promise.all([actingPerson(actor!), loadTree()]);
+  const [person, tree, unreadNotifications] = await Promise.all([actingPerson(actor!), loadTree(), unreadCountOf(actor!.personId)]);
   if (!person) throw new AppError('UNAUTHENTICATED');
-  return describePerson(person, tree);
+  return { ...describePerson(person, tree), unreadNotifications };
 }
 
 /** A person with the names of the units they sit in and reach, for display. */

@@ -3,7 +3,6 @@ import type { AppEnv } from '../context.js';
 import { changePassword, signIn, signOut } from '../../domain/access/service.js';
 import { ChangePasswordInput, SignInInput } from '../../domain/access/schema.js';
 import { getMe } from '../../domain/people/service.js';
-import { unreadCountOf } from '../../domain/notifications/service.js';
 import { capabilitiesOf, capabilityNames, reachOf } from '../../domain/authz/capabilities.js';
 import type { Actor } from '../../domain/authz/permissions.js';
 import { clientAddress } from '../client-address.js';
@@ -33,10 +32,10 @@ const MeView = PersonView.extend({
   unreadNotifications: z.number().int().openapi({ description: 'Notifications in the person’s inbox not yet read (the bell in the header).' }),
 }).openapi('Me');
 
-/** The answer about oneself: the person as described for display, and their capabilities. */
-async function describeMe(actor: Actor) {
-  const [me, unreadNotifications] = await Promise.all([getMe(actor), unreadCountOf(actor.personId)]);
-  return { ...me, capabilities: capabilitiesOf(actor), reach: reachOf(actor), unreadNotifications };
+/** The answer about oneself: the person as described for display (getMe checks the session), and their capabilities. */
+async function describeMe(actor: Actor | null) {
+  const me = await getMe(actor);
+  return { ...me, capabilities: capabilitiesOf(actor!), reach: reachOf(actor!) };
 }
 
 
@@ -104,12 +103,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .openapi(me, async (c) => {
-    const actor = c.get('actor');
-    // getMe checks the session and the permission; only then are the capabilities worked out.
-    const [described, unreadNotifications] = await Promise.all([getMe(actor), actor ? unreadCountOf(actor.personId) : 0]);
-    return c.json({ ...described, capabilities: capabilitiesOf(actor!), reach: reachOf(actor!), unreadNotifications }, 200);
-  })
+  .openapi(me, async (c) => c.json(await describeMe(c.get('actor')), 200))
   .openapi(password, async (c) => {
     const result = await changePassword(c.get('actor'), c.req.valid('json'), {
       address: clientAddress(c),

@@ -2,8 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
 import { listNotifications, listOutbox, markNotificationsRead, updateNotificationSettings } from '../../domain/notifications/service.js';
 import { remindOverdue } from '../../domain/notifications/overdue-service.js';
-import { MarkReadInput, NotificationKind, RemindOverdueInput, SettingsInput } from '../../domain/notifications/schema.js';
+import { ListNotificationsQuery, MarkReadInput, NotificationKind, OutboxEntry, RemindOverdueInput, SettingsInput } from '../../domain/notifications/schema.js';
 import { body, commonErrors, denied, errorResponse, json, pathId } from './schemas.js';
+
+// Domain schemas may be made before the OpenAPI extension loads (the seed imports them): named here, made anew.
 
 /** One's inbox and what one is reminded of; an organizer's overdue reminders; the outbox of e-mail. */
 
@@ -47,29 +49,7 @@ const OverdueReminders = z
   })
   .openapi('OverdueReminders');
 
-const OutboxView = z
-  .object({
-    items: z.array(
-      z.object({
-        personId: z.string(),
-        notificationId: z.string(),
-        to: z.string(),
-        subject: z.string(),
-        text: z.string(),
-        queuedAt: z.string(),
-        status: z.enum(['kept', 'sending', 'sent', 'failed']),
-        sentAt: z.string().nullable(),
-        error: z.string().nullable(),
-      }),
-    ),
-    cursor: z.string().nullable(),
-  })
-  .openapi('Outbox');
-
-const PageQuery = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-});
+const OutboxView = z.object({ items: z.array(z.object(OutboxEntry.shape)), cursor: z.string().nullable() }).openapi('Outbox');
 
 const routes = {
   list: createRoute({
@@ -78,7 +58,7 @@ const routes = {
     operationId: 'listNotifications',
     tags: ['notifications'],
     summary: 'My inbox, newest first, a page at a time, with the unread count and my settings',
-    request: { query: PageQuery },
+    request: { query: ListNotificationsQuery },
     responses: { 200: json(Inbox, 'My notifications.'), ...denied(), ...commonErrors },
   }),
   read: createRoute({
@@ -121,7 +101,7 @@ const routes = {
     operationId: 'listOutbox',
     tags: ['notifications'],
     summary: 'The e-mail outbox: every message sent (on AWS, through SES) or kept (locally), newest first',
-    request: { query: PageQuery },
+    request: { query: ListNotificationsQuery },
     responses: { 200: json(OutboxView, 'The outbox.'), ...denied('Admins only.'), ...commonErrors },
   }),
 };
