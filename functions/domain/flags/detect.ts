@@ -5,24 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
+import type { AttemptTiming } from '../quizzes/quiz-service.js';
 import { FLAG_RULES, type FlagFact } from './schema.js';
 
-/** A finished quiz attempt, as the quizzes area answers it. */
-export interface FinishedAttempt {
-  attemptId: string;
-  quizId: string;
-  quizTitle: string;
-  personId: string;
-  questions: number;
-  startedAt: string;
-  finishedAt: string;
-  /** Submitted by its taker (an attempt closed by the clock at its deadline is not "finished fast"). */
-  submitted: boolean;
-  percent: number | null;
-}
-
 /** Attempts submitted faster than the floor a question allows, over enough questions. */
-export function fastAttempts(attempts: readonly FinishedAttempt[], rules = FLAG_RULES.fastQuiz): FlagFact[] {
+export function fastAttempts(attempts: readonly AttemptTiming[], rules = FLAG_RULES.fastQuiz): FlagFact[] {
   const facts: FlagFact[] = [];
   for (const attempt of attempts) {
     if (!attempt.submitted || attempt.questions < rules.minQuestions) continue;

@@ -352,6 +352,7 @@ export interface AttemptTiming {
   questions: number;
   startedAt: string;
   finishedAt: string;
+  /** Submitted by its taker (an attempt closed by the clock at its deadline is not "finished fast"). */
   submitted: boolean;
   percent: number | null;
 }
