@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
+import type { DeviceSignIn as AccessSignIn } from '../access/schema.js';
 import type { AttemptTiming } from '../quizzes/quiz-service.js';
 import { FLAG_RULES, type FlagFact } from './schema.js';
 
@@ -36,13 +37,8 @@ export function fastAttempts(attempts: readonly AttemptTiming[], rules = FLAG_RU
   return facts;
 }
 
-/** A successful sign-in from a browser, as the access area records it. */
-export interface DeviceSignIn {
-  deviceHash: string;
-  personId: string;
-  login: string;
-  at: string;
-}
+/** A successful sign-in from a browser, as the access area records it (its tidying time aside). */
+export type DeviceSignIn = Omit<AccessSignIn, 'expiresAt'>;
 
 /**
  * Devices from which at least `minAccounts` different accounts signed in within `windowMinutes`. One fact per device
