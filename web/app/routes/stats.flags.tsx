@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Notice, ProblemNotice } from '../components/notice';
-import { translate, useT } from '../i18n';
+import { translate, useLang, useT } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { readForm } from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
@@ -94,7 +94,7 @@ export default function Flags() {
 
 function Evidence({ item }: { item: Item }) {
   const t = useT();
-  const { lang } = useLoaderData<typeof loader>();
+  const lang = useLang();
   const evidence = item.evidence;
   switch (evidence.kind) {
     case 'fastQuiz':
@@ -142,7 +142,7 @@ function Evidence({ item }: { item: Item }) {
 
 function FlagCard({ item, problem }: { item: Item; problem: { problem: ApiProblem; reason: string } | null }) {
   const t = useT();
-  const { lang } = useLoaderData<typeof loader>();
+  const lang = useLang();
   const busy = useNavigation().state === 'submitting';
   return (
     <li className="card" data-testid="flag">
