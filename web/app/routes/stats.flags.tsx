@@ -21,9 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, '
  * `may.dismiss` allows. Who may see the page at all is the API's answer (staff get its 403).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMe(request, context);
   const state = new URL(request.url).searchParams.get('state') === 'dismissed' ? 'dismissed' : 'open';
-  const flags = await context.api.GET('/flags', { params: { query: { state } } });
+  // The sign-in check (a redirect when signed out) and the flags at once.
+  const [, flags] = await Promise.all([requireMe(request, context), context.api.GET('/flags', { params: { query: { state } } })]);
   if (!flags.data) throwApiError(flags.error, flags.response.status);
   return { lang: context.lang, ...flags.data };
 }
