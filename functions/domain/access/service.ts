@@ -9,7 +9,7 @@ import { clock } from '../../platform/clock.js';
 import { config } from '../../platform/config.js';
 import { Id } from '../../platform/fields.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
-import { batchGetItems } from '../../platform/store.js';
+import { batchGetItems, eachLimited } from '../../platform/store.js';
 import { recordAudit } from '../audit/service.js';
 import { authorize, type Actor } from '../authz/permissions.js';
 import { accountById, accountByLogin, accountFromItem, accountKey, setPassword } from '../people/directory.js';
@@ -92,16 +92,17 @@ function recordDeviceSignIn(person: Person, deviceId: string | undefined): Promi
 
 /**
  * For the flags area (no actor): the successful sign-ins from browsers with a device cookie between two instants
- * (ISO, inclusive), oldest first — one query per hour they span.
+ * (ISO, inclusive), oldest first — one query per hour they span, several at a time (a first run spans a week).
  */
-export async function deviceSignInsBetween(from: string, to: string): Promise<DeviceSignIn[]> {
-  const out: DeviceSignIn[] = [];
+export async function deviceSignInsBetween(from: string, to: string, concurrency = 8): Promise<DeviceSignIn[]> {
   const hourMs = 3_600_000;
-  const last = Math.floor(Date.parse(to) / hourMs);
-  for (let hour = Math.floor(Date.parse(from) / hourMs); hour <= last; hour++) {
-    out.push(...(await queryDeviceSignIns(new Date(hour * hourMs).toISOString().slice(0, 13), from, to)));
-  }
-  return out;
+  const first = Math.floor(Date.parse(from) / hourMs);
+  const hours = Array.from({ length: Math.floor(Date.parse(to) / hourMs) - first + 1 }, (_, i) => first + i);
+  const byHour: DeviceSignIn[][] = [];
+  await eachLimited(hours, concurrency, async (hour) => {
+    byHour[hour - first] = await queryDeviceSignIns(new Date(hour * hourMs).toISOString().slice(0, 13), from, to);
+  });
+  return byHour.flat();
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fastAttempts, flagIdOf, longStretch, sharedDevices, type DeviceSignIn, type FinishedAttempt } from './detect.js';
+import { fastAttempts, flagIdOf, longStretch, sharedDevices, type DeviceSignIn } from './detect.js';
+import type { AttemptTiming } from '../quizzes/quiz-service.js';
 
-const attempt = (over: Partial<FinishedAttempt>): FinishedAttempt => ({
+const attempt = (over: Partial<AttemptTiming>): AttemptTiming => ({
   attemptId: '01JD8X3Q5M2V7K9R4T6W8Y0Z1A',
   quizId: '01JD8X3Q5M2V7K9R4T6W8Y0Z1B',
   quizTitle: '党章测验',

@@ -5,24 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
+import type { DeviceSignIn as AccessSignIn } from '../access/schema.js';
+import type { AttemptTiming } from '../quizzes/quiz-service.js';
 import { FLAG_RULES, type FlagFact } from './schema.js';
 
-/** A finished quiz attempt, as the quizzes area answers it. */
-export interface FinishedAttempt {
-  attemptId: string;
-  quizId: string;
-  quizTitle: string;
-  personId: string;
-  questions: number;
-  startedAt: string;
-  finishedAt: string;
-  /** Submitted by its taker (an attempt closed by the clock at its deadline is not "finished fast"). */
-  submitted: boolean;
-  percent: number | null;
-}
-
 /** Attempts submitted faster than the floor a question allows, over enough questions. */
-export function fastAttempts(attempts: readonly FinishedAttempt[], rules = FLAG_RULES.fastQuiz): FlagFact[] {
+export function fastAttempts(attempts: readonly AttemptTiming[], rules = FLAG_RULES.fastQuiz): FlagFact[] {
   const facts: FlagFact[] = [];
   for (const attempt of attempts) {
     if (!attempt.submitted || attempt.questions < rules.minQuestions) continue;
@@ -49,13 +37,8 @@ export function fastAttempts(attempts: readonly FinishedAttempt[], rules = FLAG_
   return facts;
 }
 
-/** A successful sign-in from a browser, as the access area records it. */
-export interface DeviceSignIn {
-  deviceHash: string;
-  personId: string;
-  login: string;
-  at: string;
-}
+/** A successful sign-in from a browser, as the access area records it (its tidying time aside). */
+export type DeviceSignIn = Omit<AccessSignIn, 'expiresAt'>;
 
 /**
  * Devices from which at least `minAccounts` different accounts signed in within `windowMinutes`. One fact per device

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Timestamp, text } from '../../platform/fields.js';
+import { MAX_QUIZ_QUESTIONS } from '../quizzes/schema.js';
 import { sessionsLabels } from '../sessions/messages.js';
 
 export const FLAG_KINDS = ['fastQuiz', 'sharedDevice', 'longStretch'] as const;
@@ -43,7 +44,7 @@ export const FLAG_RULES = {
 } as const;
 
 /** How long an honest attempt may take at most and still be flagged (the job looks back this far for its start). */
-export const fastQuizLookBackMs = FLAG_RULES.fastQuiz.secondsPerQuestion * 1000 * 200;
+export const fastQuizLookBackMs = FLAG_RULES.fastQuiz.secondsPerQuestion * 1000 * MAX_QUIZ_QUESTIONS;
 
 export const FlagState = z.enum(['open', 'dismissed']);
 export type FlagState = z.infer<typeof FlagState>;

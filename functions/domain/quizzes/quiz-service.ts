@@ -352,18 +352,33 @@ export interface AttemptTiming {
   questions: number;
   startedAt: string;
   finishedAt: string;
+  /** Submitted by its taker (an attempt closed by the clock at its deadline is not "finished fast"). */
   submitted: boolean;
   percent: number | null;
 }
 
 /**
+ * Whether attempts at the quiz may have started between two instants (ISO): published, and open to starts at some
+ * moment of the span (attempts start only between `opensAt` and `closesAt`). A quiz edited since the span began is
+ * kept whatever its window says now: its window during the span may have been another.
+ */
+function mayHaveStartedBetween(quiz: Quiz, from: string, to: string): boolean {
+  if (quiz.status !== 'published') return false;
+  if (quiz.updatedAt >= from) return true;
+  return (quiz.opensAt === null || quiz.opensAt <= to) && (quiz.closesAt === null || quiz.closesAt > from);
+}
+
+/**
  * For the flags area (no actor): attempts started from `startedFrom` (ISO) that were finished up to `finishedTo`
- * (ISO), at every published or closed quiz. An attempt's id is a ULID of its start, so each quiz's attempts of the
- * span are one range query of its attempts (gsi1) — no scan; the quizzes are read unit by unit (one query a unit).
+ * (ISO). An attempt's id is a ULID of its start, so a quiz's attempts of the span are one range query of its attempts
+ * (gsi1) — no scan — and only the published quizzes open to starts during the span are queried (a quiz closed before
+ * it, or opening after it, has none); the quizzes are read unit by unit (one query a unit).
  */
 export async function attemptsFinishedSince(startedFrom: string, finishedTo: string, concurrency = 8): Promise<AttemptTiming[]> {
   const tree = await loadTree();
-  const quizzes = (await everyPage((cursor) => queryQuizzesOfUnits(tree.ordered().map((unit) => unit.unitId), { cursor, limit: 500 }))).filter((quiz) => quiz.status !== 'draft');
+  const quizzes = (await everyPage((cursor) => queryQuizzesOfUnits(tree.ordered().map((unit) => unit.unitId), { cursor, limit: 500 }))).filter((quiz) =>
+    mayHaveStartedBetween(quiz, startedFrom, finishedTo),
+  );
   const fromId = encodeTime(Date.parse(startedFrom), 10) + '0'.repeat(16);
   const toId = encodeTime(Date.parse(finishedTo), 10) + 'Z'.repeat(16);
   const out: AttemptTiming[] = [];

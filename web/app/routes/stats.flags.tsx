@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import type { MetaFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Notice, ProblemNotice } from '../components/notice';
-import { translate, useT } from '../i18n';
+import { translate, useLang, useT } from '../i18n';
 import { toApiProblem, type ApiProblem } from '../lib/api-problem';
 import { readForm } from '../lib/form.server';
 import { formatDateTime } from '../lib/format';
@@ -21,9 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, '
  * `may.dismiss` allows. Who may see the page at all is the API's answer (staff get its 403).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMe(request, context);
   const state = new URL(request.url).searchParams.get('state') === 'dismissed' ? 'dismissed' : 'open';
-  const flags = await context.api.GET('/flags', { params: { query: { state } } });
+  // The sign-in check (a redirect when signed out) and the flags at once.
+  const [, flags] = await Promise.all([requireMe(request, context), context.api.GET('/flags', { params: { query: { state } } })]);
   if (!flags.data) throwApiError(flags.error, flags.response.status);
   return { lang: context.lang, ...flags.data };
 }
@@ -94,7 +94,7 @@ export default function Flags() {
 
 function Evidence({ item }: { item: Item }) {
   const t = useT();
-  const { lang } = useLoaderData<typeof loader>();
+  const lang = useLang();
   const evidence = item.evidence;
   switch (evidence.kind) {
     case 'fastQuiz':
@@ -142,7 +142,7 @@ function Evidence({ item }: { item: Item }) {
 
 function FlagCard({ item, problem }: { item: Item; problem: { problem: ApiProblem; reason: string } | null }) {
   const t = useT();
-  const { lang } = useLoaderData<typeof loader>();
+  const lang = useLang();
   const busy = useNavigation().state === 'submitting';
   return (
     <li className="card" data-testid="flag">
