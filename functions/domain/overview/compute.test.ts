@@ -51,7 +51,7 @@ describe('a person’s row', () => {
   });
 
   it('counts a completion after the due date as late, and one after the computation’s instant as not done', () => {
-    const progress = new Map([
+    const progress = new Map<string, Map<string, string | null>>([
       ['late', new Map([['p', '2026-06-05T00:00:00.000Z']])],
       ['future', new Map([['p', '2026-08-01T00:00:00.000Z']])],
       ['started', new Map([['p', null]])],
