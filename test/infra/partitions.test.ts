@@ -60,7 +60,7 @@ function synthesize(name: string, region: string, settings: Partial<InfraSetting
   } catch {
     // No report: nothing was found by any plugin.
   }
-  const all = Object.values(stacks).filter((s): s is Stack => s instanceof Stack);
+  const all: Stack[] = Object.values(stacks);
   const templates = Object.fromEntries(
     all.map((s) => [s.stackName, JSON.parse(readFileSync(join(outdir, s.templateFile), 'utf8')) as Template]),
   );
