@@ -54,6 +54,10 @@ export function readSettings(node: Node): InfraSettings {
     return value === undefined || value === null || value === '' ? undefined : String(value);
   };
   const domainName = get('domainName');
+  const certificateArn = get('certificateArn');
+  if (certificateArn && certificateArn.split(':')[3] !== 'us-east-1') {
+    throw new Error(`certificateArn must name an ACM certificate in us-east-1 (CloudFront takes no other); got ${certificateArn}`);
+  }
   const optional = (key: string, value: string | undefined) => (value ? { [key]: value } : {});
   return {
     siteOrigins: list(node.tryGetContext('siteOrigins')) ?? (domainName ? [`https://${domainName}`] : DEFAULT_SITE_ORIGINS),
@@ -61,7 +65,7 @@ export function readSettings(node: Node): InfraSettings {
     appVersion: get('appVersion') ?? packageVersion(),
     logRetentionDays: retention(get('logRetentionDays')),
     ...optional('domainName', domainName),
-    ...optional('certificateArn', get('certificateArn')),
+    ...optional('certificateArn', certificateArn),
     ...optional('iamCertificateId', get('iamCertificateId')),
     ...optional('webAclArn', get('webAclArn')),
     createWebAcl: get('createWebAcl') === 'true',

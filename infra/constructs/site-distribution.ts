@@ -61,20 +61,18 @@ const HASHED_CACHE = CacheControl.fromString('public, max-age=31536000, immutabl
 const UNHASHED_CACHE = CacheControl.fromString('public, max-age=3600');
 
 /**
- * Viewer headers the app reads (functions/http: content negotiation, same-origin checks, request ids, conditional
- * requests), forwarded in China where no function can rewrite headers; plus CloudFront-Viewer-Address, the viewer's
- * address as CloudFront saw it (ip:port).
+ * Viewer headers the app reads (functions/http and the pages: language, form bodies, same-origin checks, request
+ * ids, the audit log's user agent), forwarded in China where no function can rewrite headers; plus
+ * CloudFront-Viewer-Address, the viewer's address as CloudFront saw it (ip:port).
  */
 export const CHINA_FORWARDED_HEADERS = [
   'Accept',
   'Accept-Language',
   'Content-Type',
   'Origin',
-  'Referer',
   'User-Agent',
   'Sec-Fetch-Site',
   'X-Request-Id',
-  'If-None-Match',
   'CloudFront-Viewer-Address',
 ];
 
