@@ -33,16 +33,17 @@ class AcceptWildcards implements IAspect {
   visit(node: IConstruct): void {
     if (!(node instanceof CfnPolicy)) return;
     const document = Stack.of(node).resolve(node.policyDocument) as { Statement?: { Effect: string; Action: unknown; Resource?: unknown }[] };
+    const findings = new Set<string>();
     for (const statement of document.Statement ?? []) {
       if (statement.Effect !== 'Allow') continue;
-      const findings = [
-        ...[statement.Action].flat().map(String).filter((a) => a.includes('*')).map((a) => `Action::${a}`),
-        ...[statement.Resource].flat().filter((r) => r !== undefined).map(flattenCfnReference).filter((r) => r.includes('*')).map((r) => `Resource::${r}`),
-      ];
-      for (const finding of findings) {
-        const match = this.accepted.find((a) => a.finding.test(finding));
-        if (match) acknowledge(node, `AwsSolutions-IAM5[${finding}]`, match.reason);
+      for (const a of [statement.Action].flat().map(String)) if (a.includes('*')) findings.add(`Action::${a}`);
+      for (const r of [statement.Resource].flat().filter((x) => x !== undefined).map(flattenCfnReference)) {
+        if (r.includes('*')) findings.add(`Resource::${r}`);
       }
+    }
+    for (const finding of findings) {
+      const match = this.accepted.find((a) => a.finding.test(finding));
+      if (match) acknowledge(node, `AwsSolutions-IAM5[${finding}]`, match.reason);
     }
   }
 }

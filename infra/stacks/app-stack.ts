@@ -170,17 +170,25 @@ export class AppStack extends Stack {
         reason: 'Invoking the jobs function by version or alias needs the ARN with a qualifier, which is what the trailing wildcard stands for; it is still one function.',
       },
     ]);
-    for (const deployment of this.site.assetsDeployments) {
-      const role = deployment.handlerRole;
+    // The deployments share one publishing function (CDK makes it once per stack and memory size).
+    for (const role of new Set(this.site.assetsDeployments.map((d) => d.handlerRole))) {
       const fn = role.node.scope!;
-      acknowledge(role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'This role belongs to CDK’s asset publishing function (BucketDeployment), whose role the library makes; it only writes logs with this policy.');
+      acknowledge(
+        role,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'This role belongs to CDK’s asset publishing function (BucketDeployment), whose role the library makes; it only writes logs with this policy.',
+      );
       acceptWildcards(role, [
         {
           finding: /^(Action::s3:|Resource::)/,
           reason: 'CDK’s asset publishing function (BucketDeployment) copies the build from the CDK assets bucket into the assets bucket with the grants the library makes.',
         },
       ]);
-      acknowledge(fn, 'AwsSolutions-L1', 'This is CDK’s own asset publishing function (BucketDeployment), whose runtime the library chooses and updates with each release.');
+      acknowledge(
+        fn,
+        'AwsSolutions-L1',
+        'This is CDK’s own asset publishing function (BucketDeployment), whose runtime the library chooses and updates with each release.',
+      );
     }
   }
 }
