@@ -3,7 +3,7 @@
  * indexes taken from the table definition, least-privilege grants, the CDN, the schedule, alarms and logs.
  * Bundling is skipped and built-in validation is off, so this stays a few seconds; lambda-bundle.test.ts bundles.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -439,6 +439,17 @@ describe('logs kept 180 days', () => {
 
   it('the table keeps point-in-time recovery on', () => {
     data.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+  });
+
+  it('the audit log carries no TTL attribute, so DynamoDB never expires an entry (等保: kept at least a year)', () => {
+    const dir = join(repoRoot, 'functions/domain/audit');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const file of sources) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toContain(definition.ttlAttribute);
+      expect(text, file).not.toMatch(/\bttl\b/i);
+    }
   });
 });
 
