@@ -98,6 +98,7 @@ async function runOverviewBench(log: (line: string) => void) {
     const http = httpClient(base, LEARNERS);
     const lags: number[] = [];
     const courseLags: number[] = [];
+    let pollErrors = 0;
     const pending: Promise<void>[] = [];
     let beats = 0;
     const until = Date.now() + LOAD_MS;
@@ -119,15 +120,20 @@ async function runOverviewBench(log: (line: string) => void) {
                 let overviewLag: number | null = null;
                 let courseLag: number | null = null;
                 while (Date.now() - at < 120_000 && (overviewLag === null || courseLag === null)) {
-                  if (overviewLag === null) {
-                    const found = await rowOfPerson(person.personId, person.unitId);
-                    if (found?.row && !found.row.open.some((t) => t.subjectId === course.courseId)) overviewLag = Date.now() - at;
+                  try {
+                    if (overviewLag === null) {
+                      const found = await rowOfPerson(person.personId, person.unitId);
+                      if (found?.row && !found.row.open.some((t) => t.subjectId === course.courseId)) overviewLag = Date.now() - at;
+                    }
+                    if (courseLag === null) {
+                      const figures = await getCourseCompletion(admin, course.courseId, { unitId: person.unitId });
+                      if (figures.people?.some((p) => p.personId === person.personId && p.state === 'done')) courseLag = Date.now() - at;
+                    }
+                  } catch (error) {
+                    // A poll lost to the engine under load is only a missed look: the next one comes a second later.
+                    pollErrors++;
                   }
-                  if (courseLag === null) {
-                    const figures = await getCourseCompletion(admin, course.courseId, { unitId: person.unitId });
-                    if (figures.people?.some((p) => p.personId === person.personId && p.state === 'done')) courseLag = Date.now() - at;
-                  }
-                  await new Promise((resolve) => setTimeout(resolve, 500));
+                  await new Promise((resolve) => setTimeout(resolve, 1000));
                 }
                 lags.push(overviewLag ?? Number.POSITIVE_INFINITY);
                 courseLags.push(courseLag ?? Number.POSITIVE_INFINITY);
@@ -150,6 +156,7 @@ async function runOverviewBench(log: (line: string) => void) {
       );
       return lag;
     };
+    if (pollErrors) log(`${pollErrors} polls of the figures failed under load and were retried`);
     const lag = lagOf('the overview', lags);
     const courseLag = lagOf('the course’s completion figures', courseLags);
     return {

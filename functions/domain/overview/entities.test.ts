@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleFrom, peopleItem, personFrom, type PeopleItem } from './entities.js';
+import { peopleFrom, peopleItem, personFrom, unitFrom, unitItem, type PeopleItem, type UnitItem } from './entities.js';
 import type { PersonRow } from './schema.js';
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({
@@ -47,5 +47,21 @@ describe('one person’s row', () => {
     const item = peopleItem(people);
     expect(personFrom(item, row(1).personId)).toEqual(row(1));
     expect(personFrom(item, 'nobody')).toBeNull();
+  });
+});
+
+describe('a unit’s figures item', () => {
+  const shares = { courses: { met: 3, of: 4 }, credit: { met: 1, of: 4 }, sessions: { met: 0, of: 0 }, pledges: { met: 2, of: 2 } };
+  const unit: UnitItem = { unitId: 'u', year: 2026, people: 4, direct: shares, subtree: shares, trend: { '2026-10': shares, '2026-11': shares }, computedAt: '2026-11-30T09:00:00.000Z' };
+
+  it('reads back exactly what was written, with its figures in one string beside the keys', () => {
+    const item = unitItem(unit);
+    expect(typeof item.figures).toBe('string');
+    expect(Object.keys(item).sort()).toEqual(['computedAt', 'entity', 'figures', 'pk', 'sk', 'unitId', 'year']);
+    expect(unitFrom(item)).toEqual(unit);
+  });
+
+  it('reads an item written with its figures as attributes', () => {
+    expect(unitFrom({ pk: 'OVERVIEW#2026', sk: 'UNIT#u', entity: 'overviewUnit', ...unit })).toEqual(unit);
   });
 });

@@ -35,7 +35,25 @@ export const PeopleItem = z.object({ unitId: z.string(), year: z.number().int(),
 export type PeopleItem = z.infer<typeof PeopleItem>;
 
 type Item = Record<string, unknown>;
-export const unitItem = (unit: UnitItem): Item => ({ ...keys.unit(unit.year, unit.unitId), entity: 'overviewUnit', ...unit });
+/**
+ * A unit's figures as stored: the counts and the trend as one JSON string (`figures`) beside the keys. A leader's
+ * overview reads one item per unit; decoding one string each is far cheaper than unmarshalling their hundreds of
+ * nested attributes (the trend holds every month's shares).
+ */
+export const unitItem = ({ unitId, year, computedAt, ...figures }: UnitItem): Item => ({
+  ...keys.unit(year, unitId),
+  entity: 'overviewUnit',
+  unitId,
+  year,
+  computedAt,
+  figures: JSON.stringify(figures),
+});
+
+/** A unit's figures from its stored item (an item written before `figures` was one string holds them as attributes). */
+export function unitFrom(item: Item): UnitItem {
+  const figures = typeof item.figures === 'string' ? (JSON.parse(item.figures) as object) : item;
+  return UnitItem.parse({ ...figures, unitId: item.unitId, year: item.year, computedAt: item.computedAt });
+}
 
 /**
  * A unit's people rows as stored: the open tasks they share are written once (`tasks`); each row is one JSON string

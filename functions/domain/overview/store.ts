@@ -3,13 +3,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { batchGetItems, batchWrite } from '../../platform/store.js';
 import { config } from '../../platform/config.js';
-import { keys, peopleFrom, peopleItem, personFrom, UnitItem, unitItem, type PeopleItem } from './entities.js';
+import { keys, peopleFrom, peopleItem, personFrom, unitFrom, unitItem, type PeopleItem, type UnitItem } from './entities.js';
 import type { PersonRow } from './schema.js';
 
 /** The figures of the given units for a year, by unit (one BatchGetItem per 100 units). */
 export async function readUnitItems(year: number, unitIds: readonly string[]): Promise<Map<string, UnitItem>> {
   const items = await batchGetItems(unitIds.map((unitId) => keys.unit(year, unitId)));
-  return new Map(items.map((item) => UnitItem.parse(item)).map((unit) => [unit.unitId, unit]));
+  return new Map(items.map(unitFrom).map((unit) => [unit.unitId, unit]));
 }
 
 /** The people rows of the given units for a year, by unit. */
