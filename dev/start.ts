@@ -3,6 +3,7 @@
  * dynalite and s3rver (data under .data/), seeds the demo organisation on the first start, and serves the same
  * Hono app that runs on Lambda.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,7 @@ import { clientBuildDir, ensureWebBuild, serverBuildPath } from './build.js';
 import { staticAssets } from './static-assets.js';
 import { demoAccounts, describeDemo } from './banner.js';
 import { answerClientErrorsAsJson } from './client-errors.js';
+import { enginesFileName } from './backup/connect.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -32,6 +34,9 @@ const engines = await startEngines({
   s3Port: Number(process.env.S3_PORT ?? 0),
 });
 Object.assign(process.env, engines.env);
+// `npm run backup` / `restore` reach the data through these engines while this process holds the data folder.
+const enginesFile = resolve(dataDir, enginesFileName);
+writeFileSync(enginesFile, `${JSON.stringify({ dynamoEndpoint: engines.dynamoEndpoint, s3Endpoint: engines.s3Endpoint, pid: process.pid })}\n`);
 
 const { config } = await import('../functions/platform/config.js');
 const { seedDemo } = await import('./seed.js');
@@ -100,6 +105,7 @@ async function stop(signal: string) {
   await new Promise<void>((done) => server.close(() => done()));
   await closeVite?.();
   await engines.stop();
+  rmSync(enginesFile, { force: true });
   console.log('Stopped. Your data is kept in', dataDir);
   process.exit(0);
 }
