@@ -6,7 +6,7 @@
 import { newId } from '../platform/ids.js';
 import { clock } from '../platform/clock.js';
 import { clearStale, onRefreshRequested, releaseRefreshLease, staleMarks, takeRefreshLease, type StaleMark } from '../platform/stale.js';
-import { refreshSubjectFigures } from '../domain/stats/service.js';
+import { refreshSubjectsFigures } from '../domain/stats/service.js';
 import { recomputeOverview } from '../domain/overview/service.js';
 
 /** The mark every source write sets besides its subject's. */
@@ -17,10 +17,12 @@ const LEASE_SECONDS = 300;
 const WAIT_MS = 30_000;
 const MAX_ROUNDS = 20;
 
-async function refreshOne(mark: StaleMark): Promise<void> {
-  if (mark.key === OVERVIEW_KEY) await recomputeOverview(clock.now());
-  else await refreshSubjectFigures(mark.key);
-}
+/**
+ * How long a round may spend on courses' and quizzes' figures before it goes round again: the overview, which a
+ * leader and every home wait for, is then recomputed at least this often when writes keep coming, and the subjects
+ * left over are answered next round, oldest mark first.
+ */
+const SUBJECTS_PER_ROUND_MS = 15_000;
 
 /**
  * Recomputes what is marked stale. Figures: rounds, keys refreshed, and the largest lag (ms from a key's first mark
@@ -36,18 +38,29 @@ export async function refreshStale(): Promise<Record<string, number>> {
   let rounds = 0;
   let refreshed = 0;
   let maxLagMs = 0;
+  const answered = async (mark: StaleMark) => {
+    await clearStale(mark);
+    refreshed += 1;
+    maxLagMs = Math.max(maxLagMs, clock.now().getTime() - new Date(mark.firstMarkedAt).getTime());
+  };
   try {
     for (; rounds < MAX_ROUNDS; rounds++) {
       const marks = await staleMarks();
       if (marks.length === 0) break;
+      // A long run keeps its lease (it is this holder's, so taking it again renews it).
+      if (rounds > 0) await takeRefreshLease(holder, LEASE_SECONDS);
       // The overview first: it reads the sources themselves (not the subjects' rollups), and it is what a leader
-      // waits for; then each course's or quiz's completion figures, each O(its audience).
-      const ordered = [...marks.filter((m) => m.key === OVERVIEW_KEY), ...marks.filter((m) => m.key !== OVERVIEW_KEY)];
-      for (const mark of ordered) {
-        await refreshOne(mark);
-        await clearStale(mark);
-        refreshed += 1;
-        maxLagMs = Math.max(maxLagMs, clock.now().getTime() - new Date(mark.firstMarkedAt).getTime());
+      // waits for; then the courses' and quizzes' completion figures, oldest mark first, for a bounded time.
+      const overview = marks.find((m) => m.key === OVERVIEW_KEY);
+      if (overview) {
+        await recomputeOverview(clock.now());
+        await answered(overview);
+      }
+      const subjects = marks.filter((m) => m.key !== OVERVIEW_KEY).sort((a, b) => a.firstMarkedAt.localeCompare(b.firstMarkedAt));
+      const done = new Set(await refreshSubjectsFigures(subjects.map((m) => m.key), Date.now() + SUBJECTS_PER_ROUND_MS));
+      for (const mark of subjects) {
+        // A key no area answers to is cleared too, so it cannot keep the refresher going round.
+        if (done.has(mark.key) || !/^(course|quiz)#[^#]+$/.test(mark.key)) await answered(mark);
       }
     }
   } finally {
@@ -94,10 +107,20 @@ export function startRefreshingInProcess(delayMs = 2000): () => void {
  * that wrote does not wait, and concurrent asks share one run through the lease.
  */
 export function refreshByInvoking(functionName: string): () => void {
+  // One client for the life of the instance, made on the first request (most invocations never mark anything).
+  let invoke: Promise<(payload: Uint8Array) => Promise<unknown>> | undefined;
+  const invoker = async () => {
+    const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
+    const client = new LambdaClient({});
+    return (payload: Uint8Array) => client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: payload }));
+  };
   return () => {
     void (async () => {
-      const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
-      await new LambdaClient({}).send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify({ refresh: true })) }));
+      invoke ??= invoker().catch((error: unknown) => {
+        invoke = undefined;
+        throw error;
+      });
+      await (await invoke)(new TextEncoder().encode(JSON.stringify({ refresh: true })));
     })().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'refresh request failed', error: error instanceof Error ? error.message : String(error) })));
   };
 }

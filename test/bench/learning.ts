@@ -198,6 +198,22 @@ export function httpClient(base: string, sockets: number) {
     });
 }
 
+/** The latencies (ms) of `requests` GETs of one path with one cookie, `atOnce` at a time; any answer but 200 throws. */
+export async function timedGets(get: ReturnType<typeof httpClient>, path: string, cookie: string, requests = 300, atOnce = 10): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < requests; i += atOnce) {
+    await Promise.all(
+      Array.from({ length: atOnce }, async () => {
+        const started = performance.now();
+        const res = await get('GET', path, { cookie });
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
+        times.push(performance.now() - started);
+      }),
+    );
+  }
+  return times;
+}
+
 /** Microseconds of this process's CPU per call of `op`, run one at a time (after a warm-up). */
 async function cpuPerOp(op: () => Promise<unknown>, count = 1_000): Promise<number> {
   for (let i = 0; i < 100; i++) await op();

@@ -5,7 +5,7 @@
  * - what a leader's overview and a staff member's home read (calls by command, items, queries): the overview must read
  *   O(units) items (≤ units + 5), the home ≤ 3 queries;
  * - over HTTP, 10 at a time, the p50/p99 of GET /api/overview and GET /api/me/home beside GET /api/me (budget ≤ 2×);
- * - the lag from a course's completion to the overview counting it, while 200 learners send heartbeats (real time,
+ * - the lag from a course's completion to the overview and the course's completion figures counting it, while 200 learners send heartbeats (real time,
  *   one every 15 s each; the in-process refresher as `npm start` runs it): p99 ≤ 60 s.
  *
  * `NODE_OPTIONS=--openssl-legacy-provider npx tsx test/bench/overview.ts` (also a section of `npm run bench`).
@@ -16,31 +16,16 @@ import { createApp } from '../../functions/http/app.js';
 import { hashPassword } from '../../functions/platform/passwords.js';
 import { getOverview, recomputeOverview, rowOfPerson } from '../../functions/domain/overview/service.js';
 import { getHome } from '../../functions/domain/home/service.js';
+import { getCourseCompletion } from '../../functions/domain/stats/service.js';
 import { refreshStale, startRefreshingInProcess } from '../../functions/jobs/refresh.js';
-import { actorOf, httpClient, meterDynamo, seedCourses, seedOrganisation, signInAll } from './learning.js';
+import { actorOf, httpClient, timedGets, meterDynamo, seedCourses, seedOrganisation, signInAll } from './learning.js';
 import { onEnginesOfItsOwn } from './own-engines.js';
 import { ms, summarize, table } from './stats.js';
 
 const LEARNERS = 200;
-const REQUESTS = 300;
 /** How long the learners keep studying while completions are timed. */
 const LOAD_MS = 100_000;
 const BEAT_EVERY_MS = 15_000;
-
-async function timed(get: ReturnType<typeof httpClient>, path: string, cookie: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i += 10) {
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        const started = performance.now();
-        const res = await get('GET', path, { cookie });
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
-        times.push(performance.now() - started);
-      }),
-    );
-  }
-  return times;
-}
 
 async function runOverviewBench(log: (line: string) => void) {
   const meter = meterDynamo();
@@ -85,10 +70,10 @@ async function runOverviewBench(log: (line: string) => void) {
   try {
     const [adminCookie, staffCookie] = await signInAll(base, [people[0]!, people[2]!]);
     const get = httpClient(base, 10);
-    await timed(get, '/api/me', staffCookie!);
-    const me = summarize(await timed(get, '/api/me', staffCookie!));
-    const overviewHttp = summarize(await timed(get, '/api/overview', adminCookie!));
-    const homeHttp = summarize(await timed(get, '/api/me/home', staffCookie!));
+    await timedGets(get, '/api/me', staffCookie!);
+    const me = summarize(await timedGets(get, '/api/me', staffCookie!));
+    const overviewHttp = summarize(await timedGets(get, '/api/overview', adminCookie!));
+    const homeHttp = summarize(await timedGets(get, '/api/me/home', staffCookie!));
     const verdict = (p99: number) => (p99 <= 2 * me.p99 ? 'PASS' : 'OVER');
     log(
       table(
@@ -109,6 +94,7 @@ async function runOverviewBench(log: (line: string) => void) {
     const cookies = await signInAll(base, learners);
     const http = httpClient(base, LEARNERS);
     const lags: number[] = [];
+    const courseLags: number[] = [];
     const pending: Promise<void>[] = [];
     let beats = 0;
     const until = Date.now() + LOAD_MS;
@@ -127,15 +113,21 @@ async function runOverviewBench(log: (line: string) => void) {
             const at = Date.now();
             pending.push(
               (async () => {
-                while (Date.now() - at < 120_000) {
-                  const found = await rowOfPerson(person.personId, person.unitId);
-                  if (found?.row && !found.row.open.some((t) => t.subjectId === course.courseId)) {
-                    lags.push(Date.now() - at);
-                    return;
+                let overviewLag: number | null = null;
+                let courseLag: number | null = null;
+                while (Date.now() - at < 120_000 && (overviewLag === null || courseLag === null)) {
+                  if (overviewLag === null) {
+                    const found = await rowOfPerson(person.personId, person.unitId);
+                    if (found?.row && !found.row.open.some((t) => t.subjectId === course.courseId)) overviewLag = Date.now() - at;
+                  }
+                  if (courseLag === null) {
+                    const figures = await getCourseCompletion(admin, course.courseId, { unitId: person.unitId });
+                    if (figures.people?.some((p) => p.personId === person.personId && p.state === 'done')) courseLag = Date.now() - at;
                   }
                   await new Promise((resolve) => setTimeout(resolve, 500));
                 }
-                lags.push(Number.POSITIVE_INFINITY);
+                lags.push(overviewLag ?? Number.POSITIVE_INFINITY);
+                courseLags.push(courseLag ?? Number.POSITIVE_INFINITY);
               })(),
             );
           }
@@ -144,14 +136,19 @@ async function runOverviewBench(log: (line: string) => void) {
       }),
     );
     await Promise.all(pending);
-    const reached = lags.filter((l) => Number.isFinite(l));
-    const lag = reached.length ? summarize(reached) : null;
-    if (reached.length < lags.length) log(`${lags.length - reached.length} of ${lags.length} completions not counted within 120 s`);
-    log(
-      lag
-        ? `Lag from a completion to the overview counting it, ${LEARNERS} learners heartbeating (${beats} heartbeats, ${lags.length} completions): p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(Math.max(...lags))} — ${lag.p99 <= 60_000 ? 'PASS' : 'OVER'} (≤ 60 s)`
-        : `No completion within ${LOAD_MS / 1000} s: lag not measured`,
-    );
+    const lagOf = (name: string, all: number[]) => {
+      const reached = all.filter((l) => Number.isFinite(l));
+      const lag = reached.length ? summarize(reached) : null;
+      if (reached.length < all.length) log(`${all.length - reached.length} of ${all.length} completions not counted in ${name} within 120 s`);
+      log(
+        lag
+          ? `Lag from a completion to ${name} counting it, ${LEARNERS} learners heartbeating (${beats} heartbeats, ${all.length} completions): p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(Math.max(...all))} — ${lag.p99 <= 60_000 && reached.length === all.length ? 'PASS' : 'OVER'} (≤ 60 s)`
+          : `No completion within ${LOAD_MS / 1000} s: lag not measured`,
+      );
+      return lag;
+    };
+    const lag = lagOf('the overview', lags);
+    const courseLag = lagOf('the course’s completion figures', courseLags);
     return {
       people: people.length,
       units: units.length,
@@ -162,6 +159,7 @@ async function runOverviewBench(log: (line: string) => void) {
       overviewP99Ms: overviewHttp.p99,
       homeP99Ms: homeHttp.p99,
       lagP99Ms: lag?.p99 ?? null,
+      courseLagP99Ms: courseLag?.p99 ?? null,
       completions: lags.length,
     };
   } finally {

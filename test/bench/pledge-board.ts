@@ -27,13 +27,12 @@ import type { Actor } from '../../functions/domain/authz/permissions.js';
 import type { Person } from '../../functions/domain/people/schema.js';
 import type { Unit } from '../../functions/domain/org/schema.js';
 import { onEnginesOfItsOwn } from './own-engines.js';
-import { httpClient, meterDynamo } from './learning.js';
+import { httpClient, timedGets, meterDynamo } from './learning.js';
 import { signInOverHttp, writeBranchPeople } from './branch-people.js';
 import { ms, summarize, table } from './stats.js';
 
 const BRANCHES = 20;
 const MEMBERS = 30;
-const REQUESTS = 300;
 
 async function writeCards(people: readonly Person[], year: number) {
   const now = nowIso();
@@ -73,21 +72,6 @@ async function writeCards(people: readonly Person[], year: number) {
   const batches = [];
   for (let i = 0; i < items.length; i += 25) batches.push({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } });
   await batchWrite(batches);
-}
-
-async function timed(get: ReturnType<typeof httpClient>, path: string, cookie: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i += 10) {
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        const started = performance.now();
-        const res = await get('GET', path, { cookie });
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
-        times.push(performance.now() - started);
-      }),
-    );
-  }
-  return times;
 }
 
 async function runBoardBench(log: (line: string) => void) {
@@ -152,10 +136,10 @@ async function runBoardBench(log: (line: string) => void) {
   try {
     const cookie = await signInOverHttp(base, everyone[1]!.login, 1, 7);
     const get = httpClient(base, 10);
-    await timed(get, '/api/me', cookie);
-    const me = summarize(await timed(get, '/api/me', cookie));
-    const branch = summarize(await timed(get, `/api/pledge-board?unitId=${branches[0]!.unitId}&year=${year}`, cookie));
-    const bureau = summarize(await timed(get, `/api/pledge-board?unitId=${root.unitId}&year=${year}`, cookie));
+    await timedGets(get, '/api/me', cookie);
+    const me = summarize(await timedGets(get, '/api/me', cookie));
+    const branch = summarize(await timedGets(get, `/api/pledge-board?unitId=${branches[0]!.unitId}&year=${year}`, cookie));
+    const bureau = summarize(await timedGets(get, `/api/pledge-board?unitId=${root.unitId}&year=${year}`, cookie));
     log(
       table(
         ['request (10 at a time)', 'p50', 'p99', 'p99 ÷ /api/me'],

@@ -171,21 +171,50 @@ export async function refreshCourseCompletion(actor: Actor | null, courseId: str
   return { assignments: assignments.length, units: assignments.length ? units : 0 };
 }
 
+/** A `course#<id>` or `quiz#<id>` key of a stale mark, or null for a key of another area. */
+function subjectOfKey(key: string): { kind: 'course' | 'quiz'; id: string } | null {
+  const [kind, id, ...rest] = key.split('#');
+  return id && rest.length === 0 && (kind === 'course' || kind === 'quiz') ? { kind, id } : null;
+}
+
 /**
- * Recomputes one course's or quiz's figures when a write marked them stale (`course#<id>`, `quiz#<id>`; the
- * refresher calls it, no actor). Reads only what the subject needs: its assignments, its progress, and the people of
- * its audiences. False for a key that names no subject of this area.
+ * Recomputes courses' and quizzes' figures that writes marked stale (`course#<id>`, `quiz#<id>`; the refresher calls
+ * it, no actor), in the order given, until `deadline` (ms since the epoch) has passed. What they share is read once
+ * for them all — the tree, the assignments, the people of their audiences — so a round of many marked subjects costs
+ * one read of the people, not one per subject; then each subject reads only its own progress. Returns the keys
+ * answered (a key of another area is not answered; one left for lack of time is not either).
  */
-export async function refreshSubjectFigures(key: string): Promise<boolean> {
-  const [kind, id] = key.split('#');
-  if (!id || (kind !== 'course' && kind !== 'quiz')) return false;
-  const tree = await loadTree();
-  if (kind === 'course') {
-    const [assignments, progress] = await Promise.all([assignmentsOfCourse(id), completionOfCourse(id)]);
-    if (assignments.length) await computeCourseSubjects(id, assignments, { tree, people: await audienceOf(assignments, tree), progress });
-  } else {
-    const assignments = (await allQuizAssignments()).filter((a) => a.quizId === id);
-    if (assignments.length) await computeQuizSubjects(id, assignments, { tree, people: await audienceOf(assignments, tree) });
+export async function refreshSubjectsFigures(keys: readonly string[], deadline = Number.POSITIVE_INFINITY): Promise<string[]> {
+  const wanted = keys.map((key) => ({ key, subject: subjectOfKey(key) })).filter((k): k is { key: string; subject: { kind: 'course' | 'quiz'; id: string } } => k.subject !== null);
+  if (wanted.length === 0) return [];
+  const needsQuizzes = wanted.some((k) => k.subject.kind === 'quiz');
+  const courseIds = wanted.filter((k) => k.subject.kind === 'course').map((k) => k.subject.id);
+  const [tree, courseAssignments, quizAssignments] = await Promise.all([
+    loadTree(),
+    // One course: its own assignments (one query); several: all of them at once.
+    courseIds.length === 1 ? assignmentsOfCourse(courseIds[0]!) : courseIds.length ? allAssignments() : Promise.resolve([]),
+    needsQuizzes ? allQuizAssignments() : Promise.resolve([]),
+  ]);
+  const ofCourse = (id: string) => courseAssignments.filter((a) => a.courseId === id);
+  const ofQuiz = (id: string) => quizAssignments.filter((a) => a.quizId === id);
+  const assigned: Pick<Assignment, 'audience'>[] = wanted.flatMap(({ subject }): Pick<Assignment, 'audience'>[] => (subject.kind === 'course' ? ofCourse(subject.id) : ofQuiz(subject.id)));
+  const people = assigned.length ? await audienceOf(assigned, tree) : [];
+  const answered: string[] = [];
+  for (const { key, subject } of wanted) {
+    if (answered.length > 0 && Date.now() > deadline) break;
+    if (subject.kind === 'course') {
+      const assignments = ofCourse(subject.id);
+      if (assignments.length) await computeCourseSubjects(subject.id, assignments, { tree, people });
+    } else {
+      const assignments = ofQuiz(subject.id);
+      if (assignments.length) await computeQuizSubjects(subject.id, assignments, { tree, people });
+    }
+    answered.push(key);
   }
-  return true;
+  return answered;
+}
+
+/** Recomputes one course's or quiz's figures (see refreshSubjectsFigures). False for a key of another area. */
+export async function refreshSubjectFigures(key: string): Promise<boolean> {
+  return (await refreshSubjectsFigures([key])).length > 0;
 }

@@ -6,13 +6,13 @@
 import { Link } from '@remix-run/react';
 import { useT } from '../i18n';
 import type { components } from '../lib/api-types';
+import { percent } from '../lib/format';
 
 type Unit = components['schemas']['Overview']['units'][number];
 type Figure = Unit['figures'][number];
 type Label = components['schemas']['Overview']['requirements'][number];
 type TrendPoint = components['schemas']['Overview']['trends'][number]['points'][number];
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 export function ShareCell({ figure, label }: { figure: Figure | undefined; label: string }) {
   const t = useT();
@@ -106,7 +106,7 @@ export function TrendChart({ points, labels, title }: { points: TrendPoint[]; la
           <g key={v}>
             <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} className="trend-grid" />
             <text x={left - 6} y={y(v) + 4} textAnchor="end" className="trend-axis">
-              {Math.round(v * 100)}%
+              {percent(v)}
             </text>
           </g>
         ))}

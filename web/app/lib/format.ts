@@ -23,3 +23,8 @@ export function formatDayTime(iso: string, lang: Lang): string {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   return `${formatDate(iso, lang)} ${time}`;
 }
+
+/** A share 0–1 as a whole percentage ("—" when there is nothing to share). */
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}

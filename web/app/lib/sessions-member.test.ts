@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byMonth, checkInReasonOf, groupDigits, monthOf, percent, shanghaiYear, splitByTime, timeRange } from './sessions-member';
+import { byMonth, checkInReasonOf, groupDigits, monthOf, shanghaiYear, splitByTime, timeRange } from './sessions-member';
+import { percent } from './format';
 import { sessionIdOfToken } from './sessions-member.server';
 
 describe('the session pages’ helpers', () => {

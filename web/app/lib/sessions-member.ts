@@ -63,11 +63,6 @@ export function shanghaiYear(now: number): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(new Date(now)));
 }
 
-/** A share 0–1 as a whole percentage ("—" when there is nothing to share). */
-export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
 /** The six digits as two groups of three, easier to read off a screen and to type. */
 export function groupDigits(code: string): string {
   return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;

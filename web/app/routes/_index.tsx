@@ -10,7 +10,7 @@ import { CourseProgressBar } from '../components/course-progress-bar';
 import { BookIcon, ChartIcon, FlagIcon, UsersIcon } from '../components/icons';
 import { translate, useLang, useT } from '../i18n';
 import type { components } from '../lib/api-types';
-import { formatDate, formatDateTime, formatDayTime } from '../lib/format';
+import { formatDate, formatDateTime, formatDayTime, percent } from '../lib/format';
 import { loadHealth } from '../lib/health.server';
 import { may, useMe } from '../lib/me';
 import styles from '../styles/overview.css?url';
@@ -176,7 +176,7 @@ function Figures({ figures, link, linkText }: { figures: Home['overview'][number
           <li key={f.requirement} className={`share-${f.colour ?? 'none'}`}>
             <span>{t(names[f.requirement])}</span>
             <span>
-              {f.share === null ? t('stats.notApplicable') : `${Math.round(f.share * 100)}%`} {f.colour ? <span className="share-word">{t(`stats.colour.${f.colour}`)}</span> : null}
+              {f.share === null ? t('stats.notApplicable') : percent(f.share)} {f.colour ? <span className="share-word">{t(`stats.colour.${f.colour}`)}</span> : null}
             </span>
           </li>
         ))}

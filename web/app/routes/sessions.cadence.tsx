@@ -12,7 +12,8 @@ import { formatDateTime } from '../lib/format';
 import { withCapability } from '../lib/learn.server';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
-import { everyKey, percent, periodKey, typeKey, type CadenceView } from '../lib/sessions-member';
+import { everyKey, periodKey, typeKey, type CadenceView } from '../lib/sessions-member';
+import { percent } from '../lib/format';
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import styles from '../styles/sessions.css?url';
 

@@ -9,7 +9,8 @@ import { withCapability } from '../lib/learn.server';
 import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { throwApiError } from '../lib/respond.server';
-import { percent, shanghaiYear, stateKey, typeKey, type AttendanceFigures } from '../lib/sessions-member';
+import { shanghaiYear, stateKey, typeKey, type AttendanceFigures } from '../lib/sessions-member';
+import { percent } from '../lib/format';
 import styles from '../styles/sessions.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -1,0 +1,51 @@
+/**
+ * The refresher (decision 042) on the demo installation: a round answers every marked course from one read of what
+ * they share, clears the marks it answered (and keys no area answers to, so they cannot keep it going round), and a
+ * round out of time leaves the later subjects marked for the next.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { refreshStale } from '../../functions/jobs/refresh.js';
+import { refreshSubjectsFigures } from '../../functions/domain/stats/service.js';
+import { markStale, staleMarks } from '../../functions/platform/stale.js';
+import { useLocalPlatform } from '../helpers/platform.js';
+
+const { call, signIn } = useLocalPlatform();
+
+let admin = '';
+let courseIds: string[] = [];
+
+beforeAll(async () => {
+  admin = await signIn('admin');
+  const staff1 = (await call('GET', '/people?limit=200', admin)).json.items.find((p: { login: string }) => p.login === 'staff1').personId as string;
+  const listed = (await call('GET', '/courses', admin)).json as { items?: { courseId: string; status?: string }[] } | { courseId: string }[];
+  const list = Array.isArray(listed) ? listed : (listed.items ?? []);
+  courseIds = [];
+  const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  for (const { courseId } of list) {
+    const res = await call('POST', `/courses/${courseId}/assignments`, admin, { audience: { kind: 'people', personIds: [staff1] }, required: true, dueAt: due });
+    if (res.status === 201) courseIds.push(courseId);
+    if (courseIds.length === 2) break;
+  }
+  expect(courseIds).toHaveLength(2);
+});
+
+const asOf = async (courseId: string) => (await call('GET', `/courses/${courseId}/completion`, admin)).json.asOf as string;
+
+describe('the refresher', () => {
+  it('answers the courses marked, in the order given, until its time is up', async () => {
+    const keys = courseIds.map((id) => `course#${id}`);
+    expect(await refreshSubjectsFigures(['overview', 'course#a#b', ...keys], Date.now() - 1), 'the first subject is answered even out of time; the rest wait').toEqual([keys[0]]);
+    expect(await refreshSubjectsFigures(keys)).toEqual(keys);
+  });
+
+  it('recomputes every marked course in one run and leaves nothing marked, not even a key nobody answers to', async () => {
+    const before = await Promise.all(courseIds.map(asOf));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await markStale(...courseIds.map((id) => `course#${id}`), 'overview', 'course#not#a-subject');
+    const result = await refreshStale();
+    expect(result.busy).toBeUndefined();
+    expect(await staleMarks()).toEqual([]);
+    const after = await Promise.all(courseIds.map(asOf));
+    for (const [i, time] of after.entries()) expect(time > before[i]!, `course ${i + 1} recomputed`).toBe(true);
+  });
+});
