@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.js';
 import { clock } from '../platform/clock.js';
 import { clearStale, onRefreshRequested, releaseRefreshLease, staleMarks, takeRefreshLease, type StaleMark } from '../platform/stale.js';
 import { refreshSubjectsFigures } from '../domain/stats/service.js';
+import { subjectOfKey } from '../domain/stats/keys.js';
 import { recomputeOverview } from '../domain/overview/service.js';
 
 /** The mark every source write sets besides its subject's. */
@@ -60,7 +61,7 @@ export async function refreshStale(): Promise<Record<string, number>> {
       const done = new Set(await refreshSubjectsFigures(subjects.map((m) => m.key), Date.now() + SUBJECTS_PER_ROUND_MS));
       for (const mark of subjects) {
         // A key no area answers to is cleared too, so it cannot keep the refresher going round.
-        if (done.has(mark.key) || !/^(course|quiz)#[^#]+$/.test(mark.key)) await answered(mark);
+        if (done.has(mark.key) || !subjectOfKey(mark.key)) await answered(mark);
       }
     }
   } finally {

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -16,29 +16,42 @@ export interface AppFunctionProps {
   readonly memorySize?: number;
   readonly timeout?: Duration;
   readonly environment?: Record<string, string>;
-  readonly logRetention?: RetentionDays;
+  /** Days the function's logs are kept (settings.ts: at least 180). */
+  readonly logRetentionDays: number;
+  /** The most instances at once: a flood is throttled rather than billed without bound. */
+  readonly reservedConcurrency: number;
 }
 
 /**
- * A Lambda function with the house defaults (Node 22 on Graviton, one ESM bundle made by `bundleLambda`, a log group
- * with retention) and no rights at all until `bindTable` / `bindBucket` grant the exact actions its code uses.
+ * A Lambda function with the house defaults (Node 24, the newest Node.js runtime CDK knows and one Lambda offers in
+ * every region, China's included (Runtime.NODEJS_LATEST); on Graviton; one ESM bundle made by `bundleLambda`; a log
+ * group with retention; reserved concurrency) and no rights but writing its own logs until `bindTable` / `bindBucket`
+ * grant the exact actions its code uses.
  */
 export class AppFunction extends Construct {
   readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
 
     // Made here rather than left to Lambda, so retention is set from the first log line and the group is ours.
     this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      retention: props.logRetentionDays as RetentionDays,
     });
+
+    // Our own role, not AWSLambdaBasicExecutionRole (a managed policy that may write to any log group): this one
+    // writes to the function's own group only.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(this.role);
 
     this.fn = new LambdaFunction(this, 'Function', {
       code: lambdaCode(props.entry),
       handler: 'index.handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
+      role: this.role,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(29),

@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { UPLOADS_PREFIXES } from './access.js';
 
@@ -8,6 +8,8 @@ export interface UploadsBucketProps {
   readonly allowedOrigins: string[];
   /** How long an overwritten or deleted file can still be restored. */
   readonly keepOldVersionsFor?: Duration;
+  /** Where S3 server access logs go. */
+  readonly accessLogs: { readonly bucket: IBucket; readonly prefix: string };
 }
 
 /** Materials, photos, evidence and exports. Private; browsers reach it only through presigned URLs. */
@@ -21,6 +23,8 @@ export class UploadsBucket extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogs.bucket,
+      serverAccessLogsPrefix: props.accessLogs.prefix,
       // Evidence and materials are records: an overwrite or a deletion must be recoverable for a while.
       versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,

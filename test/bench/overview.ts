@@ -62,6 +62,9 @@ async function runOverviewBench(log: (line: string) => void) {
 
   const server = serve({ fetch: createApp().fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  // Idle keep-alive connections outlive a learner's 15 s between heartbeats (as behind a load balancer), so a
+  // heartbeat never lands on a socket the server is closing.
+  Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // What the seed marked stale (50 assignments) is refreshed first, as `npm start`'s seed does.
   const settled = await meter.measure(() => refreshStale());

@@ -3,7 +3,7 @@
  * indexes taken from the table definition, least-privilege grants, the CDN, the schedule, alarms and logs.
  * Bundling is skipped and built-in validation is off, so this stays a few seconds; lambda-bundle.test.ts bundles.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -137,7 +137,7 @@ describe('data stack: table', () => {
 
 describe('data stack: uploads bucket', () => {
   it('is private, encrypted, versioned and retained', () => {
-    data.resourceCountIs('AWS::S3::Bucket', 1);
+    data.resourceCountIs('AWS::S3::Bucket', 2);
     data.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -193,13 +193,14 @@ describe('data stack: uploads bucket', () => {
 });
 
 describe('app stack: functions', () => {
-  it('run Node 22 on arm64, log to a group kept a month', () => {
+  it('run Node 24 on arm64 with reserved concurrency, log to a group kept 180 days', () => {
     for (const fn of [stacks.app.http, stacks.app.jobs]) {
       const id = logicalId(fn.fn, stacks.app);
       const resource = service.toJSON().Resources[id] as Resource;
       expect(resource.Type).toBe('AWS::Lambda::Function');
       expect(resource.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
+        ReservedConcurrentExecutions: expect.any(Number),
         Architectures: ['arm64'],
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: logicalId(fn.logGroup, stacks.app) } },
@@ -246,7 +247,7 @@ describe('app stack: functions', () => {
   it('every log group has a retention', () => {
     const groups = Object.values(service.findResources('AWS::Logs::LogGroup'));
     expect(groups.length).toBeGreaterThanOrEqual(3);
-    for (const group of groups) expect(group.Properties.RetentionInDays).toBe(30);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBe(180);
   });
 });
 
@@ -410,6 +411,45 @@ describe('app stack: front door', () => {
     expect(httpFn.DependsOn).toEqual(
       expect.arrayContaining(stacks.app.site.assetsDeployments.map((d) => expect.stringContaining(d.node.id))),
     );
+  });
+});
+
+describe('logs kept 180 days', () => {
+  it('the HTTP API writes a JSON access log to a group kept 180 days', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+  });
+
+  it('CloudFront standard logs and both buckets’ access logs go to the log bucket, which expires them after 180 days', () => {
+    service.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ Prefix: 'cloudfront/' }) }),
+    });
+    service.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: Match.objectLike({ LogFilePrefix: 's3-access/assets/' }) });
+    data.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: Match.objectLike({ LogFilePrefix: 's3-access/uploads/' }) });
+    data.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+        LifecycleConfiguration: { Rules: [Match.objectLike({ Status: 'Enabled', ExpirationInDays: 180 })] },
+      }),
+    });
+  });
+
+  it('the table keeps point-in-time recovery on', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+  });
+
+  it('the audit log carries no TTL attribute, so DynamoDB never expires an entry (等保: kept at least a year)', () => {
+    const dir = join(repoRoot, 'functions/domain/audit');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const file of sources) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text, file).not.toContain(definition.ttlAttribute);
+      expect(text, file).not.toMatch(/\bttl\b/i);
+    }
   });
 });
 

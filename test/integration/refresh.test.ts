@@ -13,10 +13,14 @@ const { call, signIn } = useLocalPlatform();
 
 let admin = '';
 let courseIds: string[] = [];
+let staff1 = '';
+let staff1Unit = '';
 
 beforeAll(async () => {
   admin = await signIn('admin');
-  const staff1 = (await call('GET', '/people?limit=200', admin)).json.items.find((p: { login: string }) => p.login === 'staff1').personId as string;
+  const person = (await call('GET', '/people?limit=200', admin)).json.items.find((p: { login: string }) => p.login === 'staff1') as { personId: string; unitId: string };
+  staff1 = person.personId;
+  staff1Unit = person.unitId;
   const listed = (await call('GET', '/courses', admin)).json as { items?: { courseId: string; status?: string }[] } | { courseId: string }[];
   const list = Array.isArray(listed) ? listed : (listed.items ?? []);
   courseIds = [];
@@ -32,16 +36,28 @@ beforeAll(async () => {
 const asOf = async (courseId: string) => (await call('GET', `/courses/${courseId}/completion`, admin)).json.asOf as string;
 
 describe('the refresher', () => {
+  it('recomputes only the unit of a person whose progress changed, and the sums above it', async () => {
+    const [courseId] = courseIds;
+    const units = async () => new Map(((await call('GET', `/courses/${courseId}/completion`, admin)).json.units as { unitId: string; computedAt: string }[]).map((u) => [u.unitId, u.computedAt]));
+    const before = await units();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await refreshSubjectsFigures([`course#${courseId}#${staff1}`])).toEqual([`course#${courseId}#${staff1}`]);
+    const after = await units();
+    expect(after.get(staff1Unit)! > before.get(staff1Unit)!, 'the person’s unit recomputed').toBe(true);
+    const untouched = [...after].filter(([unitId, at]) => unitId !== staff1Unit && at === before.get(unitId));
+    expect(untouched.length, 'other units keep the time they were computed').toBeGreaterThan(0);
+  });
+
   it('answers the courses marked, in the order given, until its time is up', async () => {
     const keys = courseIds.map((id) => `course#${id}`);
-    expect(await refreshSubjectsFigures(['overview', 'course#a#b', ...keys], Date.now() - 1), 'the first subject is answered even out of time; the rest wait').toEqual([keys[0]]);
+    expect(await refreshSubjectsFigures(['overview', 'course#a#b#c', ...keys], Date.now() - 1), 'the first subject is answered even out of time; the rest wait').toEqual([keys[0]]);
     expect(await refreshSubjectsFigures(keys)).toEqual(keys);
   });
 
   it('recomputes every marked course in one run and leaves nothing marked, not even a key nobody answers to', async () => {
     const before = await Promise.all(courseIds.map(asOf));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await markStale(...courseIds.map((id) => `course#${id}`), 'overview', 'course#not#a-subject');
+    await markStale(...courseIds.map((id) => `course#${id}`), 'overview', 'course#not#a#subject');
     const result = await refreshStale();
     expect(result.busy).toBeUndefined();
     expect(await staleMarks()).toEqual([]);

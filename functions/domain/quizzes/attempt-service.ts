@@ -27,6 +27,7 @@ import { questionsAt } from './service.js';
 import type { Attempt, AttemptForTaker, Question, Quiz } from './schema.js';
 import { finalTestPassed } from '../study/service.js';
 import { markStale } from '../../platform/stale.js';
+import { personSubjectKey } from '../stats/keys.js';
 
 const quizNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.quizNotFound });
 const attemptNotFound = () => new AppError('NOT_FOUND', { messageKey: quizMessages.attemptNotFound });
@@ -85,7 +86,7 @@ async function storeFinished(finished: Attempt, quiz: Quiz): Promise<Attempt> {
   }
   await creditCourseTest(finished, quiz);
   // The result reaches the quiz's figures and the overview within seconds (decision 042).
-  await markStale(`quiz#${quiz.quizId}`, ...(quiz.courseId ? [`course#${quiz.courseId}`] : []), 'overview');
+  await markStale(personSubjectKey('quiz', quiz.quizId, finished.personId), ...(quiz.courseId ? [personSubjectKey('course', quiz.courseId, finished.personId)] : []), 'overview');
   await notify([finished.personId], {
     kind: 'quizResult',
     variant: finished.passed ? 'passed' : 'failed',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrgTree } from '../org/tree.js';
 import type { Unit } from '../org/schema.js';
-import { oldest, rollupItems, stateOf, unitRows } from './rollup.js';
+import { oldest, rollupChangedUnits, rollupItems, stateOf, unitRows } from './rollup.js';
 import type { UnitFigures } from './schema.js';
 
 const unit = (unitId: string, parentId: string | null): Unit => ({
@@ -46,5 +46,31 @@ describe('rollupItems', () => {
     expect(rows.map((r) => [r.unitId, r.depth, r.subtree.total, r.computedAt])).toEqual([['bureau', 0, 0, null], ['b1', 1, 2, now]]);
     expect(oldest([null, '2026-02-02T00:00:00Z', '2026-02-01T00:00:00Z'])).toBe('2026-02-01T00:00:00Z');
     expect(oldest([null])).toBeNull();
+  });
+});
+
+describe('rollupChangedUnits', () => {
+  const people = [person('a', 'b1'), person('b', 'b1'), person('c', 'b2'), person('e', 'bureau')];
+  const due = '2026-04-01T00:00:00.000Z';
+  const subject = { kind: 'course' as const, id: 'c1' };
+  const before = rollupItems(subject, people, () => due, new Map([['c', null]]), tree, now).items;
+  const stored = new Map(before.filter((i): i is UnitFigures => i.part === 'UNIT').map((i) => [i.unitId, i]));
+  const later = '2026-03-01T00:05:00.000Z';
+  // b completes; only b1's people are recomputed.
+  const progress = new Map<string, string | null>([['c', null], ['b', '2026-03-01T00:04:00.000Z']]);
+
+  it('agrees with a full recomputation, rewriting only the changed unit and the sums above it', () => {
+    const items = rollupChangedUnits(subject, new Map([['b1', people.filter((p) => p.unitId === 'b1')]]), () => due, progress, tree, stored, later)!;
+    const full = rollupItems(subject, people, () => due, progress, tree, later).items;
+    const strip = (i: UnitFigures | (typeof items)[number]) => ({ ...i, computedAt: undefined });
+    for (const item of items) expect(strip(item)).toEqual(strip(full.find((f) => f.unitId === item.unitId && f.part === item.part)!));
+    expect(items.map((i) => `${i.part}#${i.unitId}`).sort()).toEqual(['PEOPLE#b1', 'UNIT#b1', 'UNIT#bureau']);
+    // The bureau's own people were not recomputed: its figures keep their time.
+    expect(items.find((i) => i.unitId === 'bureau')!.computedAt).toBe(now);
+    expect(items.find((i) => i.unitId === 'b1')!.computedAt).toBe(later);
+  });
+
+  it('answers null for a subject never computed, so the caller computes it whole', () => {
+    expect(rollupChangedUnits(subject, new Map(), () => due, progress, tree, new Map(), later)).toBeNull();
   });
 });

@@ -24,6 +24,26 @@ export interface Counted {
   active: boolean;
 }
 
+/** The states of the people of one unit in a subject's audience, by login, and their counts. */
+function unitStates<P extends Counted>(people: readonly P[], dueOf: (person: P) => string | undefined, progress: Map<string, string | null>, computedAt: string) {
+  const list: PersonState[] = [];
+  const counts = zero();
+  for (const person of people) {
+    if (!person.active) continue;
+    const dueAt = dueOf(person);
+    if (dueAt === undefined) continue;
+    const completedAt = progress.get(person.personId);
+    const state = stateOf(completedAt, progress.has(person.personId), dueAt, computedAt);
+    list.push({ personId: person.personId, name: person.name, login: person.login, state, completedAt: completedAt ?? null });
+    counts.total++;
+    counts[state]++;
+  }
+  return { list: list.sort((a, b) => a.login.localeCompare(b.login)), counts };
+}
+
+const plus = (a: Counts, b: Counts): Counts => ({ total: a.total + b.total, done: a.done + b.done, inProgress: a.inProgress + b.inProgress, notStarted: a.notStarted + b.notStarted, overdue: a.overdue + b.overdue });
+const sameCounts = (a: Counts | undefined, b: Counts) => a !== undefined && (Object.keys(b) as (keyof Counts)[]).every((k) => a[k] === b[k]);
+
 /**
  * One subject's rollup items: two per unit of the tree (all units, so a unit whose people left reads zero rather
  * than stale figures). `dueOf` gives the earliest due date of the person's assignments in the subject (undefined: not
@@ -37,44 +57,58 @@ export function rollupItems<P extends Counted>(
   tree: OrgTree,
   computedAt: string,
 ): { items: (UnitFigures | UnitPeople)[]; people: number } {
-  const byUnit = new Map<string, PersonState[]>();
-  let counted = 0;
-  for (const person of people) {
-    if (!person.active) continue;
-    const dueAt = dueOf(person);
-    if (dueAt === undefined) continue;
-    const completedAt = progress.get(person.personId);
-    const state = stateOf(completedAt, progress.has(person.personId), dueAt, computedAt);
-    const list = byUnit.get(person.unitId) ?? [];
-    list.push({ personId: person.personId, name: person.name, login: person.login, state, completedAt: completedAt ?? null });
-    byUnit.set(person.unitId, list);
-    counted++;
-  }
+  const byUnit = new Map<string, P[]>();
+  for (const person of people) byUnit.set(person.unitId, [...(byUnit.get(person.unitId) ?? []), person]);
   const key = subjectKey(subject);
   const items: (UnitFigures | UnitPeople)[] = [];
-  const count = (list: PersonState[]): Counts => {
-    const counts = zero();
-    for (const entry of list) {
-      counts.total++;
-      counts[entry.state]++;
-    }
-    return counts;
-  };
+  let counted = 0;
   // Post-order over the tree: a unit's subtree figures are its own plus its children's.
   const visit = (unitId: string): Counts => {
-    const direct = count(byUnit.get(unitId) ?? []);
-    const subtree = { ...direct };
-    for (const child of tree.children(unitId)) {
-      const childCounts = visit(child.unitId);
-      for (const name of Object.keys(subtree) as (keyof Counts)[]) subtree[name] += childCounts[name];
-    }
-    const list = (byUnit.get(unitId) ?? []).sort((a, b) => a.login.localeCompare(b.login));
+    const { list, counts: direct } = unitStates(byUnit.get(unitId) ?? [], dueOf, progress, computedAt);
+    counted += list.length;
+    const subtree = tree.children(unitId).reduce((sum, child) => plus(sum, visit(child.unitId)), direct);
     items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt }));
     items.push(UnitPeople.parse({ subject: key, unitId, part: 'PEOPLE', people: list, computedAt }));
     return subtree;
   };
   for (const root of tree.roots()) visit(root.unitId);
   return { items, people: counted };
+}
+
+/**
+ * The same subject's items after a change to the people of some units only (`changed`: each such unit's own people,
+ * all of them): those units' people and figures are recomputed; every other unit keeps its stored own figures, and
+ * the subtree sums are redone over the tree. Only items that differ are returned; a unit not recomputed keeps its
+ * time, so "as of" never claims more than was computed. Null when the subject was never computed (`stored` empty).
+ */
+export function rollupChangedUnits<P extends Counted>(
+  subject: Subject,
+  changed: Map<string, P[]>,
+  dueOf: (person: P) => string | undefined,
+  progress: Map<string, string | null>,
+  tree: OrgTree,
+  stored: Map<string, UnitFigures>,
+  computedAt: string,
+): (UnitFigures | UnitPeople)[] | null {
+  if (stored.size === 0) return null;
+  const key = subjectKey(subject);
+  const items: (UnitFigures | UnitPeople)[] = [];
+  const visit = (unitId: string): Counts => {
+    const before = stored.get(unitId);
+    const people = changed.get(unitId);
+    const recomputed = people ? unitStates(people, dueOf, progress, computedAt) : null;
+    const direct = recomputed?.counts ?? before?.direct ?? zero();
+    const subtree = tree.children(unitId).reduce((sum, child) => plus(sum, visit(child.unitId)), direct);
+    if (recomputed) {
+      items.push(UnitPeople.parse({ subject: key, unitId, part: 'PEOPLE', people: recomputed.list, computedAt }));
+      items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt }));
+    } else if (!sameCounts(before?.subtree, subtree)) {
+      items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt: before?.computedAt ?? computedAt }));
+    }
+    return subtree;
+  };
+  for (const root of tree.roots()) visit(root.unitId);
+  return items;
 }
 
 /** Each unit's figures as read from its rollup item (zero, never computed, when there is none yet). */

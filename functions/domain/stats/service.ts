@@ -9,7 +9,8 @@ import { clock } from '../../platform/clock.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor, type Grant, type Operation } from '../authz/permissions.js';
 import { loadTree } from '../org/service.js';
-import { everyone as listAllPeople } from '../people/directory.js';
+import { everyone as listAllPeople, peopleByIds, peopleOfUnit } from '../people/directory.js';
+import type { PublicPerson } from '../people/schema.js';
 import type { OrgTree } from '../org/tree.js';
 import { figuresReach } from '../authz/courses.js';
 import { courseById } from '../courses/service.js';
@@ -18,10 +19,11 @@ import { inAudience, type Member } from '../assignments/audience.js';
 import type { Assignment, QuizAssignment } from '../assignments/schema.js';
 import { quizProgress } from '../quizzes/quiz-service.js';
 import { completionOfCourse } from '../study/service.js';
-import { oldest, rollupItems, subjectKey, unitRows, type Counted } from './rollup.js';
+import { subjectOfKey, type MarkedSubject } from './keys.js';
+import { oldest, rollupChangedUnits, rollupItems, subjectKey, unitRows, type Counted } from './rollup.js';
 import { completionSpreadsheet, localTime } from './spreadsheet.js';
 import { putRollups, readRollups, type RollupKey } from './store.js';
-import type { Subject } from './schema.js';
+import type { Subject, UnitFigures, UnitPeople } from './schema.js';
 import { coursesMessages } from '../courses/messages.js';
 import { orgMessages } from '../org/messages.js';
 
@@ -47,12 +49,13 @@ async function computeQuizSubjects(quizId: string, assignments: QuizAssignment[]
 
 type Assigned = Pick<Assignment, 'assignmentId' | 'audience' | 'dueAt'>;
 
+/** The earliest due date of these assignments for a person in their audience (undefined: in none of them). */
+const earliestDueIn = (of: Assigned[], tree: OrgTree) => (person: Member) =>
+  of.filter((assignment) => inAudience(assignment.audience, person, tree)).map((a) => a.dueAt).sort()[0];
+
 /** One rollup per assignment and one for the whole (`whole`), from one read of the progress. */
 async function computeSubjects(whole: Subject, assignments: Assigned[], progress: Map<string, string | null>, sources: { tree: OrgTree; people: (Counted & Member)[] }) {
   const computedAt = clock.now().toISOString();
-  /** The earliest due date of these assignments for a person in their audience. */
-  const earliestDue = (of: Assigned[]) => (person: Counted & Member) =>
-    of.filter((assignment) => inAudience(assignment.audience, person, sources.tree)).map((a) => a.dueAt).sort()[0];
   const subjects: [Subject, Assigned[]][] = [
     ...assignments.map((assignment): [Subject, Assigned[]] => [{ kind: 'assignment', id: assignment.assignmentId }, [assignment]]),
     [whole, assignments],
@@ -60,7 +63,7 @@ async function computeSubjects(whole: Subject, assignments: Assigned[], progress
   let units = 0;
   let people = 0;
   for (const [subject, of] of subjects) {
-    const rollup = rollupItems(subject, sources.people, earliestDue(of), progress, sources.tree, computedAt);
+    const rollup = rollupItems(subject, sources.people, earliestDueIn(of, sources.tree), progress, sources.tree, computedAt);
     await putRollups(rollup.items);
     units = rollup.items.length;
     people = rollup.people;
@@ -171,47 +174,79 @@ export async function refreshCourseCompletion(actor: Actor | null, courseId: str
   return { assignments: assignments.length, units: assignments.length ? units : 0 };
 }
 
-/** A `course#<id>` or `quiz#<id>` key of a stale mark, or null for a key of another area. */
-function subjectOfKey(key: string): { kind: 'course' | 'quiz'; id: string } | null {
-  const [kind, id, ...rest] = key.split('#');
-  return id && rest.length === 0 && (kind === 'course' || kind === 'quiz') ? { kind, id } : null;
-}
-
 /**
- * Recomputes courses' and quizzes' figures that writes marked stale (`course#<id>`, `quiz#<id>`; the refresher calls
- * it, no actor), in the order given, until `deadline` (ms since the epoch) has passed. What they share is read once
- * for them all — the tree, the assignments, the people of their audiences — so a round of many marked subjects costs
- * one read of the people, not one per subject; then each subject reads only its own progress. Returns the keys
- * answered (a key of another area is not answered; one left for lack of time is not either).
+ * Recomputes courses' and quizzes' figures that writes marked stale (the refresher calls it, no actor), subject by
+ * subject in the order of their first key, until `deadline` (ms since the epoch) has passed. A subject marked whole is
+ * recomputed from the people of its audiences, read once for all such subjects; a subject marked only for some people
+ * recomputes only their units (rollupChangedUnits) — a completion costs its unit, not the whole audience. Returns the
+ * keys answered (a key of another area is not answered; one left for lack of time is not either).
  */
 export async function refreshSubjectsFigures(keys: readonly string[], deadline = Number.POSITIVE_INFINITY): Promise<string[]> {
-  const wanted = keys.map((key) => ({ key, subject: subjectOfKey(key) })).filter((k): k is { key: string; subject: { kind: 'course' | 'quiz'; id: string } } => k.subject !== null);
-  if (wanted.length === 0) return [];
-  const needsQuizzes = wanted.some((k) => k.subject.kind === 'quiz');
-  const courseIds = wanted.filter((k) => k.subject.kind === 'course').map((k) => k.subject.id);
+  const bySubject = new Map<string, { subject: MarkedSubject; keys: string[]; whole: boolean; personIds: Set<string> }>();
+  for (const key of keys) {
+    const marked = subjectOfKey(key);
+    if (!marked) continue;
+    const id = `${marked.kind}#${marked.id}`;
+    const entry = bySubject.get(id) ?? { subject: { kind: marked.kind, id: marked.id }, keys: [], whole: false, personIds: new Set<string>() };
+    entry.keys.push(key);
+    if (marked.personId) entry.personIds.add(marked.personId);
+    else entry.whole = true;
+    bySubject.set(id, entry);
+  }
+  if (bySubject.size === 0) return [];
+  const wanted = [...bySubject.values()];
+  const courseIds = wanted.filter((w) => w.subject.kind === 'course').map((w) => w.subject.id);
   const [tree, courseAssignments, quizAssignments] = await Promise.all([
     loadTree(),
     // One course: its own assignments (one query); several: all of them at once.
     courseIds.length === 1 ? assignmentsOfCourse(courseIds[0]!) : courseIds.length ? allAssignments() : Promise.resolve([]),
-    needsQuizzes ? allQuizAssignments() : Promise.resolve([]),
+    wanted.some((w) => w.subject.kind === 'quiz') ? allQuizAssignments() : Promise.resolve([]),
   ]);
-  const ofCourse = (id: string) => courseAssignments.filter((a) => a.courseId === id);
-  const ofQuiz = (id: string) => quizAssignments.filter((a) => a.quizId === id);
-  const assigned: Pick<Assignment, 'audience'>[] = wanted.flatMap(({ subject }): Pick<Assignment, 'audience'>[] => (subject.kind === 'course' ? ofCourse(subject.id) : ofQuiz(subject.id)));
-  const people = assigned.length ? await audienceOf(assigned, tree) : [];
+  const assignmentsOf = (subject: MarkedSubject): Assigned[] =>
+    subject.kind === 'course' ? courseAssignments.filter((a) => a.courseId === subject.id) : quizAssignments.filter((a) => a.quizId === subject.id);
+  // The people of every audience of the subjects marked whole, read once for them all.
+  const wholeAssigned = wanted.filter((w) => w.whole).flatMap((w) => assignmentsOf(w.subject));
+  const everyoneAssigned = wholeAssigned.length ? await audienceOf(wholeAssigned, tree) : [];
   const answered: string[] = [];
-  for (const { key, subject } of wanted) {
+  for (const { subject, keys: subjectKeys, whole, personIds } of wanted) {
     if (answered.length > 0 && Date.now() > deadline) break;
-    if (subject.kind === 'course') {
-      const assignments = ofCourse(subject.id);
-      if (assignments.length) await computeCourseSubjects(subject.id, assignments, { tree, people });
-    } else {
-      const assignments = ofQuiz(subject.id);
-      if (assignments.length) await computeQuizSubjects(subject.id, assignments, { tree, people });
+    const assignments = assignmentsOf(subject);
+    if (assignments.length) {
+      const progress = subject.kind === 'course' ? await completionOfCourse(subject.id) : await quizProgress(subject.id);
+      const people = whole ? null : await peopleOfUnitsOf([...personIds]);
+      if (!people || !(await recomputeUnits({ kind: subject.kind, id: subject.id }, assignments, progress, tree, people))) {
+        await computeSubjects({ kind: subject.kind, id: subject.id }, assignments, progress, { tree, people: whole ? everyoneAssigned : await audienceOf(assignments, tree) });
+      }
     }
-    answered.push(key);
+    answered.push(...subjectKeys);
   }
   return answered;
+}
+
+/** The units these people belong to, each with all its own people. */
+async function peopleOfUnitsOf(personIds: string[]): Promise<Map<string, PublicPerson[]>> {
+  const unitIds = [...new Set((await peopleByIds(personIds)).map((p) => p.unitId))];
+  const lists = await Promise.all(unitIds.map((unitId) => peopleOfUnit(unitId)));
+  return new Map(unitIds.map((unitId, i) => [unitId, lists[i]!]));
+}
+
+/**
+ * Recomputes a subject's figures (each assignment and the whole) for the units whose people changed only; false when
+ * a subject was never computed (then the caller computes it whole).
+ */
+async function recomputeUnits(whole: Subject, assignments: Assigned[], progress: Map<string, string | null>, tree: OrgTree, changed: Map<string, PublicPerson[]>): Promise<boolean> {
+  const computedAt = clock.now().toISOString();
+  const subjects: [Subject, Assigned[]][] = [...assignments.map((a): [Subject, Assigned[]] => [{ kind: 'assignment', id: a.assignmentId }, [a]]), [whole, assignments]];
+  const unitIds = tree.ordered().map((u) => u.unitId);
+  const writes: (UnitFigures | UnitPeople)[] = [];
+  for (const [subject, of] of subjects) {
+    const { figures } = await readRollups(unitIds.map((unitId) => ({ subject: subjectKey(subject), unitId, part: 'UNIT' })));
+    const items = rollupChangedUnits(subject, changed, earliestDueIn(of, tree), progress, tree, figures, computedAt);
+    if (!items) return false;
+    writes.push(...items);
+  }
+  await putRollups(writes);
+  return true;
 }
 
 /** Recomputes one course's or quiz's figures (see refreshSubjectsFigures). False for a key of another area. */

@@ -8,6 +8,7 @@ import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
 import { isConditionFailure } from '../../platform/errors.js';
 import { markStale } from '../../platform/stale.js';
+import { personSubjectKey } from '../stats/keys.js';
 import { studyEntities } from './entities.js';
 import type { Slot, StudyClock } from './clock.js';
 import { ProgressRecord, StoredLesson } from './schema.js';
@@ -118,7 +119,7 @@ export async function flushLesson(personId: string, course: CourseFacts, slot: S
         const created = { personId, courseId: course.courseId, courseTitle: course.title, credit: course.credit, lessons: { [slot.lessonId]: stateOf(slot) }, startedAt: slot.at, lastStudiedAt: slot.at, version: 1 };
         await entity.create(created).go({ response: 'none' });
         // A course started: its completion figures count the person as in progress now.
-        await markStale(`course#${course.courseId}`);
+        await markStale(personSubjectKey('course', course.courseId, personId));
         return completeIfDone(Key, course, { ...created, completedAt: null, testPassedAt: null });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -177,7 +178,7 @@ async function completeIfDone(Key: Record<string, string>, course: CourseFacts, 
       }),
     );
     // The completion and the 学时 it credits reach the figures within seconds (decision 042).
-    await markStale(`course#${course.courseId}`, 'overview');
+    await markStale(personSubjectKey('course', course.courseId, progress.personId), 'overview');
     return completedAt;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
