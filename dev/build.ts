@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compressedDirFor, precompressAssets } from './compression.js';
 
 export const serverBuildPath = 'build/server/index.js';
 export const clientBuildDir = 'build/client';
@@ -26,11 +27,21 @@ export function webBuildIsStale(): boolean {
   return inputs.some((input) => newestMtime(input) > built);
 }
 
-/** Builds the Remix client and server (`remix vite:build`) when the sources changed since the last build. */
+/**
+ * Builds the Remix client and server (`remix vite:build`) when the sources changed since the last build, and
+ * compresses the client's assets (brotli and gzip copies in build/compressed) that are not compressed yet.
+ */
 export function ensureWebBuild(log: (line: string) => void = console.log): void {
-  if (!webBuildIsStale()) return;
+  if (webBuildIsStale()) buildWeb(log);
+  const started = Date.now();
+  const compressed = precompressAssets(clientBuildDir);
+  if (compressed > 0) log(`Compressed ${compressed} assets (brotli and gzip) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function buildWeb(log: (line: string) => void): void {
   log('Building the web (remix vite:build)…');
   const started = Date.now();
+  rmSync(compressedDirFor(clientBuildDir), { recursive: true, force: true }); // the old build's copies
   // Always a production build, whoever asks (vitest runs with NODE_ENV=test, which would make React's dev build).
   const result = spawnSync('npx', ['remix', 'vite:build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('The web build failed; see the messages above.');

@@ -25,3 +25,15 @@ declare module 's3rver' {
     close(): Promise<void>;
   }
 }
+
+declare module 'tar' {
+  interface TarOptions {
+    file: string;
+    cwd?: string;
+    gzip?: boolean | { level?: number };
+    portable?: boolean;
+    strict?: boolean;
+  }
+  export function c(options: TarOptions, paths: string[]): Promise<void>;
+  export function x(options: TarOptions, paths?: string[]): Promise<void>;
+}

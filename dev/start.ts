@@ -3,16 +3,17 @@
  * dynalite and s3rver (data under .data/), seeds the demo organisation on the first start, and serves the same
  * Hono app that runs on Lambda.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from '@remix-run/server-runtime';
 import { startEngines } from './engines.js';
-import { clientBuildDir, ensureWebBuild, serverBuildPath } from './build.js';
-import { staticAssets } from './static-assets.js';
+import { ensureWebBuild } from './build.js';
+import { frontDoor, parsePublicUrl, parseTrustProxy } from './front-door.js';
 import { demoAccounts, describeDemo } from './banner.js';
 import { answerClientErrorsAsJson } from './client-errors.js';
+import { enginesFileName } from './backup/connect.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -20,18 +21,24 @@ const devMode = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-const origin = `http://localhost:${port}`;
+const frontDoorSettings = { publicUrl: process.env.PUBLIC_URL, trustProxy: process.env.TRUST_PROXY };
+const publicUrl = parsePublicUrl(frontDoorSettings.publicUrl);
+parseTrustProxy(frontDoorSettings.trustProxy); // a mistyped setting stops the start, not the first request
+const origin = publicUrl?.origin ?? `http://localhost:${port}`;
 process.env.NODE_ENV ??= devMode ? 'development' : 'production';
 
 const engines = await startEngines({
   dataDir,
   tableName: process.env.TABLE_NAME ?? 'dangjian',
   buckets: [process.env.UPLOADS_BUCKET ?? 'dangjian-uploads'],
-  corsOrigins: [origin, `http://127.0.0.1:${port}`],
+  corsOrigins: [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
   dynamoPort: Number(process.env.DYNAMODB_PORT ?? 0),
   s3Port: Number(process.env.S3_PORT ?? 0),
 });
 Object.assign(process.env, engines.env);
+// `npm run backup` / `restore` reach the data through these engines while this process holds the data folder.
+const enginesFile = resolve(dataDir, enginesFileName);
+writeFileSync(enginesFile, `${JSON.stringify({ dynamoEndpoint: engines.dynamoEndpoint, s3Endpoint: engines.s3Endpoint, pid: process.pid })}\n`);
 
 const { config } = await import('../functions/platform/config.js');
 const { seedDemo } = await import('./seed.js');
@@ -58,8 +65,8 @@ if (devMode) {
     if (file.includes('/functions/')) vite.ws.send({ type: 'full-reload' });
   });
   type AppModule = typeof import('../functions/http/app.js');
-  let current: { module: AppModule; fetch: (request: Request) => Response | Promise<Response> } | undefined;
-  const honoListener = getRequestListener(async (request) => {
+  let current: { module: AppModule; fetch: (request: Request, env: object) => Response | Promise<Response> } | undefined;
+  const honoListener = getRequestListener(frontDoor(async (request, env) => {
     const module = (await vite.ssrLoadModule('/functions/http/app.ts')) as AppModule;
     if (current?.module !== module) {
       const app = module.createApp({
@@ -67,15 +74,13 @@ if (devMode) {
       });
       current = { module, fetch: app.fetch };
     }
-    return current.fetch(request);
-  });
+    return current.fetch(request, env);
+  }, frontDoorSettings));
   listener = (req, res) => vite.middlewares(req, res, () => honoListener(req, res));
 } else {
   ensureWebBuild();
-  const { createApp } = await import('../functions/http/app.js');
-  const build = (await import(pathToFileURL(resolve(serverBuildPath)).href)) as ServerBuild;
-  const app = createApp({ web: { build, mode: 'production' }, assets: staticAssets(clientBuildDir) });
-  listener = getRequestListener(app.fetch);
+  const { localFetch } = await import('./local-app.js');
+  listener = getRequestListener(await localFetch(frontDoorSettings));
 }
 
 const { runJobs, jobs } = await import('../functions/jobs/registry.js');
@@ -100,6 +105,7 @@ async function stop(signal: string) {
   await new Promise<void>((done) => server.close(() => done()));
   await closeVite?.();
   await engines.stop();
+  rmSync(enginesFile, { force: true });
   console.log('Stopped. Your data is kept in', dataDir);
   process.exit(0);
 }

@@ -3,11 +3,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { config } from '../platform/config.js';
 
 /**
- * The session cookie: HttpOnly, SameSite=Lax, and outside localhost Secure with the __Host- prefix (which the
+ * The session cookie: HttpOnly, SameSite=Lax, and over HTTPS (AWS, or PUBLIC_URL https) Secure with the __Host- prefix (which the
  * browser only accepts from this exact host, over HTTPS, for the whole site).
  */
 export function sessionCookieName(): string {
-  return config().local ? 'sid' : '__Host-sid';
+  return config().https ? '__Host-sid' : 'sid';
 }
 
 export function readSessionToken(c: Context): string | undefined {
@@ -20,11 +20,11 @@ export function writeSessionCookie(c: Context, token: string): void {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: !cfg.local,
+    secure: cfg.https,
     maxAge: cfg.sessionMaxHours * 3600,
   });
 }
 
 export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, sessionCookieName(), { path: '/', secure: !config().local });
+  deleteCookie(c, sessionCookieName(), { path: '/', secure: config().https });
 }

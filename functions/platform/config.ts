@@ -42,6 +42,13 @@ const Env = z.object({
    * e-mails are kept in the outbox an admin reads instead of being sent.
    */
   SES_FROM_ADDRESS: z.email().optional(),
+  /**
+   * Locally (`npm start` as a service): the address people use, e.g. https://xuexi.example.gov.cn. When it is
+   * https, cookies are Secure and answers carry HSTS, as on AWS.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Locally: whose X-Forwarded-* headers to believe (`1`, or addresses/CIDR blocks); read by dev/front-door.ts. */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = {
@@ -63,8 +70,15 @@ export type Config = {
   originVerifySecret: string | undefined;
   refreshFunctionName: string | undefined;
   sesFromAddress: string | undefined;
+  publicUrl: string | undefined;
+  trustProxy: string | undefined;
   /** True when talking to the local engines rather than AWS. */
   local: boolean;
+  /**
+   * True when browsers reach the platform over HTTPS: on AWS always, locally when PUBLIC_URL is https. Then cookies
+   * are Secure (with the __Host- prefix) and answers carry Strict-Transport-Security.
+   */
+  https: boolean;
 };
 
 let cached: Config | undefined;
@@ -76,6 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const local = Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT);
   return {
     env: e.NODE_ENV,
     version: e.APP_VERSION,
@@ -95,7 +110,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     refreshFunctionName: e.REFRESH_FUNCTION_NAME,
     sesFromAddress: e.SES_FROM_ADDRESS,
-    local: Boolean(e.DYNAMODB_ENDPOINT || e.S3_ENDPOINT),
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    local,
+    https: !local || e.PUBLIC_URL?.startsWith('https:') === true,
   };
 }
 

@@ -28,7 +28,7 @@ const setLanguage = createRoute({
 
 /** Remembers the language in a cookie (readable by pages, a year long) and speaks it for the rest of this request. */
 export function rememberLanguage(c: Context<AppEnv>, lang: Lang): void {
-  setCookie(c, langCookie, lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: false, secure: !config().local });
+  setCookie(c, langCookie, lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: false, secure: config().https });
   c.set('lang', lang);
   setCurrentLang(lang);
 }

@@ -30,7 +30,7 @@ export const securityHeaders = () =>
       "base-uri 'self'",
       "form-action 'self'",
       "frame-ancestors 'none'",
-      ...(cfg.local ? [] : ['upgrade-insecure-requests']),
+      ...(cfg.https ? ['upgrade-insecure-requests'] : []),
     ].join('; ');
     h.set('content-security-policy', csp);
     h.set('x-content-type-options', 'nosniff');
@@ -38,6 +38,7 @@ export const securityHeaders = () =>
     h.set('referrer-policy', 'strict-origin-when-cross-origin');
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('permissions-policy', 'camera=(self), microphone=(), geolocation=(), payment=()');
-    if (!cfg.local) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Over HTTPS (AWS, or PUBLIC_URL https): a year, and the platform's own subdomains too (it serves none over HTTP).
+    if (cfg.https) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (c.req.path.startsWith('/api/') && !h.has('cache-control')) h.set('cache-control', 'no-store');
   });
