@@ -182,6 +182,10 @@ describe('signing in', () => {
       const viaCloudFront = { 'x-viewer-address': '198.51.100.200', 'x-origin-verify': 'origin-secret-for-tests-0123456789' };
       expect((await login({ env: lambda, headers: viaCloudFront })).status).toBe(200);
       expect(await addressOfLastSignIn()).toBe('198.51.100.200');
+      // In China CloudFront has no functions: its own CloudFront-Viewer-Address (ip:port), with the secret only.
+      const viaChina = { 'cloudfront-viewer-address': '2001:db8::7:51234', 'x-origin-verify': 'origin-secret-for-tests-0123456789' };
+      expect((await login({ env: lambda, headers: viaChina })).status).toBe(200);
+      expect(await addressOfLastSignIn()).toBe('2001:db8::7');
     } finally {
       delete process.env.ORIGIN_VERIFY_SECRET;
       resetConfig();
