@@ -212,7 +212,11 @@ function outcomes(
 /** The security and audit administrators' outcomes a row leaves out: staff1's, unless the call is about staff1. */
 function withAdministrators(sample: OperationSample): OperationSample {
   const asStaff: Outcome = sample.reach && 'person' in sample.reach && sample.reach.person === 'staff1' ? N : sample.expect.staff1;
-  return { ...sample, expect: Object.assign({ security: asStaff, auditor: asStaff }, sample.expect) };
+  const expect: Record<Subject, Outcome> = Object.assign({ security: asStaff, auditor: asStaff }, sample.expect);
+  // Refused where staff1's role passes (their own records, or out of reach): as staff, out of reach too (404).
+  const staffPasses = sample.expect.staff1 === Y || Boolean(sample.outOfReach?.includes('staff1'));
+  const outOfReach = (['security', 'auditor'] as const).filter((who) => staffPasses && expect[who] === N);
+  return { ...sample, expect, ...(outOfReach.length > 0 ? { outOfReach: [...(sample.outOfReach ?? []), ...outOfReach] } : {}) };
 }
 
 //                                anon staff1 org1 org2 leader admin pending

@@ -226,7 +226,7 @@ describe('confirmImport', () => {
   });
 
   it('records the import in the audit log', async () => {
-    const res = await call(admin, 'GET', `/api/audit?targetId=${importId}`);
+    const res = await call(await signIn('auditor'), 'GET', `/api/audit?targetId=${importId}`);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ action: 'confirmImport', target: { type: 'import', id: importId, label: 'roster.csv' }, details: expect.objectContaining({ created: 3, updated: 0, unchanged: 0, rows: 3 }) }),
