@@ -4,7 +4,9 @@ import { DEMO_DISPLAY_PATH } from './seed-honours.js';
 export const demoPassword = 'demo1234';
 
 export const demoAccounts = [
-  { login: 'admin', role: 'administrator / 系统管理员' },
+  { login: 'admin', role: 'system administrator / 系统管理员' },
+  { login: 'security', role: 'security administrator / 安全管理员' },
+  { login: 'auditor', role: 'audit administrator / 审计管理员' },
   { login: 'leader', role: 'bureau leader / 局领导' },
   { login: 'organizer1', role: 'organizer, branch 1 / 第一党支部组织者' },
   { login: 'organizer2', role: 'organizer, branch 2 / 第二党支部组织者' },

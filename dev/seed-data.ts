@@ -3,7 +3,9 @@
  * and the people who work there. Pure data, referenced by symbolic keys; dev/seed.ts turns it into items.
  *
  * Demo accounts (password `demo1234`, no forced change):
- *   admin       系统管理员 (admin)                    — 综合科, 群众
+ *   admin       系统管理员 (sysadmin)                 — 综合科, 群众
+ *   security    安全管理员 (secadmin)                 — 综合科, 群众
+ *   auditor     审计管理员 (auditor)                  — 综合科, 群众
  *   leader      局长、党组书记 (leader over the bureau) — 县政务服务管理局, 机关第一党支部
  *   organizer1  第一党支部书记 (organizer over branch 1)
  *   organizer2  第二党支部书记 (organizer over branch 2)
@@ -63,7 +65,10 @@ export const seedUnits: SeedUnit[] = [
 
 export const seedPeople: SeedPerson[] = [
   // ── Demo accounts ──
-  { login: 'admin', name: '吴晓峰', unit: 'general', branch: null, partyStatus: 'none', roles: [{ role: 'admin' }], demo: true, note: '信息化管理员' },
+  // 三员分立: three administrators, three people (docs/decisions/047).
+  { login: 'admin', name: '吴晓峰', unit: 'general', branch: null, partyStatus: 'none', roles: [{ role: 'sysadmin' }], demo: true, note: '系统管理员' },
+  { login: 'security', name: '钱立新', unit: 'general', branch: null, partyStatus: 'none', roles: [{ role: 'secadmin' }], demo: true, note: '安全管理员' },
+  { login: 'auditor', name: '孙静怡', unit: 'general', branch: null, partyStatus: 'none', roles: [{ role: 'auditor' }], demo: true, note: '审计管理员' },
   {
     login: 'leader',
     name: '王建国',

@@ -22,7 +22,7 @@ export async function writeBranchPeople(branchId: string, count: number, name: s
     unitId: branchId,
     branchId,
     partyStatus: 'full',
-    roles: i === 0 ? [{ role: 'staff' }, { role: 'admin' }] : [{ role: 'staff' }],
+    roles: i === 0 ? [{ role: 'staff' }, { role: 'sysadmin' }] : [{ role: 'staff' }],
     lang: 'zh-CN',
     active: true,
     mustChangePassword: false,

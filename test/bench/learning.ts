@@ -116,7 +116,7 @@ export async function seedOrganisation(passwordHash: string, signInable = LEARNE
       unitId: home.unitId,
       branchId: branchId && i % 2 === 0 ? branchId : null,
       partyStatus: branchId && i % 2 === 0 ? 'full' : 'none',
-      roles: i === 0 ? [{ role: 'staff' }, { role: 'admin' }] : [{ role: 'staff' }],
+      roles: i === 0 ? [{ role: 'staff' }, { role: 'sysadmin' }] : [{ role: 'staff' }],
       lang: 'zh-CN',
       active: true,
       mustChangePassword: false,

@@ -81,6 +81,8 @@ test.describe('the audit log', () => {
     const moved = await api('patch', `/units/${created.unitId}`, { version: created.version, name: `${name}甲`, parentId: office.unitId });
     await api('patch', `/units/${created.unitId}`, { version: moved.version, retired: true });
 
+    // 三员分立: the audit administrator reads what the system administrator did.
+    await signIn(page, 'auditor');
     await page.goto(`/admin/audit?targetId=${created.unitId}`);
     const entries = page.getByTestId('audit-entry');
     await expect(entries).toHaveCount(3);

@@ -40,9 +40,9 @@ async function makeLink(page: Page, label: string): Promise<string> {
   return (await address.textContent())!.trim();
 }
 
-test('an admin makes a display link; a screen with no sign-in shows the demo, and keeps it when the network drops', async ({ page, browser }, info) => {
+test('the security administrator makes a display link; a screen with no sign-in shows the demo, and keeps it when the network drops', async ({ page, browser }, info) => {
   test.setTimeout(60_000);
-  await signInByApi(page.request, 'admin', { lang: 'zh-CN' });
+  await signInByApi(page.request, 'security', { lang: 'zh-CN' });
   const address = await makeLink(page, `一楼大厅电视 ${info.project.name}`);
   await page.screenshot({ path: shots('link-made', info.project.name), fullPage: true });
   // The list names it, never its secret.

@@ -8,7 +8,7 @@ import { signInByApi } from './sign-in';
  * from getMe's capabilities alone, so this holds the web and the permission table together.
  */
 
-const people = ['admin', 'leader', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3'] as const;
+const people = ['admin', 'security', 'auditor', 'leader', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3'] as const;
 
 /** Entries offered only to visitors who are not signed in (hidden from everyone signed in, whatever they may do). */
 const signedOutOnly = navItems.filter((item) => item.shownTo === 'signedOut').map((item) => item.to);
@@ -44,7 +44,7 @@ for (const login of people) {
       expect(response.headers()['content-type'], `${login}: ${to} is a page`).toContain('text/html');
       expect(await response.text(), `${login}: ${to} says why`).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
     }
-    // Only admins run the platform; everyone else has something hidden from them.
+    // Only the system administrator runs the platform; everyone else (the other two administrators too) has something hidden.
     if (login === 'admin') expect(hidden).toEqual([]);
     else expect(hidden.length, `${login} has entries hidden`).toBeGreaterThan(0);
   });

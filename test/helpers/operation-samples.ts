@@ -18,7 +18,7 @@ import { apiMessage } from '../../functions/platform/i18n.js';
 import { newId } from '../../functions/platform/ids.js';
 import type { RoleName } from '../../functions/domain/authz/schema.js';
 import { demoPassword, seedUnits } from '../../dev/seed-data.js';
-import { requestAs, sessionCookieFrom, type ApiResult, type RequestableApp } from './sign-in.js';
+import { requestAs, sessionCookieFrom, signIn, type ApiResult, type RequestableApp } from './sign-in.js';
 import { accessMessages } from '../../functions/domain/access/messages.js';
 import { DEFAULT_CADENCE_RULES } from '../../functions/domain/sessions/schema.js';
 import { raiseFlag } from '../../functions/domain/flags/raise-service.js';
@@ -27,8 +27,12 @@ import type { FlagFact } from '../../functions/domain/flags/schema.js';
 
 // ─── Who acts ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The six actors of the matrix, and a seventh: a seeded person who has not yet changed their initial password. */
-export const actors = ['anonymous', 'staff1', 'organizer1', 'organizer2', 'leader', 'admin'] as const;
+/**
+ * The actors of the matrix: anonymous, staff, organizers, the leader and the three administrators (三员: `admin` the
+ * system administrator, `security`, `auditor`), and one more: a seeded person who has not yet changed their initial
+ * password.
+ */
+export const actors = ['anonymous', 'staff1', 'organizer1', 'organizer2', 'leader', 'admin', 'security', 'auditor'] as const;
 export type ActorName = (typeof actors)[number];
 export type Subject = ActorName | 'pending';
 export const subjects: readonly Subject[] = [...actors, 'pending'];
@@ -41,6 +45,8 @@ export const loginOf: Record<SignedInSubject, string> = {
   organizer2: 'organizer2',
   leader: 'leader',
   admin: 'admin',
+  security: 'security',
+  auditor: 'auditor',
   // 周明, 第一支部综合党小组, a member of branch 1; seeded with mustChangePassword = true.
   pending: 'zw0003',
 };
@@ -54,7 +60,9 @@ export const rolesOf: Record<SignedInSubject, Array<{ role: RoleName; unit?: Uni
   organizer1: [{ role: 'staff' }, { role: 'organizer', unit: 'branch1' }],
   organizer2: [{ role: 'staff' }, { role: 'organizer', unit: 'branch2' }],
   leader: [{ role: 'staff' }, { role: 'leader', unit: 'bureau' }],
-  admin: [{ role: 'staff' }, { role: 'admin' }],
+  admin: [{ role: 'staff' }, { role: 'sysadmin' }],
+  security: [{ role: 'staff' }, { role: 'secadmin' }],
+  auditor: [{ role: 'staff' }, { role: 'auditor' }],
   pending: [{ role: 'staff' }],
 };
 
@@ -87,9 +95,18 @@ export function sampleContext(state: () => { app: RequestableApp; fixtures: Fixt
       return state().fixtures;
     },
     asAdmin: (method, path, body) => requestAs(state().app, state().adminCookie ?? null, method, path, body),
+    asSecurity: async (method, path, body) => {
+      const app = state().app;
+      let cookie = securityCookies.get(app);
+      if (!cookie) securityCookies.set(app, (cookie = signIn(app, loginOf.security)));
+      return requestAs(app, await cookie, method, path, body);
+    },
     unique: () => `${prefix}${Date.now().toString(36)}${(++counter).toString(36)}`,
   };
 }
+
+/** The security administrator's session for each app (signed in on first use: display links are theirs to make). */
+const securityCookies = new WeakMap<RequestableApp, Promise<string>>();
 
 /** Reads the seeded organisation's ids through the API (as admin) and makes the scratch unit. */
 export async function loadFixtures(app: RequestableApp, adminCookie: string): Promise<Fixtures> {
@@ -126,6 +143,8 @@ export interface SampleContext {
   fixtures: Fixtures;
   /** Calls the API as admin (reading versions, undoing changes). */
   asAdmin(method: SampleRequest['method'], path: string, body?: unknown): Promise<ApiResult>;
+  /** Calls the API as the security administrator (display links). */
+  asSecurity(method: SampleRequest['method'], path: string, body?: unknown): Promise<ApiResult>;
   /** A string no other call in this run uses (names, logins). */
   unique(): string;
 }
@@ -170,7 +189,13 @@ export interface OperationSample {
 const Y = 'allow' as const;
 const N = 'deny' as const;
 
-/** One row of the table, in the order anonymous, staff1, organizer1, organizer2, leader, admin, pending. */
+type Administrators = Partial<Record<'security' | 'auditor', Outcome>>;
+
+/**
+ * One row of the table, in the order anonymous, staff1, organizer1, organizer2, leader, admin (系统管理员), pending;
+ * the security and audit administrators as `others` says, or else as a staff member who is not the target
+ * (`withAdministrators` below: both hold staff besides their administrator role).
+ */
 function outcomes(
   anonymous: Outcome,
   staff1: Outcome,
@@ -179,8 +204,19 @@ function outcomes(
   leader: Outcome,
   admin: Outcome,
   pending: Outcome,
+  others: Administrators = {},
 ): Record<Subject, Outcome> {
-  return { anonymous, staff1, organizer1, organizer2, leader, admin, pending };
+  return { anonymous, staff1, organizer1, organizer2, leader, admin, pending, ...others } as Record<Subject, Outcome>;
+}
+
+/** The security and audit administrators' outcomes a row leaves out: staff1's, unless the call is about staff1. */
+function withAdministrators(sample: OperationSample): OperationSample {
+  const asStaff: Outcome = sample.reach && 'person' in sample.reach && sample.reach.person === 'staff1' ? N : sample.expect.staff1;
+  const expect: Record<Subject, Outcome> = Object.assign({ security: asStaff, auditor: asStaff }, sample.expect);
+  // Refused where staff1's role passes (their own records, or out of reach): as staff, out of reach too (404).
+  const staffPasses = sample.expect.staff1 === Y || Boolean(sample.outOfReach?.includes('staff1'));
+  const outOfReach = (['security', 'auditor'] as const).filter((who) => staffPasses && expect[who] === N);
+  return { ...sample, expect, ...(outOfReach.length > 0 ? { outOfReach: [...(sample.outOfReach ?? []), ...outOfReach] } : {}) };
 }
 
 //                                anon staff1 org1 org2 leader admin pending
@@ -193,6 +229,8 @@ const courseEditors /*      */ = outcomes(N, N, Y, Y, N, Y, N);
 const branchOneEditors /*   */ = outcomes(N, N, Y, N, N, Y, N);
 const branchTwoEditors /*   */ = outcomes(N, N, N, Y, N, Y, N);
 const adminsOwn /*          */ = outcomes(N, N, N, N, N, Y, N);
+const securityOnly /*       */ = outcomes(N, N, N, N, N, N, N, { security: Y, auditor: N });
+const auditorOnly /*        */ = outcomes(N, N, N, N, N, N, N, { security: N, auditor: Y });
 
 /** Today in Shanghai (YYYY-MM-DD), the practice day the API expects. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -212,7 +250,8 @@ function getPersonSample(target: string, expect: Record<Subject, Outcome>, outOf
   return {
     operationId: 'getPerson',
     label: `getPerson(${target})${note}`,
-    expect,
+    // The security administrator reads every account (to grant roles); the audit administrator none.
+    expect: { ...expect, security: Y, auditor: N },
     reach: { person: target },
     outOfReach,
     addressesRecord: true,
@@ -238,6 +277,12 @@ const courseFixtureCache = new WeakMap<Fixtures, Promise<CourseFixtures>>();
 async function asAdminExpecting(ctx: SampleContext, status: number, method: SampleRequest['method'], path: string, body?: unknown) {
   const res = await ctx.asAdmin(method, path, body);
   if (res.status !== status) throw new Error(`${method} ${path} as admin: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function asSecurityExpecting(ctx: SampleContext, status: number, method: SampleRequest['method'], path: string, body?: unknown) {
+  const res = await ctx.asSecurity(method, path, body);
+  if (res.status !== status) throw new Error(`${method} ${path} as security: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -507,12 +552,12 @@ async function staffOneFlag(ctx: SampleContext): Promise<string> {
 
 /** A display link of the bureau made by the admin; its token opens the display. */
 async function bureauDisplayLink(ctx: SampleContext): Promise<{ linkId: string; token: string }> {
-  const made = await asAdminExpecting(ctx, 201, 'POST', '/api/display-links', { label: `权限测试展示${ctx.unique()}`, unitIds: [ctx.fixtures.unit.bureau], days: 1 });
+  const made = await asSecurityExpecting(ctx, 201, 'POST', '/api/display-links', { label: `权限测试展示${ctx.unique()}`, unitIds: [ctx.fixtures.unit.bureau], days: 1 });
   return { linkId: made.link.linkId as string, token: made.token as string };
 }
 const displayLinkCache = new WeakMap<Fixtures, Promise<{ linkId: string; token: string }>>();
 
-export const samples: OperationSample[] = [
+export const samples: OperationSample[] = ([
   // ── platform ──
   { operationId: 'getHealth', label: 'getHealth', expect: everyone, build: () => ({ method: 'GET', path: '/api/health' }) },
   {
@@ -595,7 +640,7 @@ export const samples: OperationSample[] = [
   },
 
   // ── people ──
-  { operationId: 'listPeople', label: 'listPeople', expect: scopedReaders, build: () => ({ method: 'GET', path: '/api/people' }) },
+  { operationId: 'listPeople', label: 'listPeople', expect: { ...scopedReaders, security: Y }, build: () => ({ method: 'GET', path: '/api/people' }) },
   //                                                anon staff1 org1 org2 leader admin pending
   getPersonSample('staff1', /*       self */ outcomes(N, Y, Y, N, Y, Y, N), ['organizer2']),
   getPersonSample('staff2', /* branch 1 */ outcomes(N, N, Y, N, Y, Y, N), ['staff1', 'organizer2']),
@@ -639,6 +684,17 @@ export const samples: OperationSample[] = [
     },
   },
   {
+    operationId: 'setPersonRoles',
+    label: `setPersonRoles(${updatePersonTarget})`,
+    expect: securityOnly,
+    addressesRecord: true,
+    async build(ctx) {
+      const path = `/api/people/${ctx.fixtures.person[updatePersonTarget]}`;
+      const version = await currentVersion(ctx, path);
+      return { method: 'PUT', path: `${path}/roles`, body: { version, roles: [] } };
+    },
+  },
+  {
     operationId: 'resetPassword',
     label: `resetPassword(${resetPasswordTarget})`,
     expect: adminOnly,
@@ -670,7 +726,8 @@ export const samples: OperationSample[] = [
   },
 
   // ── audit log ──
-  { operationId: 'listAudit', label: 'listAudit', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/audit' }) },
+  { operationId: 'listAudit', label: 'listAudit', expect: auditorOnly, build: () => ({ method: 'GET', path: '/api/audit' }) },
+  { operationId: 'exportAudit', label: 'exportAudit(today)', expect: auditorOnly, build: () => ({ method: 'GET', path: `/api/audit/export?from=${shanghaiToday()}` }) },
   // ── courses ──
   { operationId: 'listCourses', label: 'listCourses', expect: signedInOnly, build: () => ({ method: 'GET', path: '/api/courses' }) },
   {
@@ -1396,17 +1453,17 @@ export const samples: OperationSample[] = [
     build: async (ctx) => ({ method: 'POST', path: `/api/flags/${await staffOneFlag(ctx)}/dismissal`, body: { reason: '权限测试：已核实' } }),
   },
   // ── the hall's display ──
-  { operationId: 'listDisplayLinks', label: 'listDisplayLinks', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/display-links' }) },
+  { operationId: 'listDisplayLinks', label: 'listDisplayLinks', expect: securityOnly, build: () => ({ method: 'GET', path: '/api/display-links' }) },
   {
     operationId: 'createDisplayLink',
     label: 'createDisplayLink(bureau)',
-    expect: adminOnly,
+    expect: securityOnly,
     build: (ctx) => ({ method: 'POST', path: '/api/display-links', body: { label: `权限测试展示${ctx.unique()}`, unitIds: [ctx.fixtures.unit.bureau], days: 1 } }),
   },
   {
     operationId: 'revokeDisplayLink',
     label: 'revokeDisplayLink(a fresh link)',
-    expect: adminOnly,
+    expect: securityOnly,
     addressesRecord: true,
     build: async (ctx) => ({ method: 'POST', path: `/api/display-links/${(await bureauDisplayLink(ctx)).linkId}/revoke` }),
   },
@@ -1640,7 +1697,7 @@ export const samples: OperationSample[] = [
     build: (ctx) => ({ method: 'POST', path: `/api/units/${ctx.fixtures.unit.branch1}/overdue-reminders`, body: { dryRun: true } }),
   },
   { operationId: 'listOutbox', label: 'listOutbox', expect: adminOnly, build: () => ({ method: 'GET', path: '/api/admin/outbox' }) },
-];
+] as OperationSample[]).map(withAdministrators);
 
 // ─── Judging an answer ─────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -97,7 +97,7 @@ describe('signing in', () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     expect(locked.json.error.code).toBe('RATE_LIMITED');
-    const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: admin });
+    const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: await signIn('auditor') });
     expect((audit.json.items as { action: string }[]).map((e) => e.action)).toContain('lockout');
     advance(16);
     const after = await call('POST', '/api/auth/login', { body: { login: person.login, password: 'wrong-again' }, address });
@@ -132,7 +132,7 @@ describe('signing in', () => {
       expect(refused.json.error.code).toBe('RATE_LIMITED');
     }
     // The audit log agrees: no more failures were checked than the allowance.
-    const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: admin });
+    const audit = await call('GET', `/api/audit?targetId=${person.login}`, { cookie: await signIn('auditor') });
     expect((audit.json.items as { action: string }[]).filter((e) => e.action === 'signInFailed').length).toBeLessThanOrEqual(5);
   }, 120_000);
 
@@ -158,7 +158,7 @@ describe('signing in', () => {
     const first = await login({ address: '198.51.100.76' });
     const personId = first.json.me.personId as string;
     const addressOfLastSignIn = async () => {
-      const audit = await call('GET', `/api/audit?targetId=${personId}`, { cookie: admin });
+      const audit = await call('GET', `/api/audit?targetId=${personId}`, { cookie: await signIn('auditor') });
       const entries = (audit.json.items as { action: string; at: string; details?: { address?: string } }[]).filter((e) => e.action === 'signIn');
       return entries.sort((a, b) => b.at.localeCompare(a.at))[0]?.details?.address;
     };
@@ -438,7 +438,7 @@ describe('audit', () => {
   it('records who changed what, with before and after, filterable by actor and target', async () => {
     const { person } = await freshPerson();
     await call('PATCH', `/api/people/${person.personId}`, { cookie: admin, body: { version: person.version, name: '改过的名字' } });
-    const byTarget = await call('GET', `/api/audit?targetId=${person.personId}`, { cookie: admin });
+    const byTarget = await call('GET', `/api/audit?targetId=${person.personId}`, { cookie: await signIn('auditor') });
     const actions = (byTarget.json.items as { action: string }[]).map((e) => e.action);
     expect(actions).toEqual(['updatePerson', 'createPerson']);
     const update = byTarget.json.items[0];
@@ -446,17 +446,17 @@ describe('audit', () => {
     expect(update.changes.name).toEqual({ before: expect.stringMatching(/^测试人员/), after: '改过的名字' });
     expect(JSON.stringify(byTarget.json)).not.toMatch(/passwordHash|scrypt/);
     const me = (await call('GET', '/api/me', { cookie: admin })).json;
-    const byActor = await call('GET', `/api/audit?actorId=${me.personId}&limit=5`, { cookie: admin });
+    const byActor = await call('GET', `/api/audit?actorId=${me.personId}&limit=5`, { cookie: await signIn('auditor') });
     expect(byActor.json.items.length).toBe(5);
     expect(byActor.json.cursor).toBeTruthy();
     const today = new Date().toISOString().slice(0, 10);
-    const future = await call('GET', `/api/audit?from=2099-01-01`, { cookie: admin });
+    const future = await call('GET', `/api/audit?from=2099-01-01`, { cookie: await signIn('auditor') });
     expect(future.json.items).toEqual([]);
-    const todays = await call('GET', `/api/audit?from=${today}&to=${today}&targetId=${person.personId}`, { cookie: admin });
+    const todays = await call('GET', `/api/audit?from=${today}&to=${today}&targetId=${person.personId}`, { cookie: await signIn('auditor') });
     expect(todays.json.items.length).toBeGreaterThanOrEqual(0);
-    expect((await call('GET', '/api/audit?from=not-a-date', { cookie: admin })).status).toBe(400);
+    expect((await call('GET', '/api/audit?from=not-a-date', { cookie: await signIn('auditor') })).status).toBe(400);
     // A cursor it never gave out: the same words as any listing's, in the requester's language.
-    const refused = await call('GET', '/api/audit?cursor=garbage', { cookie: admin, headers: { 'accept-language': 'en' } });
+    const refused = await call('GET', '/api/audit?cursor=garbage', { cookie: await signIn('auditor'), headers: { 'accept-language': 'en' } });
     expect([refused.status, refused.json.error.message]).toEqual([400, 'The page marker is not one this listing gave out: start again from the first page.']);
     expect(refused.json.error.details).toEqual([{ path: 'cursor', message: 'The page marker is not one this listing gave out: start again from the first page.' }]);
   });

@@ -9,7 +9,7 @@ const { call, signIn } = useLocalPlatform();
 
 let admin: string;
 beforeAll(async () => {
-  admin = await signIn('admin');
+  admin = await signIn('auditor');
 });
 
 const as = (lang: 'zh-CN' | 'en') => `${admin}; lang=${lang}`;

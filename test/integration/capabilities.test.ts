@@ -19,6 +19,10 @@ const expected: Record<string, string[]> = {
   organizer2: ['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue'],
   leader: ['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'readOverview', 'readFlags', 'inbox'],
   admin: ['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue', 'readOutbox'],
+  // 三员分立: the security administrator grants roles (reading the people to do so) and keeps the display links; the
+  // audit administrator reads the audit log; both otherwise as the staff they also are.
+  security: ['study', 'ownAccount', 'readPeople', 'grantRoles', 'manageDisplayLinks', 'attendSessions', 'keepPledges', 'inbox'],
+  auditor: ['study', 'ownAccount', 'readAudit', 'attendSessions', 'keepPledges', 'inbox'],
   // Seeded with a password to change: nothing but the own account until then.
   zw0003: ['ownAccount'],
 };

@@ -1,5 +1,5 @@
 /**
- * The hall's display through the real app on the local engines: an administrator makes a link (its token answered
+ * The hall's display through the real app on the local engines: the security administrator makes a link (its token answered
  * once, only a hash kept), lists and revokes it; the display answers by token with no sign-in and only public
  * content; a wrong, tampered, revoked or expired token is a 404 a hall clerk can act on; and the token opens nothing
  * else (as a session cookie or a bearer header it is nobody).
@@ -14,25 +14,25 @@ import { readLink } from '../../functions/domain/display/store.js';
 
 const { app, call, signIn, realNow } = useLocalPlatform({ restoreClock: 'file' });
 
-let admin = '';
+let security = '';
 let organizer2 = '';
 let leader = '';
 let units: Record<string, string>;
 let people: Record<string, string>;
 
 beforeAll(async () => {
-  admin = await signIn('admin');
+  security = await signIn('security');
   organizer2 = await signIn('organizer2');
   leader = await signIn('leader');
-  const list = await call('GET', '/units', admin);
+  const list = await call('GET', '/units', security);
   const byName = new Map((list.json.items as { name: string; unitId: string }[]).map((u) => [u.name, u.unitId]));
   units = Object.fromEntries(seedUnits.map((unit) => [unit.key, byName.get(unit.name)!]));
-  const everyone = await call('GET', '/people?limit=200', admin);
+  const everyone = await call('GET', '/people?limit=200', security);
   people = Object.fromEntries((everyone.json.items as { login: string; personId: string }[]).map((p) => [p.login, p.personId]));
 });
 
 async function makeLink(days = 30, unitKeys = ['hall', 'branch2']) {
-  const res = await call('POST', '/display-links', admin, { label: '大厅一楼电视', unitIds: unitKeys.map((key) => units[key]), days });
+  const res = await call('POST', '/display-links', security, { label: '大厅一楼电视', unitIds: unitKeys.map((key) => units[key]), days });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
   return res.json as { link: { linkId: string; status: string; validUntil: string }; token: string; path: string };
 }
@@ -46,7 +46,7 @@ describe('display links', () => {
     expect(Buffer.from(secret!, 'base64url')).toHaveLength(32);
     const stored = await readLink(linkId!);
     expect(JSON.stringify(stored)).not.toContain(secret);
-    const listed = await call('GET', '/display-links', admin);
+    const listed = await call('GET', '/display-links', security);
     expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.json)).not.toContain(secret);
     expect(JSON.stringify(listed.json)).not.toContain('secretHash');
@@ -54,9 +54,9 @@ describe('display links', () => {
   });
 
   it('refuse bad input in words: no units, too many days, an unknown unit', async () => {
-    expect((await call('POST', '/display-links', admin, { label: 'x', unitIds: [] })).status).toBe(400);
-    expect((await call('POST', '/display-links', admin, { label: 'x', unitIds: [units.hall], days: 366 })).status).toBe(400);
-    const unknown = await call('POST', '/display-links', admin, { label: 'x', unitIds: ['01JD8X3Q5M2V7K9R4T6W8Y0Z1A'] });
+    expect((await call('POST', '/display-links', security, { label: 'x', unitIds: [] })).status).toBe(400);
+    expect((await call('POST', '/display-links', security, { label: 'x', unitIds: [units.hall], days: 366 })).status).toBe(400);
+    const unknown = await call('POST', '/display-links', security, { label: 'x', unitIds: ['01JD8X3Q5M2V7K9R4T6W8Y0Z1A'] });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toContain('单位');
   });
@@ -103,11 +103,11 @@ describe('the display, by token', () => {
     clock.now = realNow;
 
     const other = await makeLink();
-    const revoked = await call('POST', `/display-links/${other.link.linkId}/revoke`, admin);
+    const revoked = await call('POST', `/display-links/${other.link.linkId}/revoke`, security);
     expect(revoked.json.status).toBe('revoked');
     expect((await call('GET', `/display/${other.token}`, null)).status).toBe(404);
     // Revoking again is harmless.
-    expect((await call('POST', `/display-links/${other.link.linkId}/revoke`, admin)).status).toBe(200);
+    expect((await call('POST', `/display-links/${other.link.linkId}/revoke`, security)).status).toBe(200);
     void link;
   });
 
@@ -122,7 +122,7 @@ describe('the display, by token', () => {
     const links = await requestAs(app, null, 'GET', '/api/display-links', undefined, { authorization: `Bearer ${token}` });
     expect(links.status).toBe(401);
     // A display path with the token of another kind of thing (a session's) is not a display.
-    const sid = admin.split('=')[1]!;
+    const sid = security.split('=')[1]!;
     expect((await call('GET', `/display/${sid}`, null)).status).toBe(404);
   });
 });

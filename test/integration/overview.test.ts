@@ -65,7 +65,7 @@ describe('the overview', () => {
     const res = await app.request(`/api/overview/export?unitId=${units.branch1}`, { headers: { cookie: organizer1 } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const audit = await call('GET', '/audit?action=exportOverview', admin);
+    const audit = await call('GET', '/audit?action=exportOverview', await signIn('auditor'));
     expect((audit.json.items as { action: string }[]).some((e) => e.action === 'exportOverview')).toBe(true);
   });
 });

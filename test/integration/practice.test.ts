@@ -223,7 +223,7 @@ describe('the setting', () => {
       expect(JSON.stringify(res.json.error.details)).toContain('每日题数');
     }
     // By its target: the demo seed's own entries, written at the real time, are newer than this test's clock.
-    const audit = await call('GET', '/audit?targetId=practice', admin);
+    const audit = await call('GET', '/audit?targetId=practice', await signIn('auditor'));
     expect(audit.json.items.some((e: { action: string }) => e.action === 'setPracticeSettings')).toBe(true);
   });
 });

@@ -156,7 +156,7 @@ describe('confirm: the good rows into the bank, once', () => {
     const order = unitList.map((q) => q.stem).filter((stem) => stem.startsWith('确认测试'));
     expect(order).toEqual(['确认测试：“好差评”中的“差评”须在多长时间内回访整改？', '确认测试：政务服务事项应当公开办事指南。']);
 
-    const audit = await call('GET', `/audit?targetId=${res.body.importId}`, admin);
+    const audit = await call('GET', `/audit?targetId=${res.body.importId}`, await signIn('auditor'));
     expect(audit.json.items).toEqual([expect.objectContaining({ action: 'importQuestions', details: expect.objectContaining({ created: 2, notImported: 1 }) })]);
   });
 

@@ -112,7 +112,7 @@ describe('a quiz assigned like a course', () => {
     expect((await tasksOf(member)).find((task) => task.quizId === quiz.quizId)).toMatchObject({ standing: 'passed', state: 'done' });
 
     // The audit log names the assignment.
-    const audit = await call('GET', '/audit?action=assignQuiz', admin);
+    const audit = await call('GET', '/audit?action=assignQuiz', await signIn('auditor'));
     expect(audit.status, JSON.stringify(audit.json)).toBe(200);
     expect(JSON.stringify(audit.json)).toContain(assigned.json.assignmentId);
   }, 120_000);

@@ -176,7 +176,7 @@ describe('the workbook', () => {
     expect(names).toContain('王_测试__A_B_C_D_ (2)');
 
     // The export is audited: who, which branch, which year.
-    const audit = await call('GET', `/audit?targetId=${units.branch1}`, admin);
+    const audit = await call('GET', `/audit?targetId=${units.branch1}`, await signIn('auditor'));
     const entry = (audit.json.items as { action: string; actorName: string; details?: { year?: number } }[]).find((e) => e.action === 'exportReviewSheet');
     expect(entry).toMatchObject({ actorName: expect.any(String), details: { year } });
 

@@ -184,6 +184,13 @@ describe('previewImport', () => {
     }
   });
 
+  it('grants no administrator role: 三员分立 keeps those for the security administrator', async () => {
+    const res = await preview(admin, csv([header, `新人丁,imp-admin,县政务服务管理局/综合科,群众,审计管理员`]));
+    expect(res.status).toBe(200);
+    expect(res.body.counts.problems).toBe(1);
+    expect(JSON.stringify(res.body.rows[0])).toContain('只能由安全管理员授予或取消');
+  });
+
   it('is for admins only: staff get 403, nobody signed in 401', async () => {
     const res = await preview(staff1, csv([header, `张三,p403,${B1},群众,`]));
     expect(res.status).toBe(403);
@@ -197,7 +204,7 @@ describe('confirmImport', () => {
     header,
     `新人甲,imp001,${B1},正式党员,organizer@${B1}`,
     `新人乙,13900001111,${B2},预备党员,`,
-    `新人丙 <script>alert(1)</script>,imp003,县政务服务管理局/综合科,群众,管理员`,
+    `新人丙 <script>alert(1)</script>,imp003,县政务服务管理局/综合科,群众,`,
   ]);
   let importId: string;
   let password: string;
@@ -226,7 +233,7 @@ describe('confirmImport', () => {
   });
 
   it('records the import in the audit log', async () => {
-    const res = await call(admin, 'GET', `/api/audit?targetId=${importId}`);
+    const res = await call(await signIn('auditor'), 'GET', `/api/audit?targetId=${importId}`);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ action: 'confirmImport', target: { type: 'import', id: importId, label: 'roster.csv' }, details: expect.objectContaining({ created: 3, updated: 0, unchanged: 0, rows: 3 }) }),
@@ -381,7 +388,7 @@ describe('other file forms', () => {
     const bytes = xlsx([
       ['Name', 'Login', 'Unit', 'Party status', 'Roles'],
       ['Li Lei', 'en-001', B1, 'probationary', 'organizer@机关第一党支部'],
-      ['Han Meimei', 'en-002', '综合科', 'none', 'admin'],
+      ['Han Meimei', 'en-002', '综合科', 'none', 'leader@机关第一党支部'],
     ]);
     const previewed = await preview(admin, bytes, { name: 'roster.xlsx', lang: 'en' });
     expect(previewed.body.counts).toEqual({ rows: 2, create: 2, update: 0, unchanged: 0, problems: 0 });

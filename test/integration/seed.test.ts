@@ -137,7 +137,10 @@ describe('seedDemo', () => {
     const unitOf = (person: Person) => units.find((u) => u.unitId === person.unitId)!;
 
     const admin = await get('admin');
-    expect(admin.roles).toContainEqual({ role: 'admin' });
+    expect(admin.roles).toContainEqual({ role: 'sysadmin' });
+    // 三员分立: three administrators, three people.
+    expect((await get('security')).roles).toEqual([{ role: 'staff' }, { role: 'secadmin' }]);
+    expect((await get('auditor')).roles).toEqual([{ role: 'staff' }, { role: 'auditor' }]);
 
     const leader = await get('leader');
     expect(leader.roles).toContainEqual({ role: 'leader', unitId: root.unitId });
@@ -161,7 +164,7 @@ describe('seedDemo', () => {
     expect(new OrgTree(units).isWithin(unitOf(staff3).unitId, branch2.unitId)).toBe(true);
 
     // Other seeded people must change the demo password on first sign-in.
-    const others = people.filter((p) => !['admin', 'leader', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3'].includes(p.login));
+    const others = people.filter((p) => !['admin', 'security', 'auditor', 'leader', 'organizer1', 'organizer2', 'staff1', 'staff2', 'staff3'].includes(p.login));
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((p) => p.mustChangePassword)).toBe(true);
   });

@@ -49,11 +49,16 @@ export const auditActions = [
   'exportOverview',
   'dismissFlag',
   'remindOverdue',
+  'setPersonRoles',
+  'exportCourseCompletion',
+  'exportQuizStats',
+  'exportSessionArchive',
+  'exportAudit',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings', 'session', 'pledge', 'displayLink', 'honour', 'flag', 'overview'] as const;
+export const targetTypes = ['person', 'unit', 'login', 'import', 'course', 'question', 'quiz', 'settings', 'session', 'pledge', 'displayLink', 'honour', 'flag', 'overview', 'audit'] as const;
 export const AuditTarget = z.object({
   type: z.enum(targetTypes),
   id: z.string().min(1).max(80),

@@ -7,6 +7,7 @@ import { auditMessages } from './messages.js';
 import { insertAuditEntry, queryAudit } from './store.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
+import { toXlsx, XLSX_TYPE, type XlsxCell } from '../../platform/xlsx.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -58,16 +59,63 @@ export function boundary(value: string, end: boolean): string {
   throw new AppError('VALIDATION', { details: [{ path: end ? 'to' : 'from', message: value }] });
 }
 
-/** The audit log, newest first, filtered by who, what and when; paged with an opaque cursor. Admins only. */
-export async function listAudit(actor: Actor | null, filterInput: AuditFilter, page: { cursor?: string | null; limit?: number } = {}) {
-  authorize(actor, 'listAudit');
-  const filter = AuditFilter.parse(filterInput);
+/** A filter's range as ISO bounds; a reversed range is the caller's mistake (400). */
+function rangeOf(filter: AuditFilter) {
   const from = filter.from ? boundary(filter.from, false) : '0000';
   const to = filter.to ? boundary(filter.to, true) : '9999';
   if (filter.from && filter.to && from > to) {
     const params = { from: filter.from, to: filter.to };
     throw new AppError('VALIDATION', { messageKey: auditMessages.rangeReversed, params, details: [{ path: 'from', message: apiMessage(currentLang(), auditMessages.rangeReversed, params) }] });
   }
+  return { ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.targetId ? { targetId: filter.targetId } : {}), from, to };
+}
+
+/** The audit log, newest first, filtered by who, what and when; paged with an opaque cursor. The audit administrator only. */
+export async function listAudit(actor: Actor | null, filterInput: AuditFilter, page: { cursor?: string | null; limit?: number } = {}) {
+  authorize(actor, 'listAudit');
+  const range = rangeOf(AuditFilter.parse(filterInput));
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-  return queryAudit({ ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.targetId ? { targetId: filter.targetId } : {}), from, to }, { limit, cursor: page.cursor ?? null });
+  return queryAudit(range, { limit, cursor: page.cursor ?? null });
+}
+
+/** At most this many entries in one export; a wider range is narrowed by dates (the workbook says it was cut). */
+export const EXPORT_LIMIT = 20_000;
+
+/**
+ * The entries a filter selects, newest first, as an Excel workbook (the audit administrator only): time (Shanghai),
+ * action, who, what, the changes and details as recorded. The export itself is recorded first, so it is part of
+ * what the next export shows.
+ */
+export async function exportAudit(actor: Actor | null, filterInput: AuditFilter) {
+  authorize(actor, 'exportAudit');
+  const filter = AuditFilter.parse(filterInput);
+  const range = rangeOf(filter);
+  const lang = currentLang();
+  await recordAudit({
+    action: 'exportAudit',
+    actor: actor!,
+    target: { type: 'audit', id: 'audit', label: [filter.from ?? '', filter.to ?? ''].join('–') },
+    details: { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}), ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.targetId ? { targetId: filter.targetId } : {}) },
+  });
+  const entries: AuditEntry[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await queryAudit(range, { limit: 200, cursor });
+    entries.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && entries.length < EXPORT_LIMIT);
+  const say = (key: keyof typeof auditMessages) => apiMessage(lang, auditMessages[key]);
+  const json = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
+  const rows: XlsxCell[][] = [
+    [say('colAt'), say('colAction'), say('colActor'), say('colActorId'), say('colTargetType'), say('colTarget'), say('colTargetId'), say('colChanges'), say('colDetails')],
+    ...entries.slice(0, EXPORT_LIMIT).map((e) => [shanghaiTime(e.at), e.action, e.actorName ?? '', e.actorId ?? '', e.target.type, e.target.label, e.target.id, json(e.changes), json(e.details)]),
+  ];
+  if (cursor) rows.push([apiMessage(lang, auditMessages.exportCut, { max: EXPORT_LIMIT })]);
+  const day = shanghaiTime(nowIso()).slice(0, 10);
+  return { fileName: `${apiMessage(lang, auditMessages.fileName, { date: day })}.xlsx`, contentType: XLSX_TYPE, body: toXlsx([{ name: say('sheet'), rows }]) };
+}
+
+/** An instant as Shanghai wall time, to the second (YYYY-MM-DD HH:MM:SS). */
+function shanghaiTime(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }

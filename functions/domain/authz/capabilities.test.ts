@@ -22,12 +22,26 @@ describe('capabilities', () => {
     expect(capabilitiesOf(actor([{ role: 'staff' }]))).toEqual(['study', 'ownAccount', 'attendSessions', 'keepPledges', 'inbox']);
     expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue']);
     expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'readQuizStats', 'readCompletion', 'attendSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'readOverview', 'readFlags', 'inbox']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue', 'readOutbox']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'sysadmin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'managePeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'administer', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue', 'readOutbox']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'secadmin' }]))).toEqual(['study', 'ownAccount', 'readPeople', 'grantRoles', 'manageDisplayLinks', 'attendSessions', 'keepPledges', 'inbox']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'auditor' }]))).toEqual(['study', 'ownAccount', 'readAudit', 'attendSessions', 'keepPledges', 'inbox']);
+  });
+
+  it('keep the three administrators apart: each administrator capability belongs to one of them only', () => {
+    const holders = (name: (typeof capabilityNames)[number]) =>
+      (['sysadmin', 'secadmin', 'auditor'] as const).filter((role) => capabilitiesOf(actor([{ role }])).includes(name));
+    expect(holders('administer')).toEqual(['sysadmin']);
+    expect(holders('managePeople')).toEqual(['sysadmin']);
+    expect(holders('grantRoles')).toEqual(['secadmin']);
+    expect(holders('manageDisplayLinks')).toEqual(['secadmin']);
+    expect(holders('readAudit')).toEqual(['auditor']);
+    // The auditor reaches nothing but the audit log: no people, no content, no figures.
+    expect(capabilitiesOf(actor([{ role: 'auditor' }]))).toEqual(['readAudit']);
   });
 
   it('combine across roles, and shrink to the own account while a new password is owed', () => {
     expect(capabilitiesOf(actor([{ role: 'organizer', unitId: unit }, { role: 'leader', unitId: unit }]))).toEqual(['study', 'ownAccount', 'readPeople', 'editCourses', 'editQuizzes', 'readQuizStats', 'readCompletion', 'editQuestions', 'attendSessions', 'organizeSessions', 'readCadence', 'keepPledges', 'reviewPledges', 'ratePledges', 'readOverview', 'readFlags', 'inbox', 'remindOverdue']);
-    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'admin' }], true))).toEqual(['ownAccount']);
+    expect(capabilitiesOf(actor([{ role: 'staff' }, { role: 'sysadmin' }], true))).toEqual(['ownAccount']);
     expect(capabilitiesOf(actor([]))).toEqual([]);
   });
 
@@ -41,7 +55,7 @@ describe('capabilities', () => {
   });
 
   it('hold exactly when every operation behind them is allowed', () => {
-    const people = [[{ role: 'staff' }], [{ role: 'organizer', unitId: unit }], [{ role: 'leader', unitId: unit }], [{ role: 'admin' }]] as RoleGrant[][];
+    const people = [[{ role: 'staff' }], [{ role: 'organizer', unitId: unit }], [{ role: 'leader', unitId: unit }], [{ role: 'sysadmin' }], [{ role: 'secadmin' }], [{ role: 'auditor' }]] as RoleGrant[][];
     for (const roles of people) {
       const who = actor(roles);
       for (const name of capabilityNames) {
@@ -57,8 +71,8 @@ describe('capabilities', () => {
     expect(reachOf(actor([{ role: 'staff' }, { role: 'organizer', unitId: unit }]))).toMatchObject({ readPeople: [unit], editCourses: [unit], readCompletion: [unit] });
     // A leader of one unit and organizer of another reads figures in both, and edits courses only in the second.
     expect(reachOf(actor([{ role: 'leader', unitId: unit }, { role: 'organizer', unitId: other }]))).toMatchObject({ readCompletion: [unit, other], editCourses: [other] });
-    expect(reachOf(actor([{ role: 'staff' }, { role: 'admin' }]))).toMatchObject({ editCourses: 'all', readCompletion: 'all', administer: 'all', managePeople: 'all' });
+    expect(reachOf(actor([{ role: 'staff' }, { role: 'sysadmin' }]))).toMatchObject({ editCourses: 'all', readCompletion: 'all', administer: 'all', managePeople: 'all' });
     // Only capabilities the person has are named.
-    expect(Object.keys(reachOf(actor([{ role: 'staff' }, { role: 'admin' }], true)))).toEqual(['ownAccount']);
+    expect(Object.keys(reachOf(actor([{ role: 'staff' }, { role: 'sysadmin' }], true)))).toEqual(['ownAccount']);
   });
 });

@@ -25,14 +25,20 @@ export const capabilityOperations = {
   readQuizStats: ['getQuizStats', 'exportQuizStats'],
   /** Completion figures of courses and their assignments, within the units it reaches. */
   readCompletion: ['getCourseCompletion', 'listCourseAssignments', 'exportCourseCompletion'],
-  /**
-   * Administering the platform (管理): the organisation tree, accounts, roster imports and the audit log. The
-   * technical pages that serve it, the system status and the API reference, come with it: they concern those who
-   * run the platform, not those who use it.
-   */
   /** The question bank (题库): reading, writing, retiring and importing questions, within the units it reaches. */
   editQuestions: ['listQuestions', 'getQuestion', 'createQuestion', 'updateQuestion', 'retireQuestion', 'previewQuestionImport', 'confirmQuestionImport'],
-  administer: ['createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'resetPassword', 'previewImport', 'confirmImport', 'listAudit'],
+  /**
+   * Administering the platform (系统管理员): the organisation tree, accounts and roster imports. The technical pages
+   * that serve it, the system status and the API reference, come with it: they concern those who run the platform,
+   * not those who use it.
+   */
+  administer: ['createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'resetPassword', 'previewImport', 'confirmImport'],
+  /** Granting and withdrawing roles (安全管理员), from the people pages. */
+  grantRoles: ['listPeople', 'getPerson', 'setPersonRoles'],
+  /** The hall display's secret links (安全管理员). */
+  manageDisplayLinks: ['listDisplayLinks', 'createDisplayLink', 'revokeDisplayLink'],
+  /** The audit log, read and exported (审计管理员). */
+  readAudit: ['listAudit', 'exportAudit'],
   /** Study sessions (组织生活): the sessions that expect one, checking in, leave and make-up study — everyone's. */
   attendSessions: ['listSessions', 'getSession', 'checkIn', 'getPersonalCode', 'requestLeave', 'submitMakeUp'],
   /** Scheduling sessions and keeping their rosters, leave and make-up (organizers), within the units it reaches. */

@@ -10,7 +10,7 @@ const unit = (unitId: string, parentId: string | null): Unit => ({
 });
 const tree = new OrgTree([unit('bureau', null), unit('b1', 'bureau'), unit('b2', 'bureau')]);
 const actor = (roles: RoleGrant[], unitId = 'b1'): Actor => ({ personId: `p-${roles.map((r) => r.role).join('-')}`, name: 'x', login: 'x', unitId, branchId: null, roles, lang: 'zh-CN', mustChangePassword: false, sessionId: 's' });
-const admin = actor([{ role: 'staff' }, { role: 'admin' }]);
+const admin = actor([{ role: 'staff' }, { role: 'sysadmin' }]);
 const organizer1 = actor([{ role: 'staff' }, { role: 'organizer', unitId: 'b1' }]);
 const leader = actor([{ role: 'staff' }, { role: 'leader', unitId: 'bureau' }]);
 const staff = actor([{ role: 'staff' }]);

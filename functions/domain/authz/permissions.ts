@@ -8,14 +8,14 @@
  * - `all`: everything.
  * An actor with several roles gets the widest level any of their roles gives.
  *
- * Besides the table: which records a grant reaches (`reachesPerson`, `reachesUnit`), and the rule that keeps an admin
- * from locking themselves out (`locksSelfOut`). Rules about one area's records sit in a module of their own here.
+ * Besides the table: which records a grant reaches (`reachesPerson`, `reachesUnit`), and the rule that keeps an
+ * administrator from locking themselves out (`locksSelfOut`). Rules about one area's records sit in a module of their own here.
  */
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import type { PublicPerson } from '../people/schema.js';
 import type { OrgTree } from '../org/tree.js';
-import type { RoleGrant, RoleName } from './schema.js';
+import { adminRolesOf, type RoleGrant, type RoleName } from './schema.js';
 import { authzMessages } from './messages.js';
 
 /** The signed-in person acting on a request, as the session established them. */
@@ -38,20 +38,27 @@ export type Access = 'self' | 'scope' | 'all';
 type RoleRow = Partial<Record<RoleName, Access>>;
 type Rule = 'public' | RoleRow;
 
-const signedIn: RoleRow = { staff: 'self', organizer: 'self', leader: 'self', admin: 'self' };
-const everyoneSignedIn: RoleRow = { staff: 'all', organizer: 'all', leader: 'all', admin: 'all' };
-const adminOnly: RoleRow = { admin: 'all' };
-const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
-const courseEditors: RoleRow = { organizer: 'scope', admin: 'all' };
+// Everybody holds `staff` besides any other role: the security and audit administrators use the platform as staff
+// through it, and their own roles give them their administration and nothing more.
+const signedIn: RoleRow = { staff: 'self', organizer: 'self', leader: 'self', sysadmin: 'self' };
+const everyoneSignedIn: RoleRow = { staff: 'all', organizer: 'all', leader: 'all', sysadmin: 'all' };
+/** 三员分立 (docs/decisions/047): the system administrator keeps the platform and its content running. */
+const adminOnly: RoleRow = { sysadmin: 'all' };
+/** The security administrator: role grants, and the hall display's secret links. */
+const securityOnly: RoleRow = { secadmin: 'all' };
+/** The audit administrator: the audit log, read and exported, and nothing else. */
+const auditorOnly: RoleRow = { auditor: 'all' };
+const scopedReaders: RoleRow = { organizer: 'scope', leader: 'scope', sysadmin: 'all' };
+const courseEditors: RoleRow = { organizer: 'scope', sysadmin: 'all' };
 /** A bank holds the keys: its editors read it, and nobody else (leaders read quiz figures, not questions). */
-const bankEditors: RoleRow = { organizer: 'scope', admin: 'all' };
-const quizEditors: RoleRow = { organizer: 'scope', admin: 'all' };
+const bankEditors: RoleRow = { organizer: 'scope', sysadmin: 'all' };
+const quizEditors: RoleRow = { organizer: 'scope', sysadmin: 'all' };
 /** A session is read by the people it expects (staff: their own), and by organizers and leaders of its branch. */
-const sessionReaders: RoleRow = { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' };
-const sessionOrganizers: RoleRow = { organizer: 'scope', admin: 'all' };
+const sessionReaders: RoleRow = { staff: 'self', organizer: 'scope', leader: 'scope', sysadmin: 'all' };
+const sessionOrganizers: RoleRow = { organizer: 'scope', sysadmin: 'all' };
 /** Pledges are each member's own to write; organizers write their branch's and review within reach. */
-const pledgeWriters: RoleRow = { staff: 'self', organizer: 'scope', admin: 'all' };
-const pledgeReviewers: RoleRow = { organizer: 'scope', leader: 'scope', admin: 'all' };
+const pledgeWriters: RoleRow = { staff: 'self', organizer: 'scope', sysadmin: 'all' };
+const pledgeReviewers: RoleRow = { organizer: 'scope', leader: 'scope', sysadmin: 'all' };
 
 export const permissions = {
   // platform
@@ -66,17 +73,20 @@ export const permissions = {
   listUnits: everyoneSignedIn,
   createUnit: adminOnly,
   updateUnit: adminOnly,
-  // people: organizers and leaders see their subtree, staff themselves; admins manage accounts
-  listPeople: scopedReaders,
-  getPerson: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  // people: organizers and leaders see their subtree, staff themselves; the system administrator manages accounts, the
+  // security administrator reads them to grant roles (the only way an administrator role is given or taken)
+  listPeople: { organizer: 'scope', leader: 'scope', sysadmin: 'all', secadmin: 'all' },
+  getPerson: { staff: 'self', organizer: 'scope', leader: 'scope', sysadmin: 'all', secadmin: 'all' },
   createPerson: adminOnly,
   updatePerson: adminOnly,
   resetPassword: adminOnly,
+  setPersonRoles: securityOnly,
   // roster import
   previewImport: adminOnly,
   confirmImport: adminOnly,
-  // audit log
-  listAudit: adminOnly,
+  // audit log: the audit administrator alone reads and exports it
+  listAudit: auditorOnly,
+  exportAudit: auditorOnly,
   // courses: everyone signed in studies; organizers edit and assign within their subtree, admins everywhere
   listCourses: everyoneSignedIn,
   getCourse: everyoneSignedIn,
@@ -88,7 +98,7 @@ export const permissions = {
   assignCourse: courseEditors,
   // course editors upload material of every kind; everyone else photos and PDFs for their own records (a pledge's
   // evidence, a card's photo): `uploadPurposesFor` below. An upload is checked by the person who made it, and nobody else
-  createUpload: { staff: 'self', organizer: 'scope', leader: 'self', admin: 'all' },
+  createUpload: { staff: 'self', organizer: 'scope', leader: 'self', sysadmin: 'all' },
   checkUpload: signedIn,
   getCourseCompletion: scopedReaders,
   exportCourseCompletion: scopedReaders,
@@ -155,27 +165,28 @@ export const permissions = {
   exportSessionArchive: scopedReaders,
   // pledges (承诺践诺评诺): each member writes, keeps and assesses their own; organizers write their branch's, review,
   // comment and rate within reach; the board is everyone's to read (the service shows only what is public)
-  listPledges: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  listPledges: { staff: 'self', organizer: 'scope', leader: 'scope', sysadmin: 'all' },
   getPledge: everyoneSignedIn,
   createPledge: pledgeWriters,
   updatePledge: pledgeWriters,
   submitPledges: pledgeWriters,
   reviewPledge: pledgeReviewers,
   addPledgeProgress: pledgeWriters,
-  commentPledge: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  commentPledge: { staff: 'self', organizer: 'scope', leader: 'scope', sysadmin: 'all' },
   assessPledge: signedIn,
-  ratePledges: { organizer: 'scope', admin: 'all' },
+  ratePledges: { organizer: 'scope', sysadmin: 'all' },
   setReviewWindow: adminOnly,
   updatePledgeProfile: signedIn,
   getPledgeBoard: everyoneSignedIn,
-  // the hall's display: admins make and revoke its links; the display itself is reached by its token alone
-  createDisplayLink: adminOnly,
-  revokeDisplayLink: adminOnly,
-  listDisplayLinks: adminOnly,
+  // the hall's display: the security administrator makes and revokes its links (a secret that opens figures to anyone
+  // holding it); the display itself is reached by its token alone
+  createDisplayLink: securityOnly,
+  revokeDisplayLink: securityOnly,
+  listDisplayLinks: securityOnly,
   getDisplay: 'public',
   // quarterly honours: organizers nominate within reach, leaders decide; the decided ones are everyone's to see
-  nominateHonour: { organizer: 'scope', admin: 'all' },
-  decideHonour: { leader: 'scope', admin: 'all' },
+  nominateHonour: { organizer: 'scope', sysadmin: 'all' },
+  decideHonour: { leader: 'scope', sysadmin: 'all' },
   listHonours: everyoneSignedIn,
   // the year's review sheet (民主评议) of a branch's members
   getReviewSheet: scopedReaders,
@@ -186,7 +197,7 @@ export const permissions = {
   getOverview: scopedReaders,
   getUnitOverview: scopedReaders,
   exportOverview: scopedReaders,
-  getPersonRecord: { staff: 'self', organizer: 'scope', leader: 'scope', admin: 'all' },
+  getPersonRecord: { staff: 'self', organizer: 'scope', leader: 'scope', sysadmin: 'all' },
   // data that deserves a second look: never shown to peers, only to organizers and leaders of the units it concerns
   listFlags: scopedReaders,
   dismissFlag: scopedReaders,
@@ -194,7 +205,7 @@ export const permissions = {
   listNotifications: signedIn,
   markNotificationsRead: signedIn,
   updateNotificationSettings: signedIn,
-  remindOverdue: { organizer: 'scope', admin: 'all' },
+  remindOverdue: { organizer: 'scope', sysadmin: 'all' },
   listOutbox: adminOnly,
 } as const satisfies Record<string, Rule>;
 
@@ -273,9 +284,16 @@ export function reachesUnit(grant: Grant, actor: Actor, unitId: string, tree: Or
 }
 
 /**
- * Whether a change to a person would take away the acting admin's own administration: disabling themselves, or
- * dropping their own admin role. Nobody may do that to themselves (another admin may).
+ * Whether a change to a person would take away the acting administrator's own administration: disabling themselves,
+ * or changing their own administrator role. Nobody may do that to themselves (another administrator may).
  */
-export function locksSelfOut(actor: { personId: string }, person: { personId: string }, next: { roles: readonly RoleGrant[]; active: boolean }): boolean {
-  return person.personId === actor.personId && (!next.active || !next.roles.some((grant) => grant.role === 'admin'));
+export function locksSelfOut(actor: { personId: string }, person: { personId: string; roles: readonly RoleGrant[] }, next: { roles: readonly RoleGrant[]; active: boolean }): boolean {
+  return person.personId === actor.personId && (!next.active || !sameAdminRoles(person.roles, next.roles));
+}
+
+/** Whether two lists of grants hold the same administrator roles. */
+export function sameAdminRoles(a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean {
+  const left = adminRolesOf(a).sort();
+  const right = adminRolesOf(b).sort();
+  return left.length === right.length && left.every((role, i) => role === right[i]);
 }

@@ -1,6 +1,7 @@
 /**
  * Roles and their grants: who may act where. A person holds grants (`staff` everywhere, `organizer` or `leader` over
- * a unit's subtree, `admin` everywhere); permissions.ts reads them against the table of operations.
+ * a unit's subtree, and at most one of the three administrator roles everywhere: `sysadmin` 系统管理员, `secadmin`
+ * 安全管理员, `auditor` 审计管理员 — 三员分立, docs/decisions/047); permissions.ts reads them against the table of operations.
  */
 import { z } from 'zod';
 import { Id } from '../../platform/fields.js';
@@ -11,9 +12,30 @@ import { authzMessages } from './messages.js';
 /** A validation message in the language of the request being served. */
 const say = (key: MessageRef) => apiMessage(currentLang(), key);
 
-export const roleNames = ['staff', 'organizer', 'leader', 'admin'] as const;
+export const roleNames = ['staff', 'organizer', 'leader', 'sysadmin', 'secadmin', 'auditor'] as const;
 export const RoleName = z.enum(roleNames);
 export type RoleName = z.infer<typeof RoleName>;
+
+/** The three administrator roles (三员): no person holds two of them. */
+export const adminRoles = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly RoleName[];
+export type AdminRole = (typeof adminRoles)[number];
+export const isAdminRole = (role: string): role is AdminRole => (adminRoles as readonly string[]).includes(role);
+
+/**
+ * The one `admin` role of the installations before 三员分立, as stored accounts may still hold it: read as `sysadmin`
+ * (docs/decisions/047). Nothing writes it any more.
+ */
+export const legacyAdminRole = 'admin';
+
+/** A stored grant's role, with the old `admin` read as `sysadmin`. */
+export function storedRole(role: string): string {
+  return role === legacyAdminRole ? 'sysadmin' : role;
+}
+
+/** The administrator roles of a list of grants. */
+export function adminRolesOf(roles: readonly { role: string }[]): AdminRole[] {
+  return [...new Set(roles.map((grant) => grant.role).filter(isAdminRole))];
+}
 
 /** Roles whose power reaches only a part of the tree, named by `unitId`. */
 export const scopedRoles: readonly RoleName[] = ['organizer', 'leader'];
@@ -34,6 +56,22 @@ export const RoleGrant = z
     }
   });
 export type RoleGrant = z.infer<typeof RoleGrant>;
+
+/**
+ * A list of grants as a request gives it: besides each grant's rules, at most one of the three administrator roles
+ * (三员分立); the refusal names the roles that clash.
+ */
+export const RoleGrants = z
+  .array(RoleGrant)
+  .max(16)
+  .superRefine((grants, ctx) => {
+    const held = adminRolesOf(grants);
+    if (held.length > 1) {
+      const lang = currentLang();
+      const roles = held.map((role) => apiMessage(lang, authzMessages[role])).join(apiMessage(lang, authzMessages.and));
+      ctx.addIssue({ code: 'custom', path: [], message: apiMessage(lang, authzMessages.adminRolesApart, { roles }) });
+    }
+  });
 
 /** The key that tells two grants apart (`organizer@<unitId>`). */
 export const grantKey = (grant: RoleGrant) => `${grant.role}@${grant.unitId ?? ''}`;

@@ -8,7 +8,7 @@ import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boundToTable } from '../../platform/bound-to-table.js';
 import { languages } from '../../platform/i18n.js';
-import { roleNames } from '../authz/schema.js';
+import { legacyAdminRole, roleNames } from '../authz/schema.js';
 import { partyStatuses } from './schema.js';
 
 const service = 'dangjian';
@@ -41,7 +41,8 @@ export function createPersonEntity(client: DynamoDBDocumentClient, table: string
           items: {
             type: 'map',
             properties: {
-              role: { type: roleNames, required: true },
+              /** The old single `admin` is still readable (stored before 三员分立; read as sysadmin: store.ts). */
+              role: { type: [...roleNames, legacyAdminRole], required: true },
               unitId: { type: 'string' },
             },
           },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { apiMessage, languages, type MessageRef } from '../../platform/i18n.js';
 import { Id, Timestamp, text } from '../../platform/fields.js';
 import { currentLang } from '../../platform/request-scope.js';
-import { RoleGrant, grantKey } from '../authz/schema.js';
+import { RoleGrant, RoleGrants, grantKey } from '../authz/schema.js';
 import { authzMessages } from '../authz/messages.js';
 import { peopleLabels, peopleMessages } from './messages.js';
 
@@ -126,7 +126,7 @@ const PersonFieldsInput = {
   partyStatus: PartyStatus,
   /** The Party branch; for members it defaults to the branch the unit lies in. */
   branchId: Id.nullable().optional(),
-  roles: z.array(RoleGrant).max(16).optional(),
+  roles: RoleGrants.optional(),
   lang: z.enum(languages).optional(),
 };
 
@@ -147,6 +147,9 @@ export const UpdatePersonInput = z
     active: z.boolean().optional(),
   })
   .strict();
+
+/** The roles a person holds from now on (staff is always kept), and the version read. */
+export const SetPersonRolesInput = z.object({ version: z.number().int().min(1), roles: RoleGrants }).strict();
 
 export const ResetPasswordInput = z.object({ newPassword: z.string().min(8).max(200).optional() }).strict();
 

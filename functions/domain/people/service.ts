@@ -7,8 +7,9 @@ import { AppError } from '../../platform/errors.js';
 import { generatePassword, hashPassword } from '../../platform/passwords.js';
 import { invalidField } from '../../platform/store.js';
 import { diff, recordAudit } from '../audit/service.js';
-import { authorize, locksSelfOut, reachesPerson, type Actor } from '../authz/permissions.js';
-import { withStaff, type RoleGrant } from '../authz/schema.js';
+import { authorize, locksSelfOut, reachesPerson, sameAdminRoles, type Actor } from '../authz/permissions.js';
+import { adminRolesOf, withStaff, type RoleGrant } from '../authz/schema.js';
+import { authzMessages } from '../authz/messages.js';
 import { unreadCountOf } from '../notifications/service.js';
 import { loadFreshTree, loadTree } from '../org/service.js';
 import type { OrgTree } from '../org/tree.js';
@@ -16,6 +17,7 @@ import {
   CreatePersonInput,
   ListPeopleQuery,
   ResetPasswordInput,
+  SetPersonRolesInput,
   UpdatePersonInput,
   toPublicPerson,
   type NewPerson,
@@ -150,6 +152,7 @@ export async function createPerson(actor: Actor | null, input: unknown) {
   const data = CreatePersonInput.parse(input);
   const tree = await loadTree();
   const roles = withStaff(data.roles);
+  if (adminRolesOf(roles).length > 0) throw adminRolesBySecurity();
   const branchId = checkPlacement(tree, { ...data, roles });
   const initialPassword = data.initialPassword ?? generatePassword();
   const created = await store
@@ -181,6 +184,9 @@ export async function updatePerson(actor: Actor | null, personId: string, input:
   const roles = data.roles ? withStaff(data.roles) : person.roles;
   const active = data.active ?? person.active;
   if (locksSelfOut(actor!, person, { roles, active })) throw new AppError('VALIDATION', { messageKey: peopleMessages.selfLockout });
+  // Administrator roles pass only through setPersonRoles (the security administrator); the others stay as they were.
+  if (!sameAdminRoles(person.roles, roles)) throw adminRolesBySecurity();
+  if (person.active && !active && person.roles.some((grant) => grant.role === 'secadmin')) await keepOneSecurityAdmin(person.personId);
   const partyStatus = data.partyStatus ?? person.partyStatus;
   const unitId = data.unitId ?? person.unitId;
   const placementChanged = data.unitId !== undefined || data.partyStatus !== undefined || data.branchId !== undefined;
@@ -212,6 +218,47 @@ export async function updatePerson(actor: Actor | null, personId: string, input:
   }
   if (loginChanged) await store.deleteLoginClaim(person.login, person.personId);
   await recordAudit({ action: 'updatePerson', actor, target: personLabel(saved), changes: diff(person, saved) });
+  return describePerson(toPublicPerson(saved), tree);
+}
+
+/**
+ * Refuses (409) a change that would leave no active security administrator: taking the role from, or disabling, the
+ * last one. Two security administrators removing each other at the same instant could still both pass (no
+ * transactions, docs/decisions/047); each may not touch their own roles, which keeps the usual case safe.
+ */
+async function keepOneSecurityAdmin(personId: string): Promise<void> {
+  const another = (other: PublicPerson) => other.active && other.personId !== personId && other.roles.some((grant) => grant.role === 'secadmin');
+  let cursor: string | null = null;
+  do {
+    const page = await store.scanPeople(another, { limit: 1, cursor });
+    if (page.items.length > 0) return;
+    cursor = page.cursor;
+  } while (cursor);
+  throw new AppError('CONFLICT', { messageKey: authzMessages.lastSecurityAdmin, details: [{ path: 'roles' }] });
+}
+
+/** The refusal of an administrator role given or taken anywhere but setPersonRoles. */
+function adminRolesBySecurity(): AppError {
+  return new AppError('FORBIDDEN', { messageKey: authzMessages.adminRolesBySecurity, details: [{ path: 'roles' }] });
+}
+
+/**
+ * Grants and withdraws roles (the security administrator, 三员分立: docs/decisions/047): the person's whole list of
+ * grants is replaced. At most one administrator role per person (the input schema refuses two); nobody changes their
+ * own roles; the last active security administrator keeps the role. Audited with the roles before and after.
+ */
+export async function setPersonRoles(actor: Actor | null, personId: string, input: unknown) {
+  authorize(actor, 'setPersonRoles');
+  const data = SetPersonRolesInput.parse(input);
+  const [person, tree] = await Promise.all([store.readPerson(personId), loadTree()]);
+  if (!person) throw new AppError('NOT_FOUND', { messageKey: peopleMessages.personNotFound });
+  if (person.personId === actor!.personId) throw new AppError('FORBIDDEN', { messageKey: authzMessages.ownRoles, details: [{ path: 'roles' }] });
+  const roles = withStaff(data.roles);
+  checkPlacement(tree, { ...person, roles });
+  const dropsSecurity = person.roles.some((grant) => grant.role === 'secadmin') && !roles.some((grant) => grant.role === 'secadmin');
+  if (dropsSecurity && person.active) await keepOneSecurityAdmin(person.personId);
+  const saved = await store.replacePerson({ ...person, roles }, data.version);
+  await recordAudit({ action: 'setPersonRoles', actor, target: personLabel(saved), changes: diff({ roles: person.roles }, { roles: saved.roles }) });
   return describePerson(toPublicPerson(saved), tree);
 }
 

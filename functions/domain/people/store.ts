@@ -23,6 +23,7 @@ import {
 import { peopleEntities } from './entities.js';
 import { LoginClaim, NewPerson, Person, PublicPerson, normaliseLogin, toPublicPerson, type LoginHolder } from './schema.js';
 import { peopleMessages } from './messages.js';
+import { storedRole } from '../authz/schema.js';
 
 const isId = (value: string): boolean => Id.safeParse(value).success;
 
@@ -38,8 +39,13 @@ export function personItem(person: Person) {
   };
 }
 
-function personFromRecord(record: object & { branchId?: string | undefined }): Person {
-  return Person.parse({ ...record, branchId: record.branchId ?? null });
+/**
+ * A stored person in the domain's shape. An account stored before 三员分立 may hold the old `admin` role: it reads as
+ * `sysadmin` (docs/decisions/047), and the next save writes it so.
+ */
+function personFromRecord(record: object & { branchId?: string | undefined; roles?: Array<{ role: string; unitId?: string }> }): Person {
+  const roles = record.roles?.map((grant) => ({ ...grant, role: storedRole(grant.role) }));
+  return Person.parse({ ...record, ...(roles ? { roles } : {}), branchId: record.branchId ?? null });
 }
 
 /** The table key of a person (for a batched read together with other areas' items). */

@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor, type Operation } from '../authz/permissions.js';
+import { recordAudit } from '../audit/service.js';
 import { quizFiguresReach } from '../authz/quizzes.js';
 import { loadTree } from '../org/service.js';
 import { orgMessages } from '../org/messages.js';
@@ -63,6 +64,9 @@ export async function getQuizStats(actor: Actor | null, quizId: string, query: {
 /** The same figures as an Excel workbook: the summary, the questions, the units, and the attempts flagged for time. */
 export async function exportQuizStats(actor: Actor | null, quizId: string, query: { unitId?: string | undefined } = {}) {
   const lang = currentLang();
-  const view = statsView(await statsOf(actor, 'exportQuizStats', quizId, query), lang, clock.now());
+  const source = await statsOf(actor, 'exportQuizStats', quizId, query);
+  const view = statsView(source, lang, clock.now());
+  // Who exported which figures (the audit log: docs/decisions/047).
+  await recordAudit({ action: 'exportQuizStats', actor: actor!, target: { type: 'quiz', id: source.quiz.quizId, label: source.quiz.title }, details: query.unitId ? { unitId: query.unitId } : {} });
   return statsSpreadsheet(view, lang);
 }

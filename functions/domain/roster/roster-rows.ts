@@ -186,10 +186,16 @@ const roleWords: Record<string, RoleName> = {
   组织员: 'organizer',
   leader: 'leader',
   领导: 'leader',
-  admin: 'admin',
-  administrator: 'admin',
-  管理员: 'admin',
-  系统管理员: 'admin',
+  // The three administrator roles (三员分立): an import may name them only as the person already holds them.
+  admin: 'sysadmin',
+  administrator: 'sysadmin',
+  sysadmin: 'sysadmin',
+  管理员: 'sysadmin',
+  系统管理员: 'sysadmin',
+  secadmin: 'secadmin',
+  安全管理员: 'secadmin',
+  auditor: 'auditor',
+  审计管理员: 'auditor',
 };
 
 export function parseRoleName(raw: string): RoleName | undefined {

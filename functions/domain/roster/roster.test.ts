@@ -70,8 +70,8 @@ describe('values', () => {
     expect(parseRolesCell('organizer@局/一支部； 领导@局;admin、管理员,bogus@x, 组织者＠局/二支部')).toEqual([
       { text: 'organizer@局/一支部', role: 'organizer', unitPath: '局/一支部' },
       { text: '领导@局', role: 'leader', unitPath: '局' },
-      { text: 'admin', role: 'admin', unitPath: undefined },
-      { text: '管理员', role: 'admin', unitPath: undefined },
+      { text: 'admin', role: 'sysadmin', unitPath: undefined },
+      { text: '管理员', role: 'sysadmin', unitPath: undefined },
       { text: 'bogus@x', role: undefined, unitPath: 'x' },
       { text: '组织者@局/二支部', role: 'organizer', unitPath: '局/二支部' },
     ]);
@@ -168,7 +168,7 @@ describe('planRoster', () => {
   });
 
   it('keeps a member’s branch when their unit (a department) lies in none; keeps roles when the file has no roles column', () => {
-    const admin = person('adm01', { unitId: general.unitId, branchId: branch1.unitId, roles: [{ role: 'staff' }, { role: 'admin' }] });
+    const admin = person('adm01', { unitId: general.unitId, branchId: branch1.unitId, roles: [{ role: 'staff' }, { role: 'sysadmin' }] });
     const result = plan([row({ login: 'adm01', name: '某人', unit: '县政务服务管理局/综合科', roles: '' })], [['adm01', { kind: 'person', person: admin }]], { hasRoles: false });
     expect(result.rows[0]!.action).toBe('unchanged');
   });
@@ -188,7 +188,7 @@ describe('planRoster', () => {
       row({ name: '<script>alert(1)</script>', login: 'script01' }),
       row({ name: '长'.repeat(41), login: 'long01' }),
     ];
-    const self = person('self01', { personId: 'ACTOR', roles: [{ role: 'staff' }, { role: 'admin' }] });
+    const self = person('self01', { personId: 'ACTOR', roles: [{ role: 'staff' }, { role: 'sysadmin' }] });
     const result = plan(rows, [
       ['orph01', { kind: 'orphan', personId: taken.personId }],
       ['self01', { kind: 'person', person: self }],

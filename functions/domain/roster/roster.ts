@@ -5,7 +5,8 @@
  * roster-rows.ts.
  */
 import type { MessageRef } from '../../platform/i18n.js';
-import { locksSelfOut } from '../authz/permissions.js';
+import { locksSelfOut, sameAdminRoles } from '../authz/permissions.js';
+import { authzMessages } from '../authz/messages.js';
 import { sameGrants, scopedRoles, withStaff, type RoleGrant } from '../authz/schema.js';
 import type { Unit } from '../org/schema.js';
 import type { OrgTree } from '../org/tree.js';
@@ -178,6 +179,8 @@ export function planRoster(rows: readonly StoredRosterRow[], context: PlanContex
       roles = withStaff(grants);
       if (roles.length > 16) problem('roles', rosterMessages.importRoleTooMany, { max: 16 });
       if (current && locksSelfOut(actor, current, { roles, active: current.active })) problem('roles', peopleMessages.selfLockout);
+      // Administrator roles are the security administrator's to grant (docs/decisions/047): an import keeps them as they are.
+      else if (!sameAdminRoles(current?.roles ?? [], roles)) problem('roles', authzMessages.adminRolesBySecurity);
     }
 
     // At confirm: a login created (or given up) since the preview would turn a create into an update (or back).

@@ -212,6 +212,8 @@ export async function exportSessionArchive(actor: Actor | null, query: unknown) 
   const tree = await loadTree();
   if (!tree.get(q.branchId) || !reachesUnit(grant, actor!, q.branchId, tree)) throw new AppError('NOT_FOUND', { messageKey: sessionsMessages.sessionNotFound });
   const { figures, records, sessions, names } = await figuresOf(actor!, q.branchId, q.year);
+  // Who exported which figures (the audit log: docs/decisions/047).
+  await recordAudit({ action: 'exportSessionArchive', actor: actor!, target: { type: 'unit', id: q.branchId, label: tree.get(q.branchId)?.name ?? '' }, details: { year: q.year } });
   return archiveWorkbook({ ...figures, sessionsFull: sessions, records, personNames: new Map(figures.people.map((p) => [p.personId, p.name])), hostNames: names });
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { clock } from '../../platform/clock.js';
 import { currentLang } from '../../platform/request-scope.js';
 import { authorize, type Actor, type Grant, type Operation } from '../authz/permissions.js';
+import { recordAudit } from '../audit/service.js';
 import { loadTree } from '../org/service.js';
 import { everyone as listAllPeople, peopleByIds, peopleOfUnit } from '../people/directory.js';
 import type { PublicPerson } from '../people/schema.js';
@@ -157,6 +158,13 @@ export async function exportCourseCompletion(
   const parts: ('UNIT' | 'PEOPLE')[] = query.format === 'xlsx' ? ['UNIT', 'PEOPLE'] : [query.part === 'people' ? 'PEOPLE' : 'UNIT'];
   const { figures, people } = await readRollups(parts.flatMap((part) => [...depths.keys()].map((unitId) => ({ subject, unitId, part }))));
   const day = localTime(clock.now().toISOString()).slice(0, 10);
+  // Who exported which figures (the audit log: docs/decisions/047).
+  await recordAudit({
+    action: 'exportCourseCompletion',
+    actor: actor!,
+    target: { type: 'course', id: course.courseId, label: course.title },
+    details: { format: query.format, ...(query.format === 'csv' ? { part: query.part } : {}), ...(query.assignmentId ? { assignmentId: query.assignmentId } : {}) },
+  });
   return completionSpreadsheet({ lang: currentLang(), courseTitle: course.title, tree, depths, figures, people, day }, query);
 }
 

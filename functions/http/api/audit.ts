@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { listAudit } from '../../domain/audit/service.js';
+import { exportAudit, listAudit } from '../../domain/audit/service.js';
+import { download } from '../download.js';
 import { AuditFilter, auditActions, targetTypes } from '../../domain/audit/schema.js';
 import { commonErrors, denied, json } from './schemas.js';
 import { Cursor } from './people-schemas.js';
@@ -37,12 +38,28 @@ const list = createRoute({
   request: { query: Query },
   responses: {
     200: json(z.object({ items: z.array(AuditEntryView), cursor: Cursor }), 'A page of entries.'),
-    ...denied('Admins only.'),
+    ...denied('The audit administrator only.'),
     ...commonErrors,
   },
 });
 
-export const auditRoutes = new OpenAPIHono<AppEnv>().openapi(list, async (c) => {
-  const { cursor, limit, ...filter } = c.req.valid('query');
-  return c.json(await listAudit(c.get('actor'), filter, { cursor: cursor ?? null, ...(limit ? { limit } : {}) }), 200);
+const exportLog = createRoute({
+  method: 'get',
+  path: '/audit/export',
+  operationId: 'exportAudit',
+  tags: ['audit'],
+  summary: 'The entries the filter selects as an Excel workbook, newest first (the export is itself recorded)',
+  request: { query: Query.omit({ cursor: true, limit: true }) },
+  responses: {
+    200: { description: 'A workbook in the caller’s language.', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...denied('The audit administrator only.'),
+    ...commonErrors,
+  },
 });
+
+export const auditRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(list, async (c) => {
+    const { cursor, limit, ...filter } = c.req.valid('query');
+    return c.json(await listAudit(c.get('actor'), filter, { cursor: cursor ?? null, ...(limit ? { limit } : {}) }), 200);
+  })
+  .openapi(exportLog, async (c) => download(c, await exportAudit(c.get('actor'), c.req.valid('query')), 'audit'));

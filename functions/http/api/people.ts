@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
-import { createPerson, getPerson, listPeople, resetPassword, updatePerson } from '../../domain/people/service.js';
-import { CreatePersonInput, ListPeopleQuery, ResetPasswordInput, UpdatePersonInput } from '../../domain/people/schema.js';
+import { createPerson, getPerson, listPeople, resetPassword, setPersonRoles, updatePerson } from '../../domain/people/service.js';
+import { CreatePersonInput, ListPeopleQuery, ResetPasswordInput, SetPersonRolesInput, UpdatePersonInput } from '../../domain/people/schema.js';
 import { commonErrors, denied, errorResponse, json } from './schemas.js';
 import { Cursor, PersonIdParam, PersonView } from './people-schemas.js';
 
@@ -68,6 +68,24 @@ const update = createRoute({
   },
 });
 
+const roles = createRoute({
+  method: 'put',
+  path: '/people/{personId}/roles',
+  operationId: 'setPersonRoles',
+  tags: ['people'],
+  summary: 'Grant and withdraw a person’s roles (the security administrator)',
+  description:
+    'Replaces the person’s roles (staff is always kept). 三员分立: at most one of sysadmin, secadmin and auditor per person; nobody changes their own roles; the last security administrator keeps the role. Send the `version` you read.',
+  request: { params: PersonIdParam, body: { required: true, content: { 'application/json': { schema: SetPersonRolesInput } } } },
+  responses: {
+    200: json(PersonView, 'Saved.'),
+    404: errorResponse('No such person.'),
+    409: errorResponse('Changed by someone else meanwhile, or it would take the role of the last security administrator.'),
+    ...denied(),
+    ...commonErrors,
+  },
+});
+
 const reset = createRoute({
   method: 'post',
   path: '/people/{personId}/password-reset',
@@ -92,6 +110,7 @@ export const peopleRoutes = new OpenAPIHono<AppEnv>()
   .openapi(get, async (c) => c.json(await getPerson(c.get('actor'), c.req.valid('param').personId), 200))
   .openapi(create, async (c) => c.json(await createPerson(c.get('actor'), c.req.valid('json')), 201))
   .openapi(update, async (c) => c.json(await updatePerson(c.get('actor'), c.req.valid('param').personId, c.req.valid('json')), 200))
+  .openapi(roles, async (c) => c.json(await setPersonRoles(c.get('actor'), c.req.valid('param').personId, c.req.valid('json')), 200))
   .openapi(reset, async (c) => {
     const body = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
     return c.json(await resetPassword(c.get('actor'), c.req.valid('param').personId, body), 200);

@@ -31,7 +31,8 @@ const icons: Record<NavIcon, typeof HomeIcon> = {
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useMe();
-  const shown = (item: NavItem) => (item.shownTo === undefined ? true : item.shownTo === 'signedOut' ? me === null : may(me, item.shownTo));
+  const shown = (item: NavItem) =>
+    item.shownTo === undefined ? true : item.shownTo === 'signedOut' ? me === null : typeof item.shownTo === 'string' ? may(me, item.shownTo) : item.shownTo.some((capability) => may(me, capability));
   return (
     <div className="shell">
       <a href="#main" className="skip-link">

@@ -92,10 +92,13 @@ export function PersonFields({
         {scopedRoles.map((role) => (
           <RoleRows key={role} role={role} rows={values.roles[role]} units={units} mode={mode} />
         ))}
-        <label className="check-row">
-          <input type="checkbox" name="admin" defaultChecked={values.admin} />
-          <span>{t('people.form.admin')}</span>
-        </label>
+        {values.adminRole ? (
+          <p data-testid="admin-role">
+            <input type="hidden" name="adminRole" value={values.adminRole} />
+            {t(roleKey(values.adminRole))}
+          </p>
+        ) : null}
+        <p className="hint">{t('people.form.adminBySecurity')}</p>
         <FieldError problem={problem} field="roles" />
       </fieldset>
       <div className="field">

@@ -73,7 +73,11 @@ export const peopleZhCN = {
   'people.role.staff': '职工',
   'people.role.organizer': '组织者',
   'people.role.leader': '领导',
+  // The single administrator before 三员分立, as old audit entries name it.
   'people.role.admin': '管理员',
+  'people.role.sysadmin': '系统管理员',
+  'people.role.secadmin': '安全管理员',
+  'people.role.auditor': '审计管理员',
   'people.roleIn': '{role}（{unit}）',
   'people.forbidden.hint': '人员名单只对党支部组织者、局领导和管理员开放。如需查看，请联系系统管理员。',
   'people.notFound.title': '找不到这个人员',
@@ -95,7 +99,13 @@ export const peopleZhCN = {
   'people.form.branchHint': '党员默认属于所在单位所在的党支部；群众不属于党支部（此项会被忽略）。',
   'people.form.roles': '角色',
   'people.form.rolesHint': '每个人都是职工。组织者和领导须选择管辖单位（含其下级单位）。',
-  'people.form.admin': '管理员（管理组织架构、账号和内容）',
+  'people.form.adminBySecurity': '系统管理员、安全管理员、审计管理员三个角色由安全管理员在人员页面授予。',
+  'people.detail.rolesTitle': '管理员角色',
+  'people.detail.adminRoles': '三员分立：每人至多担任一个',
+  'people.detail.rolesHint': '系统管理员管理组织架构、账号、导入和内容；安全管理员授予角色、管理展示链接；审计管理员只查阅和导出审计日志。',
+  'people.detail.rolesSave': '保存角色',
+  'people.detail.rolesDone': '角色已保存，并已记入审计日志。',
+  'people.detail.ownRoles': '不能更改自己的角色，请由另一位安全管理员办理。',
   'people.form.addRole': '再添加{role}',
   'people.form.scopeUnit': '{role}的管辖单位',
   'people.form.chooseScope': '选择管辖单位',
@@ -172,7 +182,7 @@ export const peopleZhCN = {
 
   // ── Admin ──
   'admin.title': '管理',
-  'admin.lead': '管理组织架构、人员账号和花名册，查看操作日志。',
+  'admin.lead': '三员分立：这里只列出您的管理员角色可以使用的功能。',
   'admin.units.title': '组织架构',
   'admin.units.text': '新建、改名、移动、撤销单位。',
   'admin.people.title': '人员账号',
@@ -182,7 +192,11 @@ export const peopleZhCN = {
   'admin.audit.title': '操作日志',
   'admin.audit.text': '谁在什么时候做了什么：登录，以及账号、组织架构和课程的变动。',
   'admin.back': '返回管理',
-  'admin.forbidden': '只有系统管理员可以使用管理功能。',
+  'admin.forbidden': '只有管理员（系统管理员、安全管理员、审计管理员）可以使用管理功能。',
+  'admin.audit.forbidden': '只有审计管理员可以查阅审计日志。',
+  'admin.displayLinks.forbidden': '只有安全管理员可以管理大厅展示链接。',
+  'admin.roles.title': '授予角色',
+  'admin.roles.text': '在人员页面授予或取消系统管理员、安全管理员、审计管理员角色。',
 } as const;
 
 export type PeopleMessages = Record<keyof typeof peopleZhCN, string>;

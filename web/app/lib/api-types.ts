@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries the filter selects as an Excel workbook, newest first (the export is itself recorded) */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -826,6 +843,26 @@ export interface paths {
          * @description Ends the person’s sessions; they must set their own password at next sign-in.
          */
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant and withdraw a person’s roles (the security administrator)
+         * @description Replaces the person’s roles (staff is always kept). 三员分立: at most one of sysadmin, secadmin and auditor per person; nobody changes their own roles; the last security administrator keeps the role. Send the `version` you read.
+         */
+        put: operations["setPersonRoles"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1903,7 +1940,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz" | "createSession" | "updateSession" | "cancelSession" | "closeSession" | "reopenSession" | "setCadenceRules" | "createPledge" | "updatePledge" | "submitPledges" | "reviewPledge" | "markPledgeDone" | "ratePledges" | "setReviewWindow" | "createDisplayLink" | "revokeDisplayLink" | "nominateHonour" | "decideHonour" | "exportReviewSheet" | "exportOverview" | "dismissFlag" | "remindOverdue";
+            action: "signIn" | "signInFailed" | "lockout" | "signOut" | "changePassword" | "createUnit" | "updateUnit" | "createPerson" | "updatePerson" | "resetPassword" | "confirmImport" | "createCourse" | "updateCourse" | "publishCourse" | "assignCourse" | "createQuestion" | "updateQuestion" | "retireQuestion" | "createQuiz" | "updateQuiz" | "publishQuiz" | "setPracticeSettings" | "importQuestions" | "assignQuiz" | "createSession" | "updateSession" | "cancelSession" | "closeSession" | "reopenSession" | "setCadenceRules" | "createPledge" | "updatePledge" | "submitPledges" | "reviewPledge" | "markPledgeDone" | "ratePledges" | "setReviewWindow" | "createDisplayLink" | "revokeDisplayLink" | "nominateHonour" | "decideHonour" | "exportReviewSheet" | "exportOverview" | "dismissFlag" | "remindOverdue" | "setPersonRoles" | "exportCourseCompletion" | "exportQuizStats" | "exportSessionArchive" | "exportAudit";
             actorId: string | null;
             actorName: string | null;
             at: string;
@@ -1921,7 +1958,7 @@ export interface components {
                 id: string;
                 label: string;
                 /** @enum {string} */
-                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings" | "session" | "pledge" | "displayLink" | "honour" | "flag" | "overview";
+                type: "person" | "unit" | "login" | "import" | "course" | "question" | "quiz" | "settings" | "session" | "pledge" | "displayLink" | "honour" | "flag" | "overview" | "audit";
             };
         };
         CadenceView: {
@@ -2577,7 +2614,7 @@ export interface components {
         } | null;
         Me: components["schemas"]["Person"] & {
             /** @description What this person may do, as parts of the interface: `study` (courses, tasks, record), `ownAccount` (profile, password), `readPeople` (the people list), `managePeople` (new accounts, edits, password resets), `editCourses` (courses, lessons, assignments), `readQuizStats` (quiz results and statistics), `readCompletion` (completion figures), `administer` (units, accounts, imports, audit log, system status, API reference), `attendSessions` (study sessions: check-in, leave, make-up), `organizeSessions` (scheduling sessions, rosters, leave and make-up decisions), `readCadence` (the branches’ meeting cadence, attendance figures, archives). Computed from the permission table; a client shows only what is listed here. */
-            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "attendSessions" | "organizeSessions" | "readCadence" | "keepPledges" | "reviewPledges" | "ratePledges" | "readOverview" | "readFlags" | "inbox" | "remindOverdue" | "readOutbox")[];
+            capabilities: ("study" | "ownAccount" | "readPeople" | "managePeople" | "editCourses" | "editQuizzes" | "readQuizStats" | "readCompletion" | "editQuestions" | "administer" | "grantRoles" | "manageDisplayLinks" | "readAudit" | "attendSessions" | "organizeSessions" | "readCadence" | "keepPledges" | "reviewPledges" | "ratePledges" | "readOverview" | "readFlags" | "inbox" | "remindOverdue" | "readOutbox")[];
             /** @description For each capability listed, how far it reaches in the organisation tree: `"all"`, or the units whose subtrees it reaches (an empty list: only the person’s own records). A client offers only units within reach; the API decides again. */
             reach: {
                 administer?: "all" | string[];
@@ -2585,12 +2622,15 @@ export interface components {
                 editCourses?: "all" | string[];
                 editQuestions?: "all" | string[];
                 editQuizzes?: "all" | string[];
+                grantRoles?: "all" | string[];
                 inbox?: "all" | string[];
                 keepPledges?: "all" | string[];
+                manageDisplayLinks?: "all" | string[];
                 managePeople?: "all" | string[];
                 organizeSessions?: "all" | string[];
                 ownAccount?: "all" | string[];
                 ratePledges?: "all" | string[];
+                readAudit?: "all" | string[];
                 readCadence?: "all" | string[];
                 readCompletion?: "all" | string[];
                 readFlags?: "all" | string[];
@@ -3484,7 +3524,7 @@ export interface components {
         };
         Role: {
             /** @enum {string} */
-            role: "staff" | "organizer" | "leader" | "admin";
+            role: "staff" | "organizer" | "leader" | "sysadmin" | "secadmin" | "auditor";
             unitId?: string;
             unitName?: string;
         };
@@ -4235,7 +4275,81 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Admins only. */
+            /** @description The audit administrator only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                /** @description Only what this person did. */
+                actorId?: string;
+                /** @description From this date (YYYY-MM-DD, Shanghai) or instant. */
+                from?: string;
+                /** @description Only what happened to this person, unit, login or import. */
+                targetId?: string;
+                /** @description Up to this date (inclusive) or instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A workbook in the caller’s language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The audit administrator only. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7674,7 +7788,7 @@ export interface operations {
                     partyStatus: "full" | "probationary" | "none";
                     roles?: {
                         /** @enum {string} */
-                        role: "staff" | "organizer" | "leader" | "admin";
+                        role: "staff" | "organizer" | "leader" | "sysadmin" | "secadmin" | "auditor";
                         /** Format: ulid */
                         unitId?: string;
                     }[];
@@ -7851,7 +7965,7 @@ export interface operations {
                     partyStatus?: "full" | "probationary" | "none";
                     roles?: {
                         /** @enum {string} */
-                        role: "staff" | "organizer" | "leader" | "admin";
+                        role: "staff" | "organizer" | "leader" | "sysadmin" | "secadmin" | "auditor";
                         /** Format: ulid */
                         unitId?: string;
                     }[];
@@ -7995,6 +8109,103 @@ export interface operations {
             };
             /** @description No such person. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A fault on the server (always a bug). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPersonRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: {
+                        /** @enum {string} */
+                        role: "staff" | "organizer" | "leader" | "sysadmin" | "secadmin" | "auditor";
+                        /** Format: ulid */
+                        unitId?: string;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description The input is not valid; `details` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Changed by someone else meanwhile, or it would take the role of the last security administrator. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,7 +14,7 @@ export interface NavItem {
   label: MessageKey;
   icon: NavIcon;
   /** Who sees the item: people getMe gives this capability, or only visitors not signed in; everyone when absent. */
-  shownTo?: Capability | 'signedOut';
+  shownTo?: Capability | readonly Capability[] | 'signedOut';
   /** Only in the desktop side bar (the phone's tab bar keeps to the few things used daily). */
   desktopOnly?: boolean;
   /** Not a page of the web (the API reference): a plain link. */
@@ -26,6 +26,9 @@ export interface NavItem {
   publicDocument?: boolean;
 }
 
+/** The capabilities of the three administrators: any one opens the admin hub, which shows that one's part. */
+export const adminCapabilities = ['administer', 'grantRoles', 'manageDisplayLinks', 'readAudit'] as const satisfies readonly Capability[];
+
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
   { to: '/learn', label: 'nav.learn', icon: 'book', shownTo: 'study' },
@@ -35,7 +38,8 @@ export const navItems: NavItem[] = [
   { to: '/pledges', label: 'nav.pledges', icon: 'flag', shownTo: 'keepPledges' },
   { to: '/stats', label: 'nav.stats', icon: 'chart', shownTo: 'readOverview' },
   { to: '/people', label: 'nav.people', icon: 'users', shownTo: 'readPeople', desktopOnly: true },
-  { to: '/admin', label: 'nav.admin', icon: 'settings', shownTo: 'administer' },
+  // 三员分立: each administrator finds their own part of the hub (docs/decisions/047).
+  { to: '/admin', label: 'nav.admin', icon: 'settings', shownTo: adminCapabilities },
   { to: '/me', label: 'nav.me', icon: 'user', shownTo: 'ownAccount' },
   { to: '/login', label: 'nav.login', icon: 'logIn', shownTo: 'signedOut' },
   // For those who run the platform; on a phone the admin hub links to them.

@@ -11,6 +11,9 @@ export interface RoleRow {
 }
 
 export type ScopedRole = 'organizer' | 'leader';
+export type AdminRole = 'sysadmin' | 'secadmin' | 'auditor';
+export const adminRoles: AdminRole[] = ['sysadmin', 'secadmin', 'auditor'];
+const isAdminRole = (role: string): role is AdminRole => (adminRoles as string[]).includes(role);
 export const scopedRoles: ScopedRole[] = ['organizer', 'leader'];
 
 /**
@@ -24,7 +27,11 @@ export interface PersonFormValues {
   partyStatus: PartyStatus;
   branchId: string;
   roles: Record<ScopedRole, RoleRow[]>;
-  admin: boolean;
+  /**
+   * The administrator role the person holds ('' for none), kept as it is: the account form does not change it (the
+   * security administrator grants it on the person's page, 三员分立).
+   */
+  adminRole: AdminRole | '';
   lang: Lang;
   initialPassword: string;
   active: boolean;
@@ -40,7 +47,7 @@ export function blankPersonValues(lang: Lang): PersonFormValues {
     partyStatus: 'full',
     branchId: '',
     roles: { organizer: [emptyRow()], leader: [emptyRow()] },
-    admin: false,
+    adminRole: '',
     lang,
     initialPassword: '',
     active: true,
@@ -59,7 +66,7 @@ export function personValues(person: Person): PersonFormValues {
     partyStatus: person.partyStatus,
     branchId: person.branchId ?? '',
     roles: { organizer: rows('organizer'), leader: rows('leader') },
-    admin: person.roles.some((grant) => grant.role === 'admin'),
+    adminRole: person.roles.map((grant) => grant.role).find(isAdminRole) ?? '',
     lang: person.lang,
     initialPassword: '',
     active: person.active,
@@ -86,7 +93,7 @@ export function readPersonForm(form: FormData, fallbackLang: Lang): PersonFormVa
     partyStatus: (partyStatuses as string[]).includes(status) ? (status as PartyStatus) : 'full',
     branchId: text(form, 'branchId'),
     roles: { organizer: rows('organizer'), leader: rows('leader') },
-    admin: form.get('admin') === 'on',
+    adminRole: isAdminRole(text(form, 'adminRole')) ? (text(form, 'adminRole') as AdminRole) : '',
     lang: isLang(lang) ? lang : fallbackLang,
     initialPassword: typeof form.get('initialPassword') === 'string' ? (form.get('initialPassword') as string) : '',
     active: form.get('active') === 'on',
@@ -102,8 +109,8 @@ export function missingScope(values: PersonFormValues): { role: ScopedRole; key:
 }
 
 /** The roles to send (staff is added by the API). */
-export function rolesOf(values: PersonFormValues): { role: 'organizer' | 'leader' | 'admin'; unitId?: string }[] {
-  const grants: { role: 'organizer' | 'leader' | 'admin'; unitId?: string }[] = [];
+export function rolesOf(values: PersonFormValues): { role: ScopedRole | AdminRole; unitId?: string }[] {
+  const grants: { role: ScopedRole | AdminRole; unitId?: string }[] = [];
   const seen = new Set<string>();
   for (const role of scopedRoles) {
     for (const row of values.roles[role]) {
@@ -113,7 +120,7 @@ export function rolesOf(values: PersonFormValues): { role: 'organizer' | 'leader
       grants.push({ role, unitId: row.unitId });
     }
   }
-  if (values.admin) grants.push({ role: 'admin' });
+  if (values.adminRole) grants.push({ role: values.adminRole });
   return grants;
 }
 

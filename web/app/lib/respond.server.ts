@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/server-runtime';
 import { translate, type MessageKey } from '../i18n';
 import { may, type Capability, type Me } from './me';
+import { adminCapabilities } from './navigation';
 import { requireMe } from './session.server';
 
 /**
@@ -26,9 +27,16 @@ export async function requireCapability(request: Request, context: AppLoadContex
   return me;
 }
 
-/** The signed-in administrator of the platform: others get a 403 page. */
+/** The signed-in system administrator of the platform: others get a 403 page. */
 export function requireAdmin(request: Request, context: AppLoadContext): Promise<Me> {
   return requireCapability(request, context, 'administer', 'admin.forbidden');
+}
+
+/** Any of the three administrators (三员), for the admin hub: others get a 403 page. */
+export async function requireAnyAdmin(request: Request, context: AppLoadContext): Promise<Me> {
+  const me = await requireMe(request, context);
+  if (!adminCapabilities.some((capability) => may(me, capability))) throwForbidden(context, 'admin.forbidden');
+  return me;
 }
 
 /** A text field of a submitted form, trimmed; '' when missing. */

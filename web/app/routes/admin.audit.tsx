@@ -10,7 +10,7 @@ import { formatDateTime } from '../lib/format';
 import { pageTitle } from '../lib/page-title';
 import { auditChanges, auditDetails, type AuditReading } from '../lib/audit-labels';
 import { auditActionText, type AuditEntry } from '../lib/people-labels';
-import { requireAdmin } from '../lib/respond.server';
+import { requireCapability } from '../lib/respond.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, 'audit.title');
 
@@ -25,7 +25,7 @@ interface AuditFilter {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdmin(request, context);
+  await requireCapability(request, context, 'readAudit', 'admin.audit.forbidden');
   const params = new URL(request.url).searchParams;
   const read = (name: string) => (params.get(name) ?? '').trim();
   const filter: AuditFilter = { actorId: read('actorId'), targetId: read('targetId'), from: read('from'), to: read('to') };
@@ -68,6 +68,17 @@ async function personName(context: LoaderFunctionArgs['context'], id: string): P
   if (!/^[0-9A-HJKMNP-TV-Z]{26}$/i.test(id)) return undefined;
   const { data } = await context.api.GET('/people/{personId}', { params: { path: { personId: id } } });
   return data?.name;
+}
+
+/** The export's query: the filter as shown (only the dates that are dates). */
+function exportQuery(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  if (filter.actorId) params.set('actorId', filter.actorId);
+  if (filter.targetId) params.set('targetId', filter.targetId);
+  if (isDate(filter.from)) params.set('from', filter.from);
+  if (isDate(filter.to)) params.set('to', filter.to);
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 function auditLink(filter: Partial<AuditFilter>, cursor?: string | null): string {
@@ -113,6 +124,10 @@ export default function Audit() {
               {t('audit.clear')}
             </Link>
           ) : null}
+          {/* The API answers the workbook itself (and records the export). */}
+          <a className="button button-quiet" href={`/api/audit/export${exportQuery(filter)}`} download data-testid="audit-export" title={t('audit.exportHint')}>
+            {t('audit.export')}
+          </a>
         </div>
         {filter.actorId || filter.targetId ? (
           <ul className="chip-list filter-wide">

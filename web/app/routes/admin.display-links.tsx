@@ -12,7 +12,7 @@ import { readForm } from '../lib/form.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { pageTitle } from '../lib/page-title';
 import { indentedName } from '../lib/people-labels';
-import { formText, requireAdmin, throwApiError } from '../lib/respond.server';
+import { formText, requireCapability, throwApiError } from '../lib/respond.server';
 import styles from '../styles/honours.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data, '
  * code, list them (never the secret) and revoke. The address is the action's answer, so a reload does not show it.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAdmin(request, context);
+  await requireCapability(request, context, 'manageDisplayLinks', 'admin.displayLinks.forbidden');
   const [linksAnswer, units] = await Promise.all([context.api.GET('/display-links'), context.api.GET('/units')]);
   if (!linksAnswer.data) throwApiError(linksAnswer.error, linksAnswer.response.status);
   if (!units.data) throwApiError(units.error, units.response.status);

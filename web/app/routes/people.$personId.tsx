@@ -13,7 +13,7 @@ import { formatDateTime } from '../lib/format';
 import { may } from '../lib/me';
 import { pageTitle } from '../lib/page-title';
 import { joinList, partyStatusKey, roleKey, roleText, visibleRoles } from '../lib/people-labels';
-import { missingScope, personBody, personValues, readPersonForm, type PersonFormValues } from '../lib/person-form';
+import { adminRoles, missingScope, personBody, personValues, readPersonForm, type AdminRole, type PersonFormValues } from '../lib/person-form';
 import { formText, formVersion, throwApiError } from '../lib/respond.server';
 import { requireMe } from '../lib/session.server';
 
@@ -23,13 +23,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requireMe(request, context);
   const personId = params.personId ?? '';
   const isAdmin = may(me, 'managePeople');
+  // 三员分立: the security administrator grants roles here; the audit administrator reads the audit log.
+  const grantsRoles = may(me, 'grantRoles');
+  const readsAudit = may(me, 'readAudit');
   const [person, units] = await Promise.all([
     context.api.GET('/people/{personId}', { params: { path: { personId } } }),
     isAdmin ? context.api.GET('/units') : Promise.resolve(null),
   ]);
   // Someone outside the viewer's reach is, to them, nobody: the API says 404 and so does the page.
   if (!person.data) throwApiError(person.error, person.response.status);
-  return { lang: context.lang, isAdmin, isSelf: person.data.personId === me.personId, person: person.data, units: units?.data?.items ?? [] };
+  return { lang: context.lang, isAdmin, grantsRoles, readsAudit, isSelf: person.data.personId === me.personId, person: person.data, units: units?.data?.items ?? [] };
 }
 
 type Outcome =
@@ -37,7 +40,9 @@ type Outcome =
   | { intent: 'save'; ok: false; problem: ApiProblem; values: PersonFormValues }
   | { intent: 'setActive'; ok: true; active: boolean }
   | { intent: 'setActive' | 'reset'; ok: false; problem: ApiProblem }
-  | { intent: 'reset'; ok: true; password: string };
+  | { intent: 'reset'; ok: true; password: string }
+  | { intent: 'roles'; ok: true }
+  | { intent: 'roles'; ok: false; problem: ApiProblem; checked: string[] };
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Outcome> {
   const personId = params.personId ?? '';
@@ -50,6 +55,17 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     const { data, error, response } = await context.api.POST('/people/{personId}/password-reset', path);
     if (!data) return { intent, ok: false, problem: toApiProblem(error, response.status, fallback) };
     return { intent, ok: true, password: data.temporaryPassword };
+  }
+
+  if (intent === 'roles') {
+    // The administrator roles ticked, with the person's other grants as they are (the account form keeps those).
+    const checked = form.getAll('adminRole').filter((value): value is AdminRole => typeof value === 'string' && (adminRoles as string[]).includes(value));
+    const current = await context.api.GET('/people/{personId}', path);
+    if (!current.data) return { intent, ok: false, checked, problem: toApiProblem(current.error, current.response.status, fallback) };
+    const kept = current.data.roles.filter((grant) => grant.role === 'organizer' || grant.role === 'leader').map(({ role, unitId }) => ({ role, ...(unitId ? { unitId } : {}) }));
+    const { data, error, response } = await context.api.PUT('/people/{personId}/roles', { ...path, body: { version: formVersion(form), roles: [...kept, ...checked.map((role) => ({ role }))] } });
+    if (!data) return { intent, ok: false, checked, problem: toApiProblem(error, response.status, fallback) };
+    return { intent, ok: true };
   }
 
   if (intent === 'setActive') {
@@ -80,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function PersonPage() {
-  const { isAdmin, isSelf, person, units } = useLoaderData<typeof loader>();
+  const { isAdmin, grantsRoles, readsAudit, isSelf, person, units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -147,8 +163,15 @@ export default function PersonPage() {
         </dl>
       </section>
 
+      {grantsRoles ? <RolesForm person={person} isSelf={isSelf} result={result?.intent === 'roles' ? result : undefined} busy={busy} /> : null}
+      {readsAudit ? (
+        <p>
+          <Link to={`/admin/audit?targetId=${encodeURIComponent(person.personId)}`}>{t('people.detail.audit')}</Link>
+        </p>
+      ) : null}
+
       {!isAdmin ? (
-        <p className="hint">{t('people.detail.readOnly')}</p>
+        grantsRoles ? null : <p className="hint">{t('people.detail.readOnly')}</p>
       ) : (
         <>
           <section className="card" aria-labelledby="person-account">
@@ -192,9 +215,6 @@ export default function PersonPage() {
                 </button>
               </Form>
             </div>
-            <p>
-              <Link to={`/admin/audit?targetId=${encodeURIComponent(person.personId)}`}>{t('people.detail.audit')}</Link>
-            </p>
           </section>
 
           <section className="card" aria-labelledby="person-edit">
@@ -225,6 +245,49 @@ export default function PersonPage() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The security administrator's form: the three administrator roles (三员), each a box. The API refuses a person two
+ * of them and anyone their own roles; the refusal is shown above the boxes, which keep what was ticked.
+ */
+function RolesForm({ person, isSelf, result, busy }: { person: { version: number; roles: { role: string }[] }; isSelf: boolean; result: Outcome | undefined; busy: boolean }) {
+  const t = useT();
+  const failed = result && result.intent === 'roles' && !result.ok ? result : null;
+  const held = failed ? failed.checked : person.roles.map((grant) => grant.role);
+  return (
+    <section className="card" aria-labelledby="person-roles">
+      <h2 id="person-roles">{t('people.detail.rolesTitle')}</h2>
+      {result && result.intent === 'roles' && result.ok ? (
+        <Notice kind="ok" testId="roles-saved">
+          <p>{t('people.detail.rolesDone')}</p>
+        </Notice>
+      ) : null}
+      {failed ? <ProblemNotice problem={failed.problem} /> : null}
+      {isSelf ? <p className="hint">{t('people.detail.ownRoles')}</p> : null}
+      <Form method="post" className="form form-limited" key={`${person.version}-${failed ? 'kept' : 'fresh'}`}>
+        <input type="hidden" name="intent" value="roles" />
+        <input type="hidden" name="version" value={person.version} />
+        <fieldset className="field fieldset">
+          <legend>{t('people.detail.adminRoles')}</legend>
+          <p className="hint">{t('people.detail.rolesHint')}</p>
+          {adminRoles.map((role) => (
+            <label className="check-row" key={role}>
+              <input type="checkbox" name="adminRole" value={role} defaultChecked={held.includes(role)} disabled={isSelf} />
+              <span>{t(roleKey(role))}</span>
+            </label>
+          ))}
+        </fieldset>
+        {isSelf ? null : (
+          <div className="button-row">
+            <button type="submit" className="button button-primary" disabled={busy} data-testid="roles-save">
+              {t('people.detail.rolesSave')}
+            </button>
+          </div>
+        )}
+      </Form>
+    </section>
   );
 }
 
