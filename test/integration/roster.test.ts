@@ -377,11 +377,18 @@ describe('other file forms', () => {
     const previewed = await preview(admin, bytes, { name: '花名册.xlsx' });
     expect(previewed.status).toBe(200);
     expect(previewed.body.fileName).toBe('花名册.xlsx');
-    expect(previewed.body.counts).toEqual({ rows: 3, create: 3, update: 0, unchanged: 0, problems: 0 });
-    expect(previewed.body.rows.map((row: any) => row.login)).toEqual(['13800138001', 'xlsx-002', 'xlsx-003']);
+    // 钱二's row grants 管理员: a roster import never grants an administrator role (only the security administrator does).
+    expect(previewed.body.counts).toEqual({ rows: 3, create: 2, update: 0, unchanged: 0, problems: 1 });
+    expect([...previewed.body.rows.map((row: any) => row.login)].sort()).toEqual(['13800138001', 'xlsx-002', 'xlsx-003']);
+    const refused = previewed.body.rows.find((row: any) => row.login === 'xlsx-002');
+    expect(refused.problems[0].field).toBe('roles');
+    expect(refused.problems[0].message).toMatch(/管理员/);
+    // The other rows read as written: the mobile number from a number cell, the organizer's grant with its unit path.
+    expect(previewed.body.rows.find((row: any) => row.login === 'xlsx-003').action).toBe('create');
     const res = await confirm(admin, previewed.body.importId);
-    expect(res.body.created).toBe(3);
-    expect((await readPersonByLogin('xlsx-003'))!.roles.map((grant) => grant.role)).toEqual(['staff', 'organizer']);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('花名册还有 1 行有问题，请修正后重新上传。');
+    expect(await readPersonByLogin('xlsx-003'), 'nothing of a file with problems is imported').toBeUndefined();
   });
 
   it('imports an .xlsx made by the test writer, English headers and values', async () => {
