@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrgTree } from '../org/tree.js';
 import type { Unit } from '../org/schema.js';
-import { oldest, rollupChangedUnits, rollupItems, stateOf, unitRows } from './rollup.js';
-import type { UnitFigures } from './schema.js';
+import { oldest, patchUnitPeople, rollupChangedUnits, rollupItems, stateOf, unitRows } from './rollup.js';
+import type { UnitFigures, UnitPeople } from './schema.js';
 
 const unit = (unitId: string, parentId: string | null): Unit => ({
   unitId, name: unitId, kind: parentId ? 'branch' : 'bureau', parentId, sortOrder: 0, retired: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1,
@@ -55,22 +55,29 @@ describe('rollupChangedUnits', () => {
   const subject = { kind: 'course' as const, id: 'c1' };
   const before = rollupItems(subject, people, () => due, new Map([['c', null]]), tree, now).items;
   const stored = new Map(before.filter((i): i is UnitFigures => i.part === 'UNIT').map((i) => [i.unitId, i]));
+  const storedB1 = before.find((i): i is UnitPeople => i.part === 'PEOPLE' && i.unitId === 'b1')!;
   const later = '2026-03-01T00:05:00.000Z';
-  // b completes; only b1's people are recomputed.
+  // b completes; only b1's people change.
   const progress = new Map<string, string | null>([['c', null], ['b', '2026-03-01T00:04:00.000Z']]);
+  const strip = (i: UnitFigures | UnitPeople) => ({ ...i, computedAt: undefined });
 
   it('agrees with a full recomputation, rewriting only the changed unit and the sums above it', () => {
-    const items = rollupChangedUnits(subject, new Map([['b1', people.filter((p) => p.unitId === 'b1')]]), () => due, progress, tree, stored, later)!;
+    const patched = patchUnitPeople(storedB1.people, [person('b', 'b1')], () => due, progress, later);
+    const items = rollupChangedUnits(subject, new Map([['b1', { people: patched, computedAt: storedB1.computedAt }]]), tree, stored, later)!;
     const full = rollupItems(subject, people, () => due, progress, tree, later).items;
-    const strip = (i: UnitFigures | (typeof items)[number]) => ({ ...i, computedAt: undefined });
     for (const item of items) expect(strip(item)).toEqual(strip(full.find((f) => f.unitId === item.unitId && f.part === item.part)!));
     expect(items.map((i) => `${i.part}#${i.unitId}`).sort()).toEqual(['PEOPLE#b1', 'UNIT#b1', 'UNIT#bureau']);
-    // The bureau's own people were not recomputed: its figures keep their time.
-    expect(items.find((i) => i.unitId === 'bureau')!.computedAt).toBe(now);
-    expect(items.find((i) => i.unitId === 'b1')!.computedAt).toBe(later);
+    // Only b was looked at again: b1's figures stay as of the computation that saw the others.
+    expect(items.every((i) => i.computedAt === now)).toBe(true);
+    expect(patched.map((p) => [p.personId, p.state])).toEqual([['a', 'notStarted'], ['b', 'done']]);
+  });
+
+  it('drops a patched person who left the audience, and adds one who was not listed', () => {
+    expect(patchUnitPeople(storedB1.people, [person('b', 'b1')], () => undefined, progress, later).map((p) => p.personId)).toEqual(['a']);
+    expect(patchUnitPeople([], [person('z', 'b1')], () => due, new Map([['z', null]]), later).map((p) => [p.personId, p.state])).toEqual([['z', 'inProgress']]);
   });
 
   it('answers null for a subject never computed, so the caller computes it whole', () => {
-    expect(rollupChangedUnits(subject, new Map(), () => due, progress, tree, new Map(), later)).toBeNull();
+    expect(rollupChangedUnits(subject, new Map(), tree, new Map(), later)).toBeNull();
   });
 });

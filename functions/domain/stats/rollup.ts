@@ -25,7 +25,7 @@ export interface Counted {
 }
 
 /** The states of the people of one unit in a subject's audience, by login, and their counts. */
-function unitStates<P extends Counted>(people: readonly P[], dueOf: (person: P) => string | undefined, progress: Map<string, string | null>, computedAt: string) {
+export function unitStates<P extends Counted>(people: readonly P[], dueOf: (person: P) => string | undefined, progress: Map<string, string | null>, computedAt: string) {
   const list: PersonState[] = [];
   const counts = zero();
   for (const person of people) {
@@ -76,16 +76,34 @@ export function rollupItems<P extends Counted>(
 }
 
 /**
- * The same subject's items after a change to the people of some units only (`changed`: each such unit's own people,
- * all of them): those units' people and figures are recomputed; every other unit keeps its stored own figures, and
- * the subtree sums are redone over the tree. Only items that differ are returned; a unit not recomputed keeps its
- * time, so "as of" never claims more than was computed. Null when the subject was never computed (`stored` empty).
+ * A unit's people list after some of its people's progress changed: the others keep their stored states; each marked
+ * person is recomputed (and dropped when no longer in the audience or active). By login, as stored.
  */
-export function rollupChangedUnits<P extends Counted>(
+export function patchUnitPeople<P extends Counted>(stored: readonly PersonState[], marked: readonly P[], dueOf: (person: P) => string | undefined, progress: Map<string, string | null>, computedAt: string): PersonState[] {
+  const ids = new Set(marked.map((p) => p.personId));
+  return [...stored.filter((p) => !ids.has(p.personId)), ...unitStates(marked, dueOf, progress, computedAt).list].sort((a, b) => a.login.localeCompare(b.login));
+}
+
+/** Counts of a unit's people list. */
+export function countStates(list: readonly PersonState[]): Counts {
+  const counts = zero();
+  for (const entry of list) {
+    counts.total++;
+    counts[entry.state]++;
+  }
+  return counts;
+}
+
+/**
+ * The same subject's items after the people lists of some units changed (`changed`: each such unit's new list and the
+ * time it is as of): those units' people and own figures are rewritten; every other unit keeps its stored own
+ * figures, and the subtree sums are redone over the tree. Only items that differ are returned; a unit's figures keep
+ * the time they are as of, so "as of" never claims more than was computed. Null when the subject was never computed
+ * (`stored` empty); `computedAt` dates a unit that had no figures yet.
+ */
+export function rollupChangedUnits(
   subject: Subject,
-  changed: Map<string, P[]>,
-  dueOf: (person: P) => string | undefined,
-  progress: Map<string, string | null>,
+  changed: Map<string, { people: PersonState[]; computedAt: string }>,
   tree: OrgTree,
   stored: Map<string, UnitFigures>,
   computedAt: string,
@@ -95,13 +113,12 @@ export function rollupChangedUnits<P extends Counted>(
   const items: (UnitFigures | UnitPeople)[] = [];
   const visit = (unitId: string): Counts => {
     const before = stored.get(unitId);
-    const people = changed.get(unitId);
-    const recomputed = people ? unitStates(people, dueOf, progress, computedAt) : null;
-    const direct = recomputed?.counts ?? before?.direct ?? zero();
+    const now = changed.get(unitId);
+    const direct = now ? countStates(now.people) : (before?.direct ?? zero());
     const subtree = tree.children(unitId).reduce((sum, child) => plus(sum, visit(child.unitId)), direct);
-    if (recomputed) {
-      items.push(UnitPeople.parse({ subject: key, unitId, part: 'PEOPLE', people: recomputed.list, computedAt }));
-      items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt }));
+    if (now) {
+      items.push(UnitPeople.parse({ subject: key, unitId, part: 'PEOPLE', people: now.people, computedAt: now.computedAt }));
+      items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt: now.computedAt }));
     } else if (!sameCounts(before?.subtree, subtree)) {
       items.push(UnitFigures.parse({ subject: key, unitId, part: 'UNIT', direct, subtree, computedAt: before?.computedAt ?? computedAt }));
     }

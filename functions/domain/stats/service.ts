@@ -19,9 +19,9 @@ import { allAssignments, allQuizAssignments, assignmentById, assignmentsOfCourse
 import { inAudience, type Member } from '../assignments/audience.js';
 import type { Assignment, QuizAssignment } from '../assignments/schema.js';
 import { quizProgress } from '../quizzes/quiz-service.js';
-import { completionOfCourse } from '../study/service.js';
+import { completionOfCourse, completionOfPeople } from '../study/service.js';
 import { subjectOfKey, type MarkedSubject } from './keys.js';
-import { oldest, rollupChangedUnits, rollupItems, subjectKey, unitRows, type Counted } from './rollup.js';
+import { oldest, patchUnitPeople, rollupChangedUnits, rollupItems, subjectKey, unitRows, unitStates, type Counted } from './rollup.js';
 import { completionSpreadsheet, localTime } from './spreadsheet.js';
 import { putRollups, readRollups, type RollupKey } from './store.js';
 import type { Subject, UnitFigures, UnitPeople } from './schema.js';
@@ -220,9 +220,8 @@ export async function refreshSubjectsFigures(keys: readonly string[], deadline =
     if (answered.length > 0 && Date.now() > deadline) break;
     const assignments = assignmentsOf(subject);
     if (assignments.length) {
-      const progress = subject.kind === 'course' ? await completionOfCourse(subject.id) : await quizProgress(subject.id);
-      const people = whole ? null : await peopleOfUnitsOf([...personIds]);
-      if (!people || !(await recomputeUnits({ kind: subject.kind, id: subject.id }, assignments, progress, tree, people))) {
+      if (whole || !(await recomputeUnits(subject, assignments, tree, [...personIds]))) {
+        const progress = subject.kind === 'course' ? await completionOfCourse(subject.id) : await quizProgress(subject.id);
         await computeSubjects({ kind: subject.kind, id: subject.id }, assignments, progress, { tree, people: whole ? everyoneAssigned : await audienceOf(assignments, tree) });
       }
     }
@@ -231,25 +230,40 @@ export async function refreshSubjectsFigures(keys: readonly string[], deadline =
   return answered;
 }
 
-/** The units these people belong to, each with all its own people. */
-async function peopleOfUnitsOf(personIds: string[]): Promise<Map<string, PublicPerson[]>> {
-  const unitIds = [...new Set((await peopleByIds(personIds)).map((p) => p.unitId))];
-  const lists = await Promise.all(unitIds.map((unitId) => peopleOfUnit(unitId)));
-  return new Map(unitIds.map((unitId, i) => [unitId, lists[i]!]));
-}
-
 /**
- * Recomputes a subject's figures (each assignment and the whole) for the units whose people changed only; false when
- * a subject was never computed (then the caller computes it whole).
+ * Recomputes a subject's figures (each assignment and the whole) for the units of the people whose progress changed
+ * only; false when the subject was never computed (then the caller computes it whole). A course patches each such
+ * unit's stored people list with the changed people's progress (one BatchGetItem of theirs: the cost of a round is
+ * its changes); a quiz recomputes those units' people from the quiz's attempts.
  */
-async function recomputeUnits(whole: Subject, assignments: Assigned[], progress: Map<string, string | null>, tree: OrgTree, changed: Map<string, PublicPerson[]>): Promise<boolean> {
+async function recomputeUnits(subject: MarkedSubject, assignments: Assigned[], tree: OrgTree, personIds: string[]): Promise<boolean> {
   const computedAt = clock.now().toISOString();
+  const marked = (await peopleByIds(personIds)).filter((p) => tree.get(p.unitId));
+  const unitIds = [...new Set(marked.map((p) => p.unitId))];
+  const whole: Subject = { kind: subject.kind, id: subject.id };
   const subjects: [Subject, Assigned[]][] = [...assignments.map((a): [Subject, Assigned[]] => [{ kind: 'assignment', id: a.assignmentId }, [a]]), [whole, assignments]];
-  const unitIds = tree.ordered().map((u) => u.unitId);
+  const allUnits = tree.ordered().map((u) => u.unitId);
+  const [progress, unitPeople] =
+    subject.kind === 'course'
+      ? [await completionOfPeople(subject.id, marked.map((p) => p.personId)), null]
+      : await Promise.all([quizProgress(subject.id), Promise.all(unitIds.map((unitId) => peopleOfUnit(unitId)))]);
   const writes: (UnitFigures | UnitPeople)[] = [];
-  for (const [subject, of] of subjects) {
-    const { figures } = await readRollups(unitIds.map((unitId) => ({ subject: subjectKey(subject), unitId, part: 'UNIT' })));
-    const items = rollupChangedUnits(subject, changed, earliestDueIn(of, tree), progress, tree, figures, computedAt);
+  for (const [of, assigned] of subjects) {
+    const key = subjectKey(of);
+    const dueOf = earliestDueIn(assigned, tree);
+    const { figures, people: storedPeople } = await readRollups([
+      ...allUnits.map((unitId) => ({ subject: key, unitId, part: 'UNIT' as const })),
+      ...(unitPeople ? [] : unitIds.map((unitId) => ({ subject: key, unitId, part: 'PEOPLE' as const }))),
+    ]);
+    const changed = new Map(
+      unitIds.map((unitId, i) => {
+        if (unitPeople) return [unitId, { people: unitStates(unitPeople[i]!, dueOf, progress, computedAt).list, computedAt }];
+        const stored = storedPeople.get(unitId);
+        const people = patchUnitPeople(stored?.people ?? [], marked.filter((p) => p.unitId === unitId), dueOf, progress, computedAt);
+        return [unitId, { people, computedAt: stored?.computedAt ?? computedAt }];
+      }),
+    );
+    const items = rollupChangedUnits(of, changed, tree, figures, computedAt);
     if (!items) return false;
     writes.push(...items);
   }

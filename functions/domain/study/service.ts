@@ -13,7 +13,7 @@ import type { Course } from '../courses/schema.js';
 import { applyBeat, beatPolicy, confirmFlushed, emptyClock, slotOf, type Slot, type StudyClock } from './clock.js';
 import { recordOf, shanghaiYear, storedLesson, summarise, withClock } from './progress.js';
 import type { StudyBeat } from './schema.js';
-import { flushLesson, queryCompletionOfCourse, queryProgressOfCourse, queryProgressOfPerson, readClock, readProgress, recordTestPass, writeClock, type CourseFacts } from './store.js';
+import { flushLesson, queryCompletionOfCourse, readCompletionOfPeople, queryProgressOfCourse, queryProgressOfPerson, readClock, readProgress, recordTestPass, writeClock, type CourseFacts } from './store.js';
 import { finalTestsOf, quizStandings } from '../quizzes/quiz-service.js';
 import { coursesMessages } from '../courses/messages.js';
 import { studyMessages } from './messages.js';
@@ -222,6 +222,11 @@ export async function coursesStartedBy(personId: string): Promise<Map<string, st
 /** Everyone's progress in one course: personId → when they completed it (null while in progress). */
 export async function completionOfCourse(courseId: string): Promise<Map<string, string | null>> {
   return queryCompletionOfCourse(courseId);
+}
+
+/** Some people's standing in one course (the refresher's read after their progress changed): started → completed or null. */
+export async function completionOfPeople(courseId: string, personIds: readonly string[]): Promise<Map<string, string | null>> {
+  return readCompletionOfPeople(courseId, personIds);
 }
 
 /**

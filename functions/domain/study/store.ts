@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../../platform/aws.js';
 import { config } from '../../platform/config.js';
+import { batchGetItems } from '../../platform/store.js';
 import { isConditionFailure } from '../../platform/errors.js';
 import { markStale } from '../../platform/stale.js';
 import { personSubjectKey } from '../stats/keys.js';
@@ -48,6 +49,14 @@ export async function queryProgressOfPerson(personId: string): Promise<ProgressR
 export async function queryCompletionOfCourse(courseId: string): Promise<Map<string, string | null>> {
   const { data } = await studyEntities().progress.query.byCourse({ courseId }).go({ pages: 'all' });
   return new Map(data.map((record) => [record.personId, record.completedAt ?? null]));
+}
+
+/** Some people's standing in one course (one BatchGetItem per 100): who started it, and when they completed it. */
+export async function readCompletionOfPeople(courseId: string, personIds: readonly string[]): Promise<Map<string, string | null>> {
+  const entity = studyEntities().progress;
+  const keys = personIds.map((personId) => entity.get({ personId, courseId }).params().Key as { pk: string; sk: string });
+  const items = await batchGetItems(keys);
+  return new Map(items.map((item) => [String(item.personId), (item.completedAt as string | undefined) ?? null]));
 }
 
 /** Everyone's progress items in one course (the overview's source: completion and credit in one read). */
