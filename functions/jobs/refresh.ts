@@ -1,6 +1,6 @@
 /**
  * The refresher: recomputes the derived figures that writes marked stale (functions/platform/stale.ts, decision 042)
- * — the overview, then each course's or quiz's completion — and clears each mark it answered. One refresher at a
+ * — the overview, and beside it each course's or quiz's completion — and clears each mark it answered. One refresher at a
  * time (a lease); it loops until nothing is marked, so a write made while it computes is picked up by the same run.
  */
 import { newId } from '../platform/ids.js';
@@ -19,9 +19,8 @@ const WAIT_MS = 30_000;
 const MAX_ROUNDS = 20;
 
 /**
- * How long a round may spend on courses' and quizzes' figures before it goes round again: the overview, which a
- * leader and every home wait for, is then recomputed at least this often when writes keep coming, and the subjects
- * left over are answered next round, oldest mark first.
+ * How long a round may spend on courses' and quizzes' figures before it goes round again (the overview is recomputed
+ * beside them): the subjects left over are answered next round, oldest mark first.
  */
 const SUBJECTS_PER_ROUND_MS = 15_000;
 
@@ -50,19 +49,25 @@ export async function refreshStale(): Promise<Record<string, number>> {
       if (marks.length === 0) break;
       // A long run keeps its lease (it is this holder's, so taking it again renews it).
       if (rounds > 0) await takeRefreshLease(holder, LEASE_SECONDS);
-      // The overview first: it reads the sources themselves (not the subjects' rollups), and it is what a leader
-      // waits for; then the courses' and quizzes' completion figures, oldest mark first, for a bounded time.
+      // The overview (it reads the sources themselves, not the subjects' rollups) and the courses' and quizzes'
+      // completion figures (oldest mark first, for a bounded time) side by side: both mostly wait on the table, and
+      // neither should wait a whole round for the other.
       const overview = marks.find((m) => m.key === OVERVIEW_KEY);
-      if (overview) {
-        await recomputeOverview(clock.now());
-        await answered(overview);
-      }
       const subjects = marks.filter((m) => m.key !== OVERVIEW_KEY).sort((a, b) => a.firstMarkedAt.localeCompare(b.firstMarkedAt));
-      const done = new Set(await refreshSubjectsFigures(subjects.map((m) => m.key), Date.now() + SUBJECTS_PER_ROUND_MS));
-      for (const mark of subjects) {
-        // A key no area answers to is cleared too, so it cannot keep the refresher going round.
-        if (done.has(mark.key) || !subjectOfKey(mark.key)) await answered(mark);
-      }
+      await Promise.all([
+        (async () => {
+          if (!overview) return;
+          await recomputeOverview(clock.now());
+          await answered(overview);
+        })(),
+        (async () => {
+          const done = new Set(await refreshSubjectsFigures(subjects.map((m) => m.key), Date.now() + SUBJECTS_PER_ROUND_MS));
+          for (const mark of subjects) {
+            // A key no area answers to is cleared too, so it cannot keep the refresher going round.
+            if (done.has(mark.key) || !subjectOfKey(mark.key)) await answered(mark);
+          }
+        })(),
+      ]);
     }
   } finally {
     await releaseRefreshLease(holder);
