@@ -24,7 +24,7 @@ import { createApp } from '../../functions/http/app.js';
 import { jobs as jobList, runJobs } from '../../functions/jobs/registry.js';
 import { refreshStale } from '../../functions/jobs/refresh.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/http-api.js';
-import { billOf, CHINA_PRICES, GLOBAL_PRICES, LAMBDA_MEMORY_GB, monthOf, SCENARIOS, type ActionCost, type Measured, type PriceList } from './cost-model.js';
+import { billOf, CHINA_PRICES, GLOBAL_PRICES, LAMBDA_MEMORY_GB, monthOf, SCENARIOS, type ActionCost, type Measured, type PriceList } from '../../dev/cost-model.js';
 import { round, table } from './stats.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -310,6 +310,7 @@ function report(m: Measured, log: (line: string) => void) {
   const keys = Object.keys(SCENARIOS[0]!).filter((k) => k !== 'name') as (keyof (typeof SCENARIOS)[0])[];
   log(table(['assumption', ...SCENARIOS.map((s) => s.name)], keys.map((k) => [k, ...SCENARIOS.map((s) => String(s[k]))]), new Set(SCENARIOS.map((_, i) => i + 1))));
   log(`heartbeat every ${m.heartbeatSeconds} s (config STUDY_HEARTBEAT_SECONDS); jobs every 15 min and the refresher every minute (infra/stacks/app-stack.ts); one page view = one http Lambda invocation (its API calls run in-process)`);
+  log('jobs run × person: one run of every job on the demo seed divided by its people and scaled linearly — the model\'s largest uncertainty; refreshes after a write: one per measured ask (an upper bound)');
 
   for (const prices of [GLOBAL_PRICES, CHINA_PRICES]) {
     log(`\nPrices, ${prices.partition} partition (${prices.region}, ${prices.currency}, read ${prices.dynamoWriteMillion.read}):`);

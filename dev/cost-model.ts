@@ -1,6 +1,7 @@
 /**
- * The cost model of `npm run bench` (docs/decisions/048): list prices, usage assumptions and the arithmetic that turns
- * measured units per action into a month's bill per service. Pure: the figures per action come from test/bench/cost.ts.
+ * The cost model `npm run bench` prints (docs/decisions/048): list prices, usage assumptions and the arithmetic that
+ * turns measured units per action into a month's bill per service. Pure; the units per action are measured by
+ * test/bench/cost.ts. It lives in dev/ so that its vitest file is found.
  *
  * Prices are list prices without free tiers, without taxes, read on the date given. A price whose page could not be
  * read is `verified: false` and printed as "assumed": it is a placeholder to check before quoting the figure.
@@ -48,7 +49,8 @@ export const GLOBAL_PRICES: PriceList = {
   dynamoReadMillion: seen(0.125, 'per million read request units (on-demand)', 'https://airbyte.com/data-engineering-resources/dynamodb-pricing (third-party page)'),
   dynamoStorageGbMonth: assumed(0.25, 'per GB-month (Standard table class)', 'the pricing page could not be read here'),
   lambdaRequestMillion: seen(0.2, 'per million requests', 'https://git.mcrn.ar/mariano/lambda_local_runner (third-party table of the AWS list price)'),
-  lambdaGbSecond: seen(0.0000166667, 'per GB-second (x86, first tier)', 'https://aws.amazon.com/cn/lambda/pricing/'),
+  // The functions run on arm64 (infra/constructs/app-function.ts).
+  lambdaGbSecond: seen(0.0000133334, 'per GB-second (arm64, first tier)', 'https://cloudchipr.com/blog/aws-lambda-pricing (third-party page; the x86 rate, 0.0000166667, also on https://aws.amazon.com/cn/lambda/pricing/)'),
   apiRequestMillion: seen(1.0, 'per million HTTP API requests (first 300 million)', 'https://www.learnaws.org/2021/01/10/api-gateway-pricing/ (third-party page)'),
   s3StorageGbMonth: assumed(0.023, 'per GB-month (S3 Standard, first 50 TB)', 'the pricing page could not be read here'),
   cloudFrontGb: seen(0.12, 'per GB out (Hong Kong, Indonesia, … first 10 TB)', 'http://aws.amazon.com/cloudfront/pricing'),
@@ -66,7 +68,7 @@ export const CHINA_PRICES: PriceList = {
   dynamoReadMillion: assumed(2.2308, 'per million read request units (on-demand)', 'one fifth of the write price, as in the global list; the line was not readable'),
   dynamoStorageGbMonth: assumed(2.0, 'per GB-month', 'not verified'),
   lambdaRequestMillion: assumed(1.36, 'per million requests', 'not verified'),
-  lambdaGbSecond: assumed(0.000113477, 'per GB-second', 'not verified'),
+  lambdaGbSecond: assumed(0.0000907816, 'per GB-second (arm64)', 'not verified; four fifths of an x86 rate of 0.000113477, as arm64 is priced in the global list'),
   apiRequestMillion: assumed(7.0, 'per million HTTP API requests', 'not verified'),
   s3StorageGbMonth: assumed(0.1755, 'per GB-month (S3 Standard)', 'not verified'),
   cloudFrontGb: assumed(0.6, 'per GB out (China CloudFront)', 'not verified'),
