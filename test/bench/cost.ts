@@ -38,7 +38,17 @@ const PLATFORM_LOG_BYTES = 350;
 const READS = new Set(['GetItemCommand', 'GetCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchGetCommand']);
 
 export async function runCostSection(log: (line: string) => void = console.log): Promise<Measured> {
-  const measured = await onEnginesOfItsOwn('bench-cost', () => measure(log));
+  // The section counts what the app prints and the refreshes it asks for; both are given back after.
+  const { write: out } = process.stdout;
+  const { write: err } = process.stderr;
+  let measured: Measured;
+  try {
+    measured = await onEnginesOfItsOwn('bench-cost', () => measure(log));
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    onRefreshRequested(undefined);
+  }
   report(measured, log);
   return measured;
 }
