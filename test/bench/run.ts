@@ -36,6 +36,7 @@ import { benchBankImport, reportBankImport } from './question-bank-import.js';
 import { QUIZ_STATS_ATTEMPTS, reportQuizStats, runQuizStatsSection } from './quiz-stats.js';
 import { runDisplaySection } from './display.js';
 import { REVIEW_BENCH_MEMBERS, reportReviewSheet, runReviewSheetSection } from './review-sheet.js';
+import { runCostSection } from './cost.js';
 
 /**
  * The budget is what users feel: a cold start's module load (fresh process, source maps on as on Lambda, to the
@@ -328,6 +329,9 @@ async function main(): Promise<number> {
   heading('The hall display: its page’s weight, the items one answer reads, an hour in Chromium compressed 240× (a fresh table with the demo seed)');
   const display = await runDisplaySection();
 
+  heading('What it costs: each action measured (a fresh table with the demo seed, the app with the web build here), a month for 300 and for 10,000 people at list prices');
+  const cost = await runCostSection();
+
   const failures = Object.values(load).filter((x) => x.errors > 0);
   for (const f of failures) console.error(`FAILED: ${f.name}: ${f.errors} errors; first: ${f.firstError}`);
 
@@ -376,6 +380,7 @@ async function main(): Promise<number> {
     hops: hops.map(({ files, ...row }) => ({ ...row, files: files.length })),
     practice,
     display,
+    cost: { heartbeat: cost.heartbeat, page: cost.page, tableBytesPerPerson: Math.round(cost.tableBytesPerPerson) },
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   console.log(`\nTotal ${summary.totalSeconds} s.`);
