@@ -21,11 +21,15 @@ export async function settle(page: Page) {
 
 /**
  * Signs in through the sign-in page (optionally on its way to `redirectTo`). Either the page moves on or it says
- * why not (a wrong password, a lockout): the test then reads the page. Signing in brings the person's saved
+ * why not (a wrong password, a lockout): the test then reads the page. Any earlier session of the browser is dropped
+ * first. Signing in brings the person's saved
  * language along, so a successful sign-in puts this browser back on Chinese.
  */
 export async function signIn(page: Page, login: string, options: { password?: string; redirectTo?: string } = {}) {
   if (page.url().startsWith('http')) await settle(page);
+  // Someone else signed in on this browser (三员分立: a test acts as one administrator, then checks as another): the
+  // sign-in page would send a signed-in browser on, so this person starts from a browser with no session.
+  await page.context().clearCookies();
   await page.goto(options.redirectTo ? `/login?redirectTo=${encodeURIComponent(options.redirectTo)}` : '/login');
   await page.getByLabel('登录名').fill(login);
   await page.getByLabel('密码', { exact: true }).fill(options.password ?? demoPassword);
