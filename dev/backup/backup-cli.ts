@@ -2,8 +2,11 @@
  * `npm run backup [-- --out file] [--aws]`: writes every item of the table and every object of the uploads bucket
  * to one archive (a tar.gz; see archive.ts and decision 046) and prints what it wrote.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 import { backup } from './archive.js';
-import { connect, describeFigures } from './connect.js';
+import { connect, describeFigures, runCli } from './connect.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -23,21 +26,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  let out: string | undefined;
-  let onAws = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--out' && argv[i + 1]) out = argv[++i];
-    else if (arg === '--aws') onAws = true;
-    else {
-      console.error(`Unknown argument: ${arg}\n\n${usage}`);
-      return 2;
-    }
+  let values: { out?: string; aws?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, aws: { type: 'boolean' } }, strict: true }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
+    return 2;
   }
+  const { out, aws: onAws = false } = values;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const file = out ?? `backups/dangjian-${stamp}.tar.gz`;
-  const { mkdirSync } = await import('node:fs');
-  const { dirname } = await import('node:path');
   mkdirSync(dirname(file), { recursive: true });
   const connection = await connect({ aws: onAws });
   try {
@@ -50,10 +48,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -87,3 +87,17 @@ export function describeFigures(f: { items: number; objects: number; objectBytes
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
   return `${f.items} items, ${f.objects} objects (${mb(f.objectBytes)} MB), archive ${mb(f.archiveBytes)} MB, ${f.seconds.toFixed(2)} s`;
 }
+
+/**
+ * Runs a command-line script's `main` and exits with its code: a thrown error prints its message (not a stack, for
+ * an operator at a terminal) and exits 1.
+ */
+export function runCli(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

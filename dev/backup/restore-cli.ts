@@ -2,8 +2,9 @@
  * `npm run restore -- file [--force] [--aws]`: loads an archive `npm run backup` wrote into an empty installation.
  */
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { restore, RestoreRefused } from './archive.js';
-import { connect, describeFigures } from './connect.js';
+import { connect, describeFigures, runCli } from './connect.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -21,10 +22,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const files = argv.filter((arg) => !arg.startsWith('--'));
-  const unknown = argv.filter((arg) => arg.startsWith('--') && !['--force', '--aws'].includes(arg));
-  if (unknown.length > 0 || files.length !== 1) {
-    console.error(`${unknown.length > 0 ? `Unknown argument: ${unknown.join(' ')}` : 'Name one archive to restore.'}\n\n${usage}`);
+  let parsed: { values: { force?: boolean; aws?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: { force: { type: 'boolean' }, aws: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`);
+    return 2;
+  }
+  const files = parsed.positionals;
+  if (files.length !== 1) {
+    console.error(`Name one archive to restore.\n\n${usage}`);
     return 2;
   }
   const file = files[0] as string;
@@ -32,10 +39,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`No such archive: ${file}`);
     return 2;
   }
-  const connection = await connect({ aws: argv.includes('--aws') });
+  const connection = await connect({ aws: parsed.values.aws ?? false });
   try {
     console.log(`Restoring ${file} into ${connection.where}…`);
-    const figures = await restore(connection, file, { force: argv.includes('--force') });
+    const figures = await restore(connection, file, { force: parsed.values.force ?? false });
     console.log(`Restored ${describeFigures(figures)}.`);
     return 0;
   } catch (error) {
@@ -49,10 +56,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);
