@@ -6,6 +6,12 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export type XlsxCell = string | number | null | undefined;
+
+/** An instant as a spreadsheet shows it, in Shanghai wall-clock time: 2026-11-28 09:34 (with `seconds`, 09:34:05). */
+export function sheetTime(iso: string | null, seconds = false): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: seconds ? 'medium' : 'short' }).format(new Date(iso));
+}
 export interface XlsxSheet {
   /** Up to 31 characters; Excel refuses : \ / ? * [ ] in sheet names (replaced here). */
   name: string;

@@ -7,7 +7,7 @@ import { auditMessages } from './messages.js';
 import { insertAuditEntry, queryAudit } from './store.js';
 import { apiMessage } from '../../platform/i18n.js';
 import { currentLang } from '../../platform/request-scope.js';
-import { toXlsx, XLSX_TYPE, type XlsxCell } from '../../platform/xlsx.js';
+import { sheetTime, toXlsx, XLSX_TYPE, type XlsxCell } from '../../platform/xlsx.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -116,6 +116,4 @@ export async function exportAudit(actor: Actor | null, filterInput: AuditFilter)
 }
 
 /** An instant as Shanghai wall time, to the second (YYYY-MM-DD HH:MM:SS). */
-function shanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
-}
+const shanghaiTime = (iso: string) => sheetTime(iso, true);

@@ -4,7 +4,7 @@
  * of them as CSV. Built from the same rollup items as the page, so the file agrees with the page.
  */
 import { toCsv, type CsvCell } from '../../platform/csv.js';
-import { toXlsx, XLSX_TYPE } from '../../platform/xlsx.js';
+import { sheetTime, toXlsx, XLSX_TYPE } from '../../platform/xlsx.js';
 import { apiMessage, type Lang } from '../../platform/i18n.js';
 import type { OrgTree } from '../org/tree.js';
 import { unitRows } from './rollup.js';
@@ -12,10 +12,7 @@ import type { CompletionState, UnitFigures, UnitPeople } from './schema.js';
 import { statsMessages } from './messages.js';
 
 /** Shanghai wall-clock time, as a spreadsheet shows it: 2026-11-28 09:34. */
-export function localTime(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}
+export const localTime = (iso: string | null) => sheetTime(iso);
 
 const stateOrder: Record<CompletionState, number> = { overdue: 0, notStarted: 1, inProgress: 2, done: 3 };
 const stateLabel: Record<CompletionState, keyof typeof statsMessages> = { done: 'stateDone', inProgress: 'stateInProgress', notStarted: 'stateNotStarted', overdue: 'stateOverdue' };
